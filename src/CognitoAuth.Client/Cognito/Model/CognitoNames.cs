@@ -1,0 +1,29 @@
+namespace CognitoAuth.Client.Cognito.Model;
+
+/// <summary>botocore enum <c>AuthFlowType</c> values the client uses.</summary>
+internal static class AuthFlowType
+{
+    public const string AdminUserPasswordAuth = "ADMIN_USER_PASSWORD_AUTH";
+    public const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
+    public const string UserPasswordAuth = "USER_PASSWORD_AUTH";
+    public const string RefreshTokenAuth = "REFRESH_TOKEN_AUTH";
+}
+
+/// <summary>botocore enum <c>ChallengeNameType</c> values the client answers.</summary>
+internal static class ChallengeNameType
+{
+    public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+}
+
+/// <summary>Keys of <c>AuthParameters</c>, <c>ChallengeParameters</c> and <c>ChallengeResponses</c>.</summary>
+internal static class AuthParameterNames
+{
+    public const string Username = "USERNAME";
+    public const string Password = "PASSWORD";
+    public const string NewPassword = "NEW_PASSWORD";
+    public const string SecretHash = "SECRET_HASH";
+    public const string RefreshToken = "REFRESH_TOKEN";
+    public const string UserIdForSrp = "USER_ID_FOR_SRP";
+    public const string RequiredAttributes = "requiredAttributes";
+    public const string UserAttributePrefix = "userAttributes.";
+}
