@@ -1,0 +1,2 @@
+// The sample console app; filled in by the local-stack issue.
+return 0;

@@ -1,0 +1,2 @@
+// The emulator entry point; filled in by the local-stack issue.
+return 0;
