@@ -49,11 +49,6 @@ To synthesize the template without AWS, run bin/synth."
   fi
 }
 
-stack_region() {
-  # The same order the app uses (src/CognitoAuth.Stack/StackEnvironment.cs); shown to the user, decided by the app.
-  echo "${AWS_REGION:-${AWS_DEFAULT_REGION:-ap-northeast-1}}"
-}
-
 publish_function() {
   echo "==> dotnet publish src/CognitoAuth.Function (linux-x64, ReadyToRun) -> ${function_dir#"$root"/}"
   rm -rf "$function_dir"
