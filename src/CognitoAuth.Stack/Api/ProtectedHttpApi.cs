@@ -79,9 +79,14 @@ internal sealed class ProtectedHttpApi : Construct
         Url = stage.Url;
     }
 
+    public HttpApi HttpApi { get; }
+
+    /// <summary>The stage's URL: <c>https://{apiId}.execute-api.{region}.amazonaws.com/</c>, ending with <c>/</c>.</summary>
+    public string Url { get; }
+
     /// <summary>
-    /// One JSON object per request. Only request metadata: API Gateway has no variable for the Authorization
-    /// header, and claims are left out, so no token reaches the logs.
+    /// One JSON object per request, request metadata only: no header and no claim is logged, so no token
+    /// (nor anything from one) reaches the logs.
     /// </summary>
     internal static string AccessLogFormat { get; } = JsonSerializer.Serialize(new Dictionary<string, string>
     {
@@ -98,9 +103,4 @@ internal sealed class ProtectedHttpApi : Construct
         ["authorizerError"] = "$context.authorizer.error",
         ["integrationError"] = "$context.integrationErrorMessage",
     });
-
-    public HttpApi HttpApi { get; }
-
-    /// <summary>The stage's URL: <c>https://{apiId}.execute-api.{region}.amazonaws.com/</c>, ending with <c>/</c>.</summary>
-    public string Url { get; }
 }
