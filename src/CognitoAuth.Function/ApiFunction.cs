@@ -10,6 +10,7 @@ namespace CognitoAuth.Function;
 public sealed class ApiFunction
 {
     private readonly TextWriter _log;
+    private readonly Func<HttpApiRequest, HttpApiResponse> _route;
 
     /// <summary>Creates the function; the Lambda runtime calls this parameterless constructor once per instance.</summary>
     public ApiFunction()
@@ -17,7 +18,13 @@ public sealed class ApiFunction
     {
     }
 
-    internal ApiFunction(TextWriter log) => _log = log;
+    /// <param name="log">Where the one-line JSON failure records go (stdout, hence CloudWatch, in Lambda).</param>
+    /// <param name="route">The router; tests substitute one that fails, to see the 500 path.</param>
+    internal ApiFunction(TextWriter log, Func<HttpApiRequest, HttpApiResponse>? route = null)
+    {
+        _log = log;
+        _route = route ?? Routes.Handle;
+    }
 
     /// <summary>Handles one invocation.</summary>
     /// <param name="request">The raw payload-2.0 event.</param>
@@ -53,7 +60,7 @@ public sealed class ApiFunction
 
         try
         {
-            return Routes.Handle(evt);
+            return _route(evt);
         }
 #pragma warning disable CA1031 // The function must answer with a 500 object, never a stack trace.
         catch (Exception ex)

@@ -3,16 +3,15 @@ using System.Text.Json.Serialization;
 
 namespace CognitoAuth.Function;
 
-/// <summary>The part of an API Gateway HTTP API payload-2.0 event the function reads.</summary>
+/// <summary>
+/// The part of an API Gateway HTTP API payload-2.0 event the function reads. Headers, query and body are not
+/// bound: no route uses them, and an unread member cannot make an otherwise valid event fail to parse.
+/// </summary>
 internal sealed class HttpApiRequest
 {
     [JsonPropertyName("version")] public string? Version { get; set; }
     [JsonPropertyName("routeKey")] public string? RouteKey { get; set; }
     [JsonPropertyName("rawPath")] public string? RawPath { get; set; }
-    [JsonPropertyName("rawQueryString")] public string? RawQueryString { get; set; }
-    [JsonPropertyName("headers")] public Dictionary<string, string>? Headers { get; set; }
-    [JsonPropertyName("body")] public string? Body { get; set; }
-    [JsonPropertyName("isBase64Encoded")] public bool IsBase64Encoded { get; set; }
     [JsonPropertyName("requestContext")] public HttpApiRequestContext? RequestContext { get; set; }
 }
 
@@ -129,7 +128,6 @@ internal sealed record LogEntry(
     [property: JsonPropertyName("requestId")] string? RequestId,
     [property: JsonPropertyName("errorType")] string? ErrorType,
     [property: JsonPropertyName("errorMessage")] string? ErrorMessage);
-
 
 [JsonSerializable(typeof(HttpApiRequest))]
 [JsonSerializable(typeof(HttpApiResponse))]

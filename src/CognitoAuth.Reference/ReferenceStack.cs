@@ -25,7 +25,10 @@ public static class ReferenceStack
             RequireUppercase: true,
             RequireDigits: true,
             RequireSymbols: true,
-            TemporaryPasswordValidity: TimeSpan.FromDays(7)));
+            TemporaryPasswordValidity: TimeSpan.FromDays(7)))
+    {
+        AccountRecoveryByEmailOnly = true,
+    };
 
     /// <summary>The app client the API's JWT authorizer accepts as audience.</summary>
     public static AppClientDefinition AppClient { get; } = new(
@@ -58,6 +61,15 @@ public static class ReferenceStack
         new("GET", "/hello"),
         new("GET", "/me"),
     ];
+
+    /// <summary>The HTTP API in front of the function: its JWT authorizer and its stage.</summary>
+    public static HttpApiDefinition Api { get; } = new(
+        Name: "cognito-auth-api",
+        AuthorizerName: "cognito-jwt",
+        IdentitySource: "$request.header.Authorization",
+        StageName: "$default",
+        ThrottlingBurstLimit: 50,
+        ThrottlingRateLimit: 100);
 
     /// <summary>The user the walkthrough signs in with; the local stack seeds it.</summary>
     public static SeedUser TestUser { get; } = new("testuser@example.com", "TempPass123!", "NewSecurePass123!");
@@ -92,7 +104,14 @@ public sealed record UserPoolDefinition(
     string Name,
     bool SignInWithEmailAsUsername,
     bool SelfSignUpEnabled,
-    PasswordPolicyDefinition PasswordPolicy);
+    PasswordPolicyDefinition PasswordPolicy)
+{
+    /// <summary>
+    /// Whether a forgotten password is recovered through the verified email address only (never SMS).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>; the reference pool sets it.</value>
+    public bool AccountRecoveryByEmailOnly { get; init; }
+}
 
 /// <summary>The password policy; it accepts the walkthrough's <c>TempPass123!</c> and <c>NewSecurePass123!</c>.</summary>
 public sealed record PasswordPolicyDefinition(
@@ -152,6 +171,18 @@ public sealed record AppClientDefinition(
 
 /// <summary>The function's deployment settings.</summary>
 public sealed record FunctionDefinition(string Handler, string Runtime, int MemorySizeMb, TimeSpan Timeout);
+
+/// <summary>
+/// The HTTP API's settings: the JWT authorizer's name and identity source (the request part that must hold
+/// the token alone or <c>Bearer &lt;token&gt;</c>), the stage, and the stage's throttling.
+/// </summary>
+public sealed record HttpApiDefinition(
+    string Name,
+    string AuthorizerName,
+    string IdentitySource,
+    string StageName,
+    int ThrottlingBurstLimit,
+    double ThrottlingRateLimit);
 
 /// <summary>A route of the HTTP API, protected by the JWT authorizer.</summary>
 public sealed record RouteDefinition(string Method, string Path)

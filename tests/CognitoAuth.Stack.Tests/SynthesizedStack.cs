@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using CognitoAuth.Reference;
+
+namespace CognitoAuth.Stack.Tests;
+
+/// <summary>
+/// The reference stack, synthesized once for every test in the collection (jsii starts a Node process; one
+/// synth is enough). It is synthesized offline, account-agnostic, in the default region, against a function
+/// folder holding the built function assembly.
+/// </summary>
+public sealed class SynthesizedStack : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "cognitoauth-stack-tests-" + Guid.NewGuid().ToString("N"));
+
+    public SynthesizedStack()
+    {
+        SilenceNodeVersionWarnings();
+        FunctionCodePath = CreateFunctionFolder(Path.Combine(_root, "function"));
+        OutputDirectory = Path.Combine(_root, "cdk.out");
+
+        var app = new App(new AppProps { Outdir = OutputDirectory });
+        Stack = new CognitoAuthStack(app, ReferenceStack.StackName, new CognitoAuthStackProps
+        {
+            Env = new Amazon.CDK.Environment { Region = ReferenceStack.DefaultRegion },
+            FunctionCodePath = FunctionCodePath,
+        });
+        Assembly = app.Synth();
+        Json = JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory, ReferenceStack.StackName + ".template.json")))!.AsObject();
+        Template = Template.FromStack(Stack);
+    }
+
+    public CognitoAuthStack Stack { get; }
+
+    public Amazon.CDK.CXAPI.CloudAssembly Assembly { get; }
+
+    /// <summary>The CDK assertions view of the template.</summary>
+    public Template Template { get; }
+
+    /// <summary>The template file <c>app.Synth()</c> wrote, parsed.</summary>
+    public JsonObject Json { get; }
+
+    public string OutputDirectory { get; }
+
+    public string FunctionCodePath { get; }
+
+    /// <summary>Every resource of a CloudFormation type, with its logical id.</summary>
+    public IReadOnlyList<(string LogicalId, JsonObject Resource)> Resources(string type) =>
+        [.. Json["Resources"]!.AsObject()
+            .Where(r => r.Value!["Type"]!.GetValue<string>() == type)
+            .Select(r => (r.Key, r.Value!.AsObject()))];
+
+    /// <summary>The one resource of a CloudFormation type.</summary>
+    public (string LogicalId, JsonObject Resource) Single(string type) => Assert.Single(Resources(type));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>jsii prints a banner on every start under an old or end-of-life Node release; the tests do not care.</summary>
+    internal static void SilenceNodeVersionWarnings()
+    {
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,20,22,24");
+    }
+
+    /// <summary>A stand-in for the published folder: the stack only needs the function assembly to be there.</summary>
+    internal static string CreateFunctionFolder(string path)
+    {
+        Directory.CreateDirectory(path);
+        var assembly = typeof(CognitoAuth.Function.ApiFunction).Assembly.Location;
+        File.Copy(assembly, Path.Combine(path, Path.GetFileName(assembly)));
+        return path;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SynthesizedStackCollection : ICollectionFixture<SynthesizedStack>
+{
+    public const string Name = "Synthesized stack";
+}
