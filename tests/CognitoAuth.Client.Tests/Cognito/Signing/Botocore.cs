@@ -66,3 +66,15 @@ internal sealed class BotocoreFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs botocore; skipped, with the reason, where the Debian awscli package is absent.</summary>
+internal sealed class BotocoreTheoryAttribute : TheoryAttribute
+{
+    public BotocoreTheoryAttribute()
+    {
+        if (Botocore.MissingReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
