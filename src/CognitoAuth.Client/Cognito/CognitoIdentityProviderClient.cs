@@ -90,6 +90,9 @@ internal sealed class CognitoIdentityProviderClient(
 
         using (response)
         {
+            // The pipeline hands back the last response when the caller cancels between attempts; the caller asked to stop.
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Already buffered by ResponseBufferingHandler inside the attempt.
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
