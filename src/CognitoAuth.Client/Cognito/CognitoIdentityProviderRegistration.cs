@@ -29,6 +29,10 @@ internal static class CognitoIdentityProviderRegistration
         // Handlers run outermost first: resilience, then per-attempt signing, then body buffering.
         // HttpClient's own timeout is off: the pipeline's timeouts govern, on the injected TimeProvider.
         var client = services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+
+        // The factory's default loggers redact header values in the message but hand the raw values (the session
+        // token, the signature) to structured sinks in the log state; CognitoLog reports these calls instead.
+        client.RemoveAllLoggers();
         client.AddResilienceHandler("cognito", static (builder, context) => CognitoResilience.Configure(
             builder,
             context.ServiceProvider.GetRequiredService<IOptions<CognitoResilienceOptions>>().Value,

@@ -1,4 +1,3 @@
-using System.Net.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
@@ -31,7 +30,7 @@ internal static class CognitoResilience
     }
 
     /// <summary>Whether an attempt's outcome is worth another attempt.</summary>
-    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
     {
         if (outcome.Exception is { } exception)
         {

@@ -141,6 +141,7 @@ public sealed class CognitoErrorTests
     public async Task Call_Failure_NeverEchoesPasswordOrSessionInExceptionOrLogs()
     {
         using var host = new CognitoTestHost();
+        host.Credentials.Credentials = new Amazon.Runtime.ImmutableCredentials(Signing.FixedCredentialsProvider.AccessKey, FixedSecret, SessionToken);
         host.Stub.Sequence(
             () => StubHttpMessageHandler.Json(HttpStatusCode.BadRequest, """{"__type":"NotAuthorizedException","message":"Invalid session for the user, session is expired."}"""),
             () => StubHttpMessageHandler.Json(HttpStatusCode.OK, $$$"""{"AuthenticationResult":{"AccessToken":"{{{Session}}}"}}"""));
@@ -161,6 +162,8 @@ public sealed class CognitoErrorTests
         Assert.DoesNotContain(Password, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Session, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(FixedSecret, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(SessionToken, everything, StringComparison.Ordinal);
+        Assert.Equal(SessionToken, host.Stub.Requests[0].Header("X-Amz-Security-Token")); // it was on the wire, just never logged
     }
 
     [Fact]
@@ -180,6 +183,7 @@ public sealed class CognitoErrorTests
     }
 
     private const string FixedSecret = Signing.FixedCredentialsProvider.SecretKey;
+    private const string SessionToken = "IQoJb3JpZ2luX2VjSESSIONTOKEN-never-logged";
 
     private static Task<AuthFlowResponse> AdminInitiateAuthAsync(CognitoTestHost host) =>
         host.Client.AdminInitiateAuthAsync(CognitoTestHost.Endpoint, new AdminInitiateAuthRequest
