@@ -16,7 +16,7 @@ internal static class CognitoErrors
     private const string ErrorTypeHeader = "x-amzn-ErrorType";
 
     /// <summary>Throttling (429) and the transient server statuses 500, 502, 503 and 504.</summary>
-    public static bool IsTransientStatus(HttpStatusCode status) => (int)status is 429 or 500 or 502 or 503 or 504;
+    private static bool IsTransientStatus(HttpStatusCode status) => (int)status is 429 or 500 or 502 or 503 or 504;
 
     /// <summary>Whether a failed call may succeed when retried: a retryable error code, or a transient HTTP status.</summary>
     public static bool IsRetryable(HttpStatusCode? status, string? errorCode) =>
@@ -70,8 +70,7 @@ internal static class CognitoErrors
             exception);
 
     /// <summary>Cognito's request id, for AWS support.</summary>
-    public static string? RequestId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
+    public static string? RequestId(HttpResponseMessage response) => Header(response, RequestIdHeader);
 
     private static string? ErrorCode(HttpResponseMessage response, CognitoErrorResponse? error)
     {
@@ -80,10 +79,13 @@ internal static class CognitoErrors
             return error.Code;
         }
 
-        var header = response.Headers.TryGetValues(ErrorTypeHeader, out var values) ? values.FirstOrDefault() : null;
+        var header = Header(response, ErrorTypeHeader);
         var code = string.IsNullOrEmpty(header) ? null : CognitoErrorResponse.SanitizeCode(header);
         return string.IsNullOrEmpty(code) ? null : code;
     }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static CognitoErrorResponse? TryParseError(ReadOnlySpan<byte> body)
     {
