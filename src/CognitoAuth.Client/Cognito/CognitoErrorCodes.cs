@@ -45,6 +45,12 @@ public static class CognitoErrorCodes
     /// <summary>Cognito answered with a body this client could not read (not a Cognito code: set by this client).</summary>
     public const string MalformedResponse = "MalformedResponse";
 
+    /// <summary>
+    /// No AWS credentials were found to sign an <c>Admin*</c> call (not a Cognito code: set by this client). Configure
+    /// the standard AWS credential chain or register <c>Amazon.Runtime.AWSCredentials</c>, or use the user-password flow.
+    /// </summary>
+    public const string CredentialsUnavailable = "CredentialsUnavailable";
+
     /// <summary>Whether a call that failed with <paramref name="errorCode"/> may succeed when retried.</summary>
     public static bool IsRetryable(string errorCode) => errorCode is TooManyRequests or LimitExceeded or Throttling or InternalError or TransportError;
 }

@@ -1,4 +1,8 @@
+using Amazon.Runtime;
+using CognitoAuth.Client.Cognito.Signing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Cognito;
 
@@ -8,7 +12,36 @@ internal static class CognitoIdentityProviderRegistration
     /// <summary>Adds the wire layer once, however many API clients are registered.</summary>
     public static IServiceCollection AddCognitoIdentityProvider(this IServiceCollection services)
     {
-        // Placeholder: the wire layer fills this in (HttpClient "CognitoAuth.Cognito" + resilience + SigV4 credentials).
+        ArgumentNullException.ThrowIfNull(services);
+
+        // The HttpClient configuration below appends handlers; a second run would stack a second pipeline.
+        if (services.Any(d => d.ServiceType == typeof(Marker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<Marker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CognitoResilienceOptions>();
+        services.TryAddSingleton<IAwsCredentialsProvider>(sp => new AwsCredentialsProvider(() => sp.GetService<AWSCredentials>()));
+        services.TryAddSingleton<ICognitoIdentityProvider, CognitoIdentityProviderClient>();
+
+        // Handlers run outermost first: resilience, then per-attempt signing, then body buffering.
+        // HttpClient's own timeout is off: the pipeline's timeouts govern, on the injected TimeProvider.
+        var client = services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+
+        // The factory's default loggers redact header values in the message but hand the raw values (the session
+        // token, the signature) to structured sinks in the log state; CognitoLog reports these calls instead.
+        client.RemoveAllLoggers();
+        client.AddResilienceHandler("cognito", static (builder, context) => CognitoResilience.Configure(
+            builder,
+            context.ServiceProvider.GetRequiredService<IOptions<CognitoResilienceOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        client
+            .AddHttpMessageHandler(static sp => new SigV4SigningHandler(sp.GetRequiredService<IAwsCredentialsProvider>(), sp.GetRequiredService<TimeProvider>()))
+            .AddHttpMessageHandler(static () => new ResponseBufferingHandler());
         return services;
     }
+
+    private sealed class Marker;
 }

@@ -19,8 +19,19 @@ internal sealed class CognitoErrorResponse
 
     /// <summary>The error code without any namespace prefix (botocore strips everything up to <c>#</c>).</summary>
     [JsonIgnore]
-    public string? Code => Type is null ? null : Type[(Type.LastIndexOf('#') + 1)..];
+    public string? Code => Type is null ? null : SanitizeCode(Type);
 
     [JsonIgnore]
     public string? Message => LowerCaseMessage ?? UpperCaseMessage;
+
+    /// <summary>
+    /// Reduces an error type to its bare code: drops a namespace up to <c>#</c> and, as the awsJson protocols allow,
+    /// a suffix from <c>:</c> (e.g. <c>aws.cognito#TooManyRequestsException:http://internal.amazon.com/coral/…</c>).
+    /// </summary>
+    public static string SanitizeCode(string type)
+    {
+        var colon = type.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? type : type[..colon];
+        return code[(code.LastIndexOf('#') + 1)..];
+    }
 }

@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Cognito.Signing;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace CognitoAuth.Client.Cognito;
+
+/// <summary>
+/// <see cref="ICognitoIdentityProvider"/> over Cognito's JSON 1.1 protocol: <c>POST {ServiceUrl}</c> with
+/// <c>X-Amz-Target: AWSCognitoIdentityProviderService.{Operation}</c> and a source-generated JSON body. The named
+/// HttpClient <see cref="HttpClientName"/> brings retries, timeouts and SigV4 for the <c>Admin*</c> operations.
+/// </summary>
+internal sealed class CognitoIdentityProviderClient(
+    IHttpClientFactory httpClientFactory,
+    TimeProvider timeProvider,
+    ILogger<CognitoIdentityProviderClient> logger) : ICognitoIdentityProvider
+{
+    /// <summary>The name of the HttpClient that talks to Cognito.</summary>
+    public const string HttpClientName = "CognitoAuth.Cognito";
+
+    private const string TargetHeader = "X-Amz-Target";
+    private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
+    private static readonly CognitoJsonContext Json = CognitoJsonContext.Default;
+
+    public Task<AuthFlowResponse> AdminInitiateAuthAsync(CognitoEndpoint endpoint, AdminInitiateAuthRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "AdminInitiateAuth", signed: true, request, Json.AdminInitiateAuthRequest, Json.AuthFlowResponse, cancellationToken);
+
+    public Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(CognitoEndpoint endpoint, AdminRespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "AdminRespondToAuthChallenge", signed: true, request, Json.AdminRespondToAuthChallengeRequest, Json.AuthFlowResponse, cancellationToken);
+
+    public Task<AuthFlowResponse> InitiateAuthAsync(CognitoEndpoint endpoint, InitiateAuthRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "InitiateAuth", signed: false, request, Json.InitiateAuthRequest, Json.AuthFlowResponse, cancellationToken);
+
+    public Task<AuthFlowResponse> RespondToAuthChallengeAsync(CognitoEndpoint endpoint, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "RespondToAuthChallenge", signed: false, request, Json.RespondToAuthChallengeRequest, Json.AuthFlowResponse, cancellationToken);
+
+    public Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "RevokeToken", signed: false, request, Json.RevokeTokenRequest, Json.RevokeTokenResponse, cancellationToken);
+
+    public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "AdminCreateUser", signed: true, request, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
+
+    private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
+        CognitoEndpoint endpoint,
+        string operation,
+        bool signed,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(request);
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, endpoint.ServiceUrl)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, requestType)) { Headers = { ContentType = JsonContentType } },
+        };
+        message.Headers.TryAddWithoutValidation(TargetHeader, TargetPrefix + operation);
+        if (signed)
+        {
+            message.Options.Set(SigV4SigningHandler.SigningRegion, endpoint.Region);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
+        {
+            CognitoLog.TransportFailed(logger, operation, Elapsed(started), ex);
+            throw CognitoErrors.TransportFailure(operation, ex);
+        }
+        catch (CognitoException ex)
+        {
+            // Raised before anything was sent, e.g. no AWS credentials to sign with.
+            throw Failed(operation, started, ex);
+        }
+
+        using (response)
+        {
+            // The pipeline hands back the last response when the caller cancels between attempts; the caller asked to stop.
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Already buffered by ResponseBufferingHandler inside the attempt.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failed(operation, started, CognitoErrors.FromErrorResponse(response, body));
+            }
+
+            TResponse? result;
+            try
+            {
+                result = JsonSerializer.Deserialize(body, responseType);
+            }
+            catch (JsonException ex)
+            {
+                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, ex));
+            }
+
+            if (result is null)
+            {
+                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, innerException: null));
+            }
+
+            CognitoLog.CallSucceeded(logger, operation, (int)response.StatusCode, Elapsed(started), CognitoErrors.RequestId(response));
+            return result;
+        }
+    }
+
+    private CognitoException Failed(string operation, long started, CognitoException failure)
+    {
+        CognitoLog.CallFailed(logger, operation, (int?)failure.StatusCode, failure.ErrorCode, Elapsed(started), failure.RequestId, failure.IsRetryable);
+        return failure;
+    }
+
+    private double Elapsed(long started) => timeProvider.GetElapsedTime(started).TotalMilliseconds;
+}

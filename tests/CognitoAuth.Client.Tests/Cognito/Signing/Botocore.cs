@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CognitoAuth.Client.Tests.Cognito.Signing;
+
+/// <summary>
+/// botocore's SigV4 signer, from the Debian <c>awscli</c> package (the real AWS CLI v2), run through
+/// <c>botocore_sign.py</c>. <c>bin/test</c> installs awscli; without it the tests that need it are skipped.
+/// </summary>
+internal static class Botocore
+{
+    public const string Python = "/usr/bin/python3";
+    public const string ServiceModel = "/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/2016-04-18/service-2.json";
+    private const string Package = "/usr/lib/python3/dist-packages/awscli/botocore/auth.py";
+
+    public static string? MissingReason =>
+        !File.Exists(Python) ? $"{Python} is missing (bin/test installs it)."
+        : !File.Exists(Package) || !File.Exists(ServiceModel) ? "The Debian awscli package (botocore) is missing: apt-get install awscli, or run bin/test."
+        : null;
+
+    /// <summary>Signs the request with botocore at the given instant and returns the headers it set.</summary>
+    public static IReadOnlyDictionary<string, string> Sign(
+        string method, Uri url, string body, IReadOnlyDictionary<string, string> headers, string accessKey, string secretKey, string? token, string region, string service, DateTimeOffset at)
+    {
+        var spec = new JsonObject
+        {
+            ["method"] = method,
+            ["url"] = url.ToString(),
+            ["body"] = body,
+            ["headers"] = new JsonObject(headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
+            ["accessKey"] = accessKey,
+            ["secretKey"] = secretKey,
+            ["token"] = token,
+            ["region"] = region,
+            ["service"] = service,
+            ["timestamp"] = at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var script = Path.Combine(AppContext.BaseDirectory, "Cognito", "Signing", "botocore_sign.py");
+        using var process = Process.Start(new ProcessStartInfo(Python, [script])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        process.StandardInput.Write(spec.ToJsonString());
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"botocore_sign.py failed: {stderr.Result}");
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(output)!;
+    }
+}
+
+/// <summary>A fact that needs botocore; skipped, with the reason, where the Debian awscli package is absent.</summary>
+internal sealed class BotocoreFactAttribute : FactAttribute
+{
+    public BotocoreFactAttribute()
+    {
+        if (Botocore.MissingReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>A theory that needs botocore; skipped, with the reason, where the Debian awscli package is absent.</summary>
+internal sealed class BotocoreTheoryAttribute : TheoryAttribute
+{
+    public BotocoreTheoryAttribute()
+    {
+        if (Botocore.MissingReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
