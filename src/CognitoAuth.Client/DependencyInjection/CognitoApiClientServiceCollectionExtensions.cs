@@ -113,6 +113,11 @@ public static class CognitoApiClientServiceCollectionExtensions
     {
         var name = builder.Name;
         builder.ConfigureHttpClient((services, client) => client.BaseAddress = services.GetRequiredService<CognitoClientCatalog>().Get(name).ApiBaseAddress);
+        // The default loggers' Trace header logs carry the token in their structured state (see HeaderlessHttpClientLogger).
+        builder.RemoveAllLoggers();
+        builder.AddLogger(
+            services => new HeaderlessHttpClientLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger($"System.Net.Http.HttpClient.{name}.LogicalHandler")),
+            wrapHandlersPipeline: true);
         builder.AddHttpMessageHandler(services => new CognitoBearerTokenHandler(
             name,
             services.GetRequiredService<CognitoClientCatalog>(),

@@ -52,4 +52,13 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Information, "Client {ClientName}: created a user with a temporary password (status {UserStatus}).", EventName = "UserCreated")]
     public static partial void UserCreated(ILogger logger, string clientName, string? userStatus);
+
+    [LoggerMessage(16, LogLevel.Information, "Sending HTTP request {Method} {Uri}", EventName = "SendingRequest")]
+    public static partial void SendingRequest(ILogger logger, HttpMethod method, string? uri);
+
+    [LoggerMessage(17, LogLevel.Information, "Received HTTP response {Method} {Uri}: {StatusCode} after {ElapsedMilliseconds:0.0} ms", EventName = "ReceivedResponse")]
+    public static partial void ReceivedResponse(ILogger logger, HttpMethod method, string? uri, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(18, LogLevel.Warning, "HTTP request {Method} {Uri} failed after {ElapsedMilliseconds:0.0} ms", EventName = "RequestFailed")]
+    public static partial void RequestFailed(ILogger logger, HttpMethod method, string? uri, double elapsedMilliseconds, Exception exception);
 }

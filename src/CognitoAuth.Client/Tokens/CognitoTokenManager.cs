@@ -94,11 +94,8 @@ internal sealed class CognitoTokenManager(
         Log.SignedOut(logger, client.Name);
     }
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    // Only cancels: the provider disposes this once per registration it is exposed under, and callers may still be waiting.
+    public void Dispose() => _stopping.Cancel();
 
     private Task<CachedTokens> JoinOrStart(CognitoClientContext client, string? rejectedToken)
     {
