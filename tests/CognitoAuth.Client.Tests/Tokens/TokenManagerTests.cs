@@ -169,7 +169,8 @@ public sealed class TokenManagerTests
         await WaitUntilAsync(() => harness.Cognito.Calls.Count == 1);
 
         await impatient.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        // The bound turns "the caller keeps waiting for the shared call" into a failure instead of a hang.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromMinutes(1)));
         harness.Cognito.Gate.SetResult();
         var tokens = await patient;
 
@@ -218,6 +219,24 @@ public sealed class TokenManagerTests
         Assert.Equal("Bearer", first.HeaderFor(CognitoTokenType.Access).Scheme);
         Assert.Equal(first.Tokens.AccessToken, first.HeaderFor(CognitoTokenType.Access).Parameter);
         Assert.Equal(first.Tokens.IdToken, first.HeaderFor(CognitoTokenType.Id).Parameter);
+    }
+
+    [Fact]
+    public async Task Get_FreshTokens_AllocatesNothing()
+    {
+        using var harness = new ClientHarness();
+        var client = harness.Client();
+        for (var i = 0; i < 10; i++)
+        {
+            await harness.Manager.GetAsync(client, CancellationToken.None);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var pending = harness.Manager.GetAsync(client, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
