@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Diagnostics;
 
 namespace CognitoAuth.Client;
 
@@ -86,9 +87,7 @@ public sealed class CognitoApiClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redact(ClientSecret)}, " +
-        $"Username = {Username}, Password = {Redact(Password)}, NewPassword = {Redact(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
+        $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
+        $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
         $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore} }}";
-
-    private static string Redact(string? secret) => secret is null ? "null" : "***";
 }

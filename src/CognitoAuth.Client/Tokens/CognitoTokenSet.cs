@@ -1,3 +1,5 @@
+using CognitoAuth.Client.Diagnostics;
+
 namespace CognitoAuth.Client;
 
 /// <summary>
@@ -29,8 +31,6 @@ public sealed class CognitoTokenSet
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"CognitoTokenSet {{ AccessToken = ***, IdToken = {Redact(IdToken)}, RefreshToken = {Redact(RefreshToken)}, " +
+        $"CognitoTokenSet {{ AccessToken = ***, IdToken = {Redaction.Mask(IdToken)}, RefreshToken = {Redaction.Mask(RefreshToken)}, " +
         $"IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, Username = {Username} }}";
-
-    private static string Redact(string? token) => token is null ? "null" : "***";
 }
