@@ -1,0 +1,58 @@
+using CognitoAuth.Client.Cognito;
+
+namespace CognitoAuth.Client.Authentication;
+
+/// <summary>
+/// One registered API client's validated options, with what is derived from them computed once: the Cognito endpoint,
+/// the token store key, the sign-in <c>SECRET_HASH</c> and the API origin.
+/// </summary>
+internal sealed class CognitoClientContext
+{
+    private CognitoClientContext(string name, CognitoApiClientOptions options)
+    {
+        Name = name;
+        Options = options;
+        ClientId = options.ClientId!;
+        Username = options.Username!;
+        ApiBaseAddress = options.ApiBaseAddress!;
+
+        // Region is only absent for the unsigned user-password flow against an explicit ServiceUrl, where nothing signs.
+        var region = options.EffectiveRegion ?? string.Empty;
+        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
+        StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
+        SignInSecretHash = SecretHashFor(Username);
+    }
+
+    /// <summary>The client name (<see cref="IHttpClientFactory"/> and options name).</summary>
+    public string Name { get; }
+
+    public CognitoApiClientOptions Options { get; }
+
+    public string ClientId { get; }
+
+    /// <summary>The configured user name (possibly an alias).</summary>
+    public string Username { get; }
+
+    public Uri ApiBaseAddress { get; }
+
+    public CognitoEndpoint Endpoint { get; }
+
+    /// <summary>Separates endpoint and pool, app client and user, so two client names for one user share one sign-in.</summary>
+    public string StoreKey { get; }
+
+    /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret.</summary>
+    public string? SignInSecretHash { get; }
+
+    public static CognitoClientContext Create(string name, CognitoApiClientOptions options) => new(name, options);
+
+    /// <summary><c>SECRET_HASH</c> for <paramref name="username"/>, or <see langword="null"/> when the app client has no secret.</summary>
+    public string? SecretHashFor(string username) =>
+        string.IsNullOrEmpty(Options.ClientSecret) ? null : SecretHash.Compute(Options.ClientSecret, username, ClientId);
+
+    /// <summary>Whether <paramref name="uri"/> has the API's origin (scheme, host and port): only then may it carry the token.</summary>
+    public bool IsApiOrigin(Uri uri) =>
+        uri.IsAbsoluteUri
+        && uri.Port == ApiBaseAddress.Port
+        && string.Equals(uri.Scheme, ApiBaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, ApiBaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Diagnostics;
+
+namespace CognitoAuth.Client;
+
+/// <summary>
+/// How one <see cref="HttpClient"/> signs in to a Cognito user pool and which API it calls.
+/// Bound from the configuration section <c>CognitoAuth</c> (or environment variables <c>CognitoAuth__Key</c>).
+/// </summary>
+public sealed class CognitoApiClientOptions
+{
+    /// <summary>The name of the client that <c>AddCognitoApiClient</c> registers when no name is given.</summary>
+    public const string DefaultName = "CognitoAuth";
+
+    /// <summary>The conventional configuration section holding these options.</summary>
+    public const string SectionName = "CognitoAuth";
+
+    /// <summary>Gets or sets the AWS region of the user pool, e.g. <c>ap-northeast-1</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: the region is taken from the <see cref="UserPoolId"/> prefix.</value>
+    public string? Region { get; set; }
+
+    /// <summary>Gets or sets the user pool id, <c>&lt;region&gt;_&lt;id&gt;</c>. Required for <see cref="CognitoAuthFlow.AdminUserPassword"/>.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? UserPoolId { get; set; }
+
+    /// <summary>Gets or sets the app client id.</summary>
+    /// <value>The default value is <see langword="null"/>; a value is required.</value>
+    [Required]
+    public string? ClientId { get; set; }
+
+    /// <summary>Gets or sets the app client secret, when the app client has one; <c>SECRET_HASH</c> is then sent with every sign-in and refresh.</summary>
+    /// <value>The default value is <see langword="null"/> (an app client without a secret).</value>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Gets or sets the user name (or an alias such as the e-mail address) to sign in with.</summary>
+    /// <value>The default value is <see langword="null"/>; a value is required.</value>
+    [Required]
+    public string? Username { get; set; }
+
+    /// <summary>Gets or sets the user's password; for a new user, the temporary password.</summary>
+    /// <value>The default value is <see langword="null"/>; a value is required.</value>
+    [Required]
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// Gets or sets the password that answers Cognito's <c>NEW_PASSWORD_REQUIRED</c> challenge. Once it is set, later
+    /// sign-ins use it; if <see cref="Password"/> is rejected, it is tried once (the temporary password may already have been changed).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a <c>NEW_PASSWORD_REQUIRED</c> challenge then fails with a clear error.</value>
+    public string? NewPassword { get; set; }
+
+    /// <summary>Gets the user attributes that answer a <c>NEW_PASSWORD_REQUIRED</c> challenge's <c>requiredAttributes</c> (e.g. <c>name</c>).</summary>
+    /// <value>The default value is an empty dictionary.</value>
+    public IDictionary<string, string> UserAttributes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets how the user signs in.</summary>
+    /// <value>The default value is <see cref="CognitoAuthFlow.AdminUserPassword"/>.</value>
+    public CognitoAuthFlow AuthFlow { get; set; } = CognitoAuthFlow.AdminUserPassword;
+
+    /// <summary>Gets or sets which token goes in the <c>Authorization: Bearer</c> header.</summary>
+    /// <value>The default value is <see cref="CognitoTokenType.Access"/>.</value>
+    public CognitoTokenType TokenType { get; set; } = CognitoTokenType.Access;
+
+    /// <summary>
+    /// Gets or sets the base address of the protected API. The token is sent only to this origin (scheme, host and port);
+    /// it must be <c>https</c> unless the host is a loopback address.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; a value is required.</value>
+    [Required]
+    public Uri? ApiBaseAddress { get; set; }
+
+    /// <summary>Gets or sets the Cognito endpoint, to reach a local emulator or a VPC endpoint.</summary>
+    /// <value>The default value is <see langword="null"/>: <c>https://cognito-idp.{Region}.amazonaws.com/</c>.</value>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long before expiry tokens are refreshed. For tokens whose lifetime is shorter than this,
+    /// half their lifetime is used instead.
+    /// </summary>
+    /// <value>The default value is one minute.</value>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The region to use: <see cref="Region"/>, else the <see cref="UserPoolId"/> prefix.</summary>
+    internal string? EffectiveRegion =>
+        !string.IsNullOrEmpty(Region) ? Region : UserPoolIdFormat.TryGetRegion(UserPoolId, out var region) ? region : null;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
+        $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
+        $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore} }}";
+}

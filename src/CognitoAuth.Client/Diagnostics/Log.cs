@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Client.Diagnostics;
+
+/// <summary>
+/// Every log message of the client. Parameters are client names, flows, error codes, times and origins:
+/// never a user name, password, token, session or secret.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Debug, "Client {ClientName}: signing in ({Flow}).", EventName = "SigningIn")]
+    public static partial void SigningIn(ILogger logger, string clientName, string flow);
+
+    [LoggerMessage(2, LogLevel.Information, "Client {ClientName}: signed in ({Flow}); tokens expire at {ExpiresAt:O}.", EventName = "SignedIn")]
+    public static partial void SignedIn(ILogger logger, string clientName, string flow, DateTimeOffset expiresAt);
+
+    [LoggerMessage(3, LogLevel.Warning, "Client {ClientName}: sign-in failed ({Flow}): {Reason}.", EventName = "SignInFailed")]
+    public static partial void SignInFailed(ILogger logger, string clientName, string flow, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "Client {ClientName}: Cognito requires a new password; answering NEW_PASSWORD_REQUIRED with the configured NewPassword.", EventName = "AnsweringNewPasswordRequired")]
+    public static partial void AnsweringNewPasswordRequired(ILogger logger, string clientName);
+
+    [LoggerMessage(5, LogLevel.Information, "Client {ClientName}: the password was rejected; trying the configured NewPassword once (the temporary password may already have been changed).", EventName = "TryingNewPassword")]
+    public static partial void TryingNewPassword(ILogger logger, string clientName);
+
+    [LoggerMessage(6, LogLevel.Debug, "Client {ClientName}: refreshing tokens that expire at {ExpiresAt:O}.", EventName = "Refreshing")]
+    public static partial void Refreshing(ILogger logger, string clientName, DateTimeOffset expiresAt);
+
+    [LoggerMessage(7, LogLevel.Information, "Client {ClientName}: tokens refreshed; they expire at {ExpiresAt:O}.", EventName = "Refreshed")]
+    public static partial void Refreshed(ILogger logger, string clientName, DateTimeOffset expiresAt);
+
+    [LoggerMessage(8, LogLevel.Warning, "Client {ClientName}: the refresh token was rejected ({ErrorCode}); signing in again.", EventName = "RefreshTokenRejected")]
+    public static partial void RefreshTokenRejected(ILogger logger, string clientName, string errorCode);
+
+    [LoggerMessage(9, LogLevel.Warning, "Client {ClientName}: refresh failed ({ErrorCode}).", EventName = "RefreshFailed")]
+    public static partial void RefreshFailed(ILogger logger, string clientName, string errorCode);
+
+    [LoggerMessage(10, LogLevel.Information, "Client {ClientName}: signed out.", EventName = "SignedOut")]
+    public static partial void SignedOut(ILogger logger, string clientName);
+
+    [LoggerMessage(11, LogLevel.Warning, "Client {ClientName}: revoking the refresh token failed ({ErrorCode}); the cached tokens are dropped anyway.", EventName = "RevokeFailed")]
+    public static partial void RevokeFailed(ILogger logger, string clientName, string errorCode);
+
+    [LoggerMessage(12, LogLevel.Warning, "Client {ClientName}: request to {Scheme}://{Host}:{Port} is not the API origin; sending it without the token.", EventName = "TokenWithheldFromOtherOrigin")]
+    public static partial void TokenWithheldFromOtherOrigin(ILogger logger, string clientName, string scheme, string host, int port);
+
+    [LoggerMessage(13, LogLevel.Information, "Client {ClientName}: the API answered 401; renewing the token and retrying once.", EventName = "RetryingAfterUnauthorized")]
+    public static partial void RetryingAfterUnauthorized(ILogger logger, string clientName);
+
+    [LoggerMessage(14, LogLevel.Warning, "Client {ClientName}: the API answered 401 and the request content cannot be sent again; returning the 401.", EventName = "UnauthorizedNotRetried")]
+    public static partial void UnauthorizedNotRetried(ILogger logger, string clientName);
+
+    [LoggerMessage(15, LogLevel.Information, "Client {ClientName}: created a user with a temporary password (status {UserStatus}).", EventName = "UserCreated")]
+    public static partial void UserCreated(ILogger logger, string clientName, string? userStatus);
+
+    [LoggerMessage(16, LogLevel.Information, "Sending HTTP request {Method} {Uri}", EventName = "SendingRequest")]
+    public static partial void SendingRequest(ILogger logger, HttpMethod method, string? uri);
+
+    [LoggerMessage(17, LogLevel.Information, "Received HTTP response {Method} {Uri}: {StatusCode} after {ElapsedMilliseconds:0.0} ms", EventName = "ReceivedResponse")]
+    public static partial void ReceivedResponse(ILogger logger, HttpMethod method, string? uri, int statusCode, double elapsedMilliseconds);
+
+    [LoggerMessage(18, LogLevel.Warning, "HTTP request {Method} {Uri} failed after {ElapsedMilliseconds:0.0} ms", EventName = "RequestFailed")]
+    public static partial void RequestFailed(ILogger logger, HttpMethod method, string? uri, double elapsedMilliseconds, Exception exception);
+}

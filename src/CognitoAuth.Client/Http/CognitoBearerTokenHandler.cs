@@ -1,0 +1,67 @@
+using System.Net;
+using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Diagnostics;
+using CognitoAuth.Client.Tokens;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Client.Http;
+
+/// <summary>
+/// Adds <c>Authorization: Bearer &lt;token&gt;</c> to requests for the API's origin, and on a 401 renews the token once and
+/// retries once. Holds no per-user state — only its client name — because <see cref="IHttpClientFactory"/> pools and shares
+/// handlers (cf. Duende CVE-2024-51987): the tokens are looked up for every request.
+/// </summary>
+internal sealed class CognitoBearerTokenHandler(
+    string clientName,
+    CognitoClientCatalog catalog,
+    CognitoTokenManager tokens,
+    ILogger<CognitoBearerTokenHandler> logger) : DelegatingHandler
+{
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The Cognito API client signs in asynchronously: use SendAsync (GetAsync, PostAsync, ...), not Send.");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
+            ? absolute
+            : throw new InvalidOperationException("The request needs an absolute URI (or the client's BaseAddress).");
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            throw new InvalidOperationException(
+                $"Refusing to send a plain-http request to '{uri.Host}': only loopback addresses may use http. Use https.");
+        }
+
+        var client = catalog.Get(clientName);
+        if (!client.IsApiOrigin(uri))
+        {
+            Log.TokenWithheldFromOtherOrigin(logger, client.Name, uri.Scheme, uri.Host, uri.Port);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tokenType = client.Options.TokenType;
+        var header = (await tokens.GetAsync(client, cancellationToken).ConfigureAwait(false)).HeaderFor(tokenType);
+        request.Headers.Authorization = header;
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        if (!CanResend(request.Content))
+        {
+            Log.UnauthorizedNotRetried(logger, client.Name);
+            return response;
+        }
+
+        // The token was revoked or rejected early (e.g. a clock skew): renew once, retry once, and return whatever comes back.
+        Log.RetryingAfterUnauthorized(logger, client.Name);
+        response.Dispose();
+        var renewed = await tokens.RenewAsync(client, header.Parameter, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = renewed.HeaderFor(tokenType);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Content that is buffered in memory can be sent twice; a stream may already be consumed.</summary>
+    private static bool CanResend(HttpContent? content) => content is null or ByteArrayContent or ReadOnlyMemoryContent;
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+
+namespace CognitoAuth.Client.Tokens;
+
+/// <summary>
+/// A token set with its <c>Authorization</c> header values, built once per token set so that sending a request allocates
+/// no header. <see cref="AuthenticationHeaderValue"/> is immutable, so concurrent requests share it.
+/// </summary>
+internal sealed class CachedTokens
+{
+    private const string Scheme = "Bearer";
+
+    private readonly AuthenticationHeaderValue _accessHeader;
+    private readonly AuthenticationHeaderValue? _idHeader;
+
+    public CachedTokens(CognitoTokenSet tokens)
+    {
+        Tokens = tokens;
+        _accessHeader = new AuthenticationHeaderValue(Scheme, tokens.AccessToken);
+        _idHeader = tokens.IdToken is null ? null : new AuthenticationHeaderValue(Scheme, tokens.IdToken);
+    }
+
+    public CognitoTokenSet Tokens { get; }
+
+    /// <summary>The header for <paramref name="tokenType"/>; throws when Cognito issued no such token (never sends a request without one).</summary>
+    public AuthenticationHeaderValue HeaderFor(CognitoTokenType tokenType) =>
+        tokenType == CognitoTokenType.Id
+            ? _idHeader ?? throw new InvalidOperationException("TokenType is Id, but Cognito returned no ID token.")
+            : _accessHeader;
+
+    /// <summary>Whether this set holds <paramref name="token"/> (as access or ID token).</summary>
+    public bool Contains(string token) => Holds(Tokens, token);
+
+    /// <summary>Whether <paramref name="tokens"/> holds <paramref name="token"/> (as access or ID token).</summary>
+    public static bool Holds(CognitoTokenSet tokens, string token) =>
+        string.Equals(tokens.AccessToken, token, StringComparison.Ordinal) || string.Equals(tokens.IdToken, token, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="other"/> holds the same tokens (a store may return a copy).</summary>
+    public bool IsFor(CognitoTokenSet other) =>
+        ReferenceEquals(Tokens, other)
+        || (string.Equals(Tokens.AccessToken, other.AccessToken, StringComparison.Ordinal) && string.Equals(Tokens.IdToken, other.IdToken, StringComparison.Ordinal));
+}

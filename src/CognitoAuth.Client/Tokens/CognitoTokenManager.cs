@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Client.Tokens;
+
+/// <summary>
+/// Serves each user's tokens: from the <see cref="ICognitoTokenStore"/> while fresh, else by one refresh or sign-in per user
+/// at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a failure is not
+/// cached. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
+/// </summary>
+internal sealed class CognitoTokenManager(
+    CognitoClientCatalog catalog,
+    ICognitoTokenStore store,
+    CognitoAuthenticator authenticator,
+    TimeProvider timeProvider,
+    CognitoClientMetrics metrics,
+    ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Task<CachedTokens>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedTokens> _headers = new(StringComparer.Ordinal);
+
+    // Stops shared sign-ins when the application shuts down; callers' tokens never do.
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The current tokens of <paramref name="client"/>'s user. Allocates nothing when they are cached and fresh.</summary>
+    public async ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        {
+            metrics.CacheHit();
+            return WithHeaders(client.StoreKey, stored);
+        }
+
+        metrics.CacheMiss();
+        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Renews the tokens, unless <paramref name="rejectedToken"/> is given and the stored tokens no longer hold it
+    /// (another caller already renewed them): then those are returned and Cognito is not called.
+    /// With no <paramref name="rejectedToken"/>, renews only what is not fresh.
+    /// </summary>
+    public async ValueTask<CachedTokens> RenewAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
+    {
+        var result = await JoinOrStart(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (rejectedToken is not null && result.Contains(rejectedToken))
+        {
+            // We joined a call that began before the token was rejected and found it still fresh: renew it now.
+            result = await JoinOrStart(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<CognitoTokenSet> GetTokensAsync(string clientName, bool forceRenewal = false, CancellationToken cancellationToken = default)
+    {
+        var client = catalog.Get(clientName);
+        if (!forceRenewal)
+        {
+            return (await GetAsync(client, cancellationToken).ConfigureAwait(false)).Tokens;
+        }
+
+        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        return (await RenewAsync(client, current?.AccessToken, cancellationToken).ConfigureAwait(false)).Tokens;
+    }
+
+    /// <inheritdoc />
+    public async Task SignOutAsync(string clientName, CancellationToken cancellationToken = default)
+    {
+        var client = catalog.Get(clientName);
+        try
+        {
+            var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+            if (current?.RefreshToken is { } refreshToken)
+            {
+                await authenticator.RevokeAsync(client, refreshToken, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (CognitoException exception)
+        {
+            // Best effort: the tokens expire on their own; what matters here is that this process stops using them.
+            Log.RevokeFailed(logger, client.Name, exception.ErrorCode);
+        }
+        finally
+        {
+            _headers.TryRemove(client.StoreKey, out _);
+            await store.RemoveAsync(client.StoreKey, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        Log.SignedOut(logger, client.Name);
+    }
+
+    // Only cancels: the provider disposes this once per registration it is exposed under, and callers may still be waiting.
+    public void Dispose() => _stopping.Cancel();
+
+    private Task<CachedTokens> JoinOrStart(CognitoClientContext client, string? rejectedToken)
+    {
+        if (_inFlight.TryGetValue(client.StoreKey, out var running))
+        {
+            return running;
+        }
+
+        var completion = new TaskCompletionSource<CachedTokens>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flight = _inFlight.GetOrAdd(client.StoreKey, completion.Task);
+        if (flight == completion.Task)
+        {
+            _ = FlyAsync(client, rejectedToken, completion);
+        }
+
+        return flight;
+    }
+
+    private async Task FlyAsync(CognitoClientContext client, string? rejectedToken, TaskCompletionSource<CachedTokens> completion)
+    {
+        try
+        {
+            var tokens = await ObtainAsync(client, rejectedToken, _stopping.Token).ConfigureAwait(false);
+            _inFlight.TryRemove(new(client.StoreKey, completion.Task));
+            completion.SetResult(tokens);
+        }
+        catch (Exception exception)
+        {
+            // Removed before completing, so the next caller tries again instead of receiving this failure.
+            _inFlight.TryRemove(new(client.StoreKey, completion.Task));
+            if (exception is OperationCanceledException canceled)
+            {
+                completion.SetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                completion.SetException(exception);
+            }
+        }
+    }
+
+    private async Task<CachedTokens> ObtainAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
+    {
+        // Look again: a call that finished just before this one started may have stored what we need.
+        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (current is not null
+            && (rejectedToken is null || !CachedTokens.Holds(current, rejectedToken))
+            && TokenFreshness.IsFresh(current, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        {
+            return WithHeaders(client.StoreKey, current);
+        }
+
+        CognitoTokenSet renewed;
+        if (current?.RefreshToken is not null)
+        {
+            try
+            {
+                renewed = await authenticator.RefreshAsync(client, current, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CognitoException exception) when (exception.ErrorCode is CognitoErrorCodes.NotAuthorized or CognitoErrorCodes.RefreshTokenReuse)
+            {
+                // The refresh token expired or was revoked: only a full sign-in helps.
+                renewed = await authenticator.SignInAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            renewed = await authenticator.SignInAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.SetAsync(client.StoreKey, renewed, cancellationToken).ConfigureAwait(false);
+        return WithHeaders(client.StoreKey, renewed);
+    }
+
+    private CachedTokens WithHeaders(string key, CognitoTokenSet tokens)
+    {
+        if (_headers.TryGetValue(key, out var cached) && cached.IsFor(tokens))
+        {
+            return cached;
+        }
+
+        cached = new CachedTokens(tokens);
+        _headers[key] = cached;
+        return cached;
+    }
+}

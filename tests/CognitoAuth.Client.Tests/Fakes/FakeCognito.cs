@@ -1,0 +1,299 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CognitoAuth.Client.Cognito;
+using CognitoAuth.Client.Cognito.Model;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CognitoAuth.Client.Tests.Fakes;
+
+/// <summary>
+/// A handwritten Cognito with one user, behaving as the real service does for the operations the client uses:
+/// it checks passwords, SECRET_HASH (against Cognito's real user name on refresh), sessions and refresh tokens, and
+/// issues JWT-shaped tokens. Tests script it through its fields, count its calls, and can hold a call open.
+/// </summary>
+internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvider
+{
+    public const string PoolId = "ap-northeast-1_TestPool1";
+    public const string ClientId = "5f7a9client";
+
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _sessions = [];
+    private readonly HashSet<string> _refreshTokens = [];
+    private int _serial;
+
+    /// <summary>What the user signs in with (may be an alias such as an e-mail address).</summary>
+    public string Username { get; set; } = "testuser@example.com";
+
+    /// <summary>Cognito's own user name; a UUID when <see cref="Username"/> is an alias.</summary>
+    public string CognitoUsername { get; set; } = "testuser@example.com";
+
+    public string Password { get; set; } = "TempPass123!";
+
+    public bool MustChangePassword { get; set; }
+
+    public string RequiredAttributesJson { get; set; } = "[]";
+
+    /// <summary>When set, SECRET_HASH is required and verified.</summary>
+    public string? ClientSecret { get; set; }
+
+    public int ExpiresIn { get; set; } = 3600;
+
+    /// <summary>A challenge returned instead of tokens after a correct password (e.g. SOFTWARE_TOKEN_MFA).</summary>
+    public string? Challenge { get; set; }
+
+    /// <summary>Whether refresh responses carry a new refresh token (refresh-token rotation).</summary>
+    public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>Simulated latency: the clock advances this much during each call.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When set, every call waits for it: a test holds calls open to observe concurrency.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Failures to throw, one per call, before behaving normally.</summary>
+    public ConcurrentQueue<CognitoException> Failures { get; } = new();
+
+    public ConcurrentQueue<(string Operation, object Request)> Calls { get; } = new();
+
+    public int Count(string operation) => Calls.Count(c => c.Operation == operation);
+
+    public int SignIns => Calls.Count(c => AuthFlowOf(c.Request) is AuthFlowType.AdminUserPasswordAuth or AuthFlowType.UserPasswordAuth);
+
+    public int Refreshes => Calls.Count(c => AuthFlowOf(c.Request) == AuthFlowType.RefreshTokenAuth);
+
+    public IEnumerable<T> Requests<T>() => Calls.Select(c => c.Request).OfType<T>();
+
+    /// <summary>Makes every refresh token issued so far invalid, as when it expires or is revoked elsewhere.</summary>
+    public void ExpireRefreshTokens()
+    {
+        lock (_lock)
+        {
+            _refreshTokens.Clear();
+        }
+    }
+
+    public static string Hash(string secret, string username) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(username + ClientId)));
+
+    public async Task<AuthFlowResponse> AdminInitiateAuthAsync(CognitoEndpoint endpoint, AdminInitiateAuthRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(AdminInitiateAuthAsync), request, cancellationToken);
+        if (request.UserPoolId != PoolId)
+        {
+            throw Error("ResourceNotFoundException", "User pool does not exist.");
+        }
+
+        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.AdminUserPasswordAuth);
+    }
+
+    public async Task<AuthFlowResponse> InitiateAuthAsync(CognitoEndpoint endpoint, InitiateAuthRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(InitiateAuthAsync), request, cancellationToken);
+        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.UserPasswordAuth);
+    }
+
+    public async Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(CognitoEndpoint endpoint, AdminRespondToAuthChallengeRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(AdminRespondToAuthChallengeAsync), request, cancellationToken);
+        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+    }
+
+    public async Task<AuthFlowResponse> RespondToAuthChallengeAsync(CognitoEndpoint endpoint, RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(RespondToAuthChallengeAsync), request, cancellationToken);
+        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+    }
+
+    public async Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(RevokeTokenAsync), request, cancellationToken);
+        lock (_lock)
+        {
+            _refreshTokens.Remove(request.Token);
+        }
+    }
+
+    public async Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(AdminCreateUserAsync), request, cancellationToken);
+        return new AdminCreateUserResponse { User = new UserType { Username = Guid.NewGuid().ToString(), UserStatus = "FORCE_CHANGE_PASSWORD" } };
+    }
+
+    private static string? AuthFlowOf(object request) => request switch
+    {
+        AdminInitiateAuthRequest admin => admin.AuthFlow,
+        InitiateAuthRequest user => user.AuthFlow,
+        _ => null,
+    };
+
+    private async Task EnterAsync(string operation, object request, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue((operation, request));
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            time.Advance(Latency);
+        }
+
+        if (Failures.TryDequeue(out var failure))
+        {
+            throw failure;
+        }
+    }
+
+    private AuthFlowResponse Initiate(string clientId, string authFlow, Dictionary<string, string>? parameters, string passwordFlow)
+    {
+        CheckClient(clientId);
+        parameters ??= [];
+        if (authFlow == AuthFlowType.RefreshTokenAuth)
+        {
+            // Cognito checks the hash against its own user name, not the alias the user signed in with.
+            CheckSecretHash(parameters, CognitoUsername);
+            var refreshToken = parameters.GetValueOrDefault(AuthParameterNames.RefreshToken);
+            lock (_lock)
+            {
+                if (refreshToken is null || !_refreshTokens.Contains(refreshToken))
+                {
+                    throw Error("NotAuthorizedException", "Invalid Refresh Token");
+                }
+            }
+
+            return Tokens(withRefreshToken: RotateRefreshTokens);
+        }
+
+        if (authFlow != passwordFlow)
+        {
+            throw Error("InvalidParameterException", $"Unsupported auth flow {authFlow}.");
+        }
+
+        var username = parameters.GetValueOrDefault(AuthParameterNames.Username);
+        if (username != Username && username != CognitoUsername)
+        {
+            throw Error("UserNotFoundException", "User does not exist.");
+        }
+
+        CheckSecretHash(parameters, username);
+        if (parameters.GetValueOrDefault(AuthParameterNames.Password) != Password)
+        {
+            throw Error("NotAuthorizedException", "Incorrect username or password.");
+        }
+
+        if (MustChangePassword)
+        {
+            var session = $"session-{Interlocked.Increment(ref _serial)}-secret";
+            lock (_lock)
+            {
+                _sessions.Add(session);
+            }
+
+            return new AuthFlowResponse
+            {
+                ChallengeName = ChallengeNameType.NewPasswordRequired,
+                Session = session,
+                ChallengeParameters = new()
+                {
+                    [AuthParameterNames.UserIdForSrp] = CognitoUsername,
+                    [AuthParameterNames.RequiredAttributes] = RequiredAttributesJson,
+                    ["userAttributes"] = "{\"email_verified\":\"true\"}",
+                },
+            };
+        }
+
+        if (Challenge is { } challenge)
+        {
+            return new AuthFlowResponse { ChallengeName = challenge, Session = "session-mfa", ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
+        }
+
+        return Tokens(withRefreshToken: true);
+    }
+
+    private AuthFlowResponse Respond(string clientId, string challengeName, string? session, Dictionary<string, string>? responses)
+    {
+        CheckClient(clientId);
+        responses ??= [];
+        lock (_lock)
+        {
+            if (challengeName != ChallengeNameType.NewPasswordRequired || session is null || !_sessions.Remove(session))
+            {
+                throw Error("NotAuthorizedException", "Invalid session for the user.");
+            }
+        }
+
+        var username = responses.GetValueOrDefault(AuthParameterNames.Username);
+        if (username != Username && username != CognitoUsername)
+        {
+            throw Error("InvalidParameterException", "Missing required parameter USERNAME");
+        }
+
+        CheckSecretHash(responses, username);
+        foreach (var required in JsonSerializer.Deserialize<string[]>(RequiredAttributesJson)!)
+        {
+            if (!responses.ContainsKey(required))
+            {
+                throw Error("InvalidParameterException", $"Missing required attribute {required}");
+            }
+        }
+
+        Password = responses.GetValueOrDefault(AuthParameterNames.NewPassword) ?? throw Error("InvalidParameterException", "Missing NEW_PASSWORD");
+        MustChangePassword = false;
+        return Tokens(withRefreshToken: true);
+    }
+
+    private AuthFlowResponse Tokens(bool withRefreshToken)
+    {
+        var serial = Interlocked.Increment(ref _serial);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        string? refreshToken = null;
+        if (withRefreshToken)
+        {
+            refreshToken = $"refresh-{serial}-secret";
+            lock (_lock)
+            {
+                _refreshTokens.Add(refreshToken);
+            }
+        }
+
+        return new AuthFlowResponse
+        {
+            AuthenticationResult = new AuthenticationResultType
+            {
+                AccessToken = TestJwt.Create(new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}", ["exp"] = now + ExpiresIn }),
+                IdToken = TestJwt.Create(new() { ["sub"] = CognitoUsername, ["cognito:username"] = CognitoUsername, ["token_use"] = "id", ["jti"] = $"id-{serial}", ["email"] = Username }),
+                RefreshToken = refreshToken,
+                ExpiresIn = ExpiresIn,
+                TokenType = "Bearer",
+            },
+        };
+    }
+
+    private static void CheckClient(string clientId)
+    {
+        if (clientId != ClientId)
+        {
+            throw Error("ResourceNotFoundException", "User pool client does not exist.");
+        }
+    }
+
+    private void CheckSecretHash(Dictionary<string, string> parameters, string? username)
+    {
+        if (ClientSecret is null)
+        {
+            return;
+        }
+
+        if (parameters.GetValueOrDefault(AuthParameterNames.SecretHash) != Hash(ClientSecret, username ?? ""))
+        {
+            throw Error("NotAuthorizedException", "Unable to verify secret hash for client.");
+        }
+    }
+
+    private static CognitoException Error(string code, string message) =>
+        new(code, message, HttpStatusCode.BadRequest, "00000000-request", CognitoErrorCodes.IsRetryable(code));
+}
