@@ -1,2 +1,114 @@
-// The sample console app; filled in by the local-stack issue.
-return 0;
+using System.CommandLine;
+using CognitoAuth.Client;
+using CognitoAuth.Sample;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// The sample calls the reference API the way an application would: AddCognitoApiClient<T> and a typed client.
+// Configuration: appsettings.json < --outputs FILE (a stack outputs file) < CognitoAuth__* environment variables.
+
+var outputsOption = new Option<FileInfo?>("--outputs")
+{
+    Description = "A stack outputs file (bin/local or cdk deploy --outputs-file) giving Region, UserPoolId, client id, ApiUrl and the Cognito endpoint.",
+    Recursive = true,
+};
+var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only the answer, not the sign-in steps.", Recursive = true };
+var refreshOption = new Option<bool>("--refresh") { Description = "Afterwards, renew the access token with the refresh token and call again." };
+var showOption = new Option<bool>("--show") { Description = "Also print the tokens themselves (they are secrets)." };
+var renewOption = new Option<bool>("--renew") { Description = "Renew the tokens first (REFRESH_TOKEN_AUTH)." };
+var usernameOption = new Option<string?>("--username") { Description = "The new user's e-mail address (default: CognitoAuth:Username)." };
+var temporaryPasswordOption = new Option<string?>("--temporary-password") { Description = "The new user's temporary password (default: CognitoAuth:Password)." };
+
+var hello = new Command("hello", "Sign in (answering NEW_PASSWORD_REQUIRED) and call GET /hello. The default command.") { refreshOption };
+var me = new Command("me", "Call GET /me: who the API thinks you are.");
+var token = new Command("token", "Sign in and describe the tokens: expiry and claims (the tokens themselves only with --show).") { showOption, renewOption };
+var createUser = new Command("create-user", "Create the user with a temporary password (AdminCreateUser), as the walkthrough's first step.") { usernameOption, temporaryPasswordOption };
+var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.") { outputsOption, quietOption, hello, me, token, createUser };
+
+hello.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    var api = services.GetRequiredService<ProtectedApiClient>();
+    Console.WriteLine(await api.GetHelloAsync(ct));
+    if (parse.GetValue(refreshOption))
+    {
+        var provider = services.GetRequiredService<ICognitoTokenProvider>();
+        var renewed = await provider.GetTokensAsync(nameof(ProtectedApiClient), forceRenewal: true, ct);
+        Console.Error.WriteLine($"  › access token renewed with the refresh token; it now expires at {renewed.ExpiresAt:u}");
+        Console.WriteLine(await api.GetHelloAsync(ct));
+    }
+}));
+root.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+    Console.WriteLine(await services.GetRequiredService<ProtectedApiClient>().GetHelloAsync(ct))));
+me.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+    Console.WriteLine(await services.GetRequiredService<ProtectedApiClient>().GetMeAsync(ct))));
+token.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    var provider = services.GetRequiredService<ICognitoTokenProvider>();
+    var tokens = await provider.GetTokensAsync(nameof(ProtectedApiClient), parse.GetValue(renewOption), ct);
+    Console.WriteLine(TokenDescription.Describe(tokens, services.GetRequiredService<TimeProvider>(), parse.GetValue(showOption)));
+}));
+createUser.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    var options = services.GetRequiredService<IOptionsMonitor<CognitoApiClientOptions>>().Get(nameof(ProtectedApiClient));
+    var username = parse.GetValue(usernameOption) ?? options.Username!;
+    var temporaryPassword = parse.GetValue(temporaryPasswordOption) ?? options.Password!;
+    var attributes = username.Contains('@', StringComparison.Ordinal)
+        ? new Dictionary<string, string> { ["email"] = username, ["email_verified"] = "true" }
+        : null;
+    await services.GetRequiredService<ICognitoUserCreator>().CreateUserAsync(nameof(ProtectedApiClient), username, temporaryPassword, attributes, ct);
+    Console.WriteLine($"Created {username} with a temporary password (status FORCE_CHANGE_PASSWORD).");
+}));
+
+return await root.Parse(args).InvokeAsync();
+
+async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task> action)
+{
+    try
+    {
+        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption));
+        await host.StartAsync(cancellationToken); // validates the options (ValidateOnStart)
+        await action(host.Services, cancellationToken);
+        await host.StopAsync(CancellationToken.None);
+        return 0;
+    }
+    catch (Exception exception) when (Describe(exception) is { } message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 1;
+    }
+}
+
+static IHost BuildHost(FileInfo? outputs, bool quiet)
+{
+    var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+    builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+    if (outputs is not null)
+    {
+        builder.Configuration.AddInMemoryCollection(StackOutputsFile.Read(outputs.FullName));
+    }
+
+    builder.Configuration.AddEnvironmentVariables();
+    builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+    if (!quiet)
+    {
+        builder.Logging.AddProvider(new ProgressLoggerProvider(Console.Error));
+    }
+
+    builder.Services.AddCognitoApiClient<ProtectedApiClient>(builder.Configuration.GetSection(CognitoApiClientOptions.SectionName));
+    return builder.Build();
+}
+
+static string? Describe(Exception exception) => exception switch
+{
+    SampleException e => e.Message,
+    OptionsValidationException e => $"invalid configuration: {string.Join(" ", e.Failures)}",
+    CognitoException e => $"Cognito refused ({e.ErrorCode}): {e.Message}",
+    CognitoAuthenticationException e => e.Message,
+    HttpRequestException e => e.Message,
+    InvalidOperationException e => e.Message,
+    OperationCanceledException => "canceled.",
+    _ => null,
+};
