@@ -309,10 +309,19 @@ internal sealed class CognitoAuthenticator(
             IdToken = result.IdToken,
             RefreshToken = result.RefreshToken ?? previous?.RefreshToken,
             IssuedAt = sentAt,
-            ExpiresAt = sentAt.AddSeconds(result.ExpiresIn),
+            ExpiresAt = sentAt + Lifetime(result, accessToken),
             Username = JwtClaims.CognitoUsername(accessToken, result.IdToken) ?? previous?.Username,
         };
     }
+
+    /// <summary>
+    /// <c>ExpiresIn</c>, counted from when the request was sent. botocore marks it optional and some endpoints
+    /// (cognito-local) omit it: then the access token's own lifetime. Without either, every request would sign in again.
+    /// </summary>
+    private static TimeSpan Lifetime(AuthenticationResultType result, string accessToken) =>
+        result.ExpiresIn > 0 ? TimeSpan.FromSeconds(result.ExpiresIn)
+        : JwtClaims.Lifetime(accessToken)
+            ?? throw new CognitoAuthenticationException("Cognito's authentication result gives no ExpiresIn, and the access token has no exp and iat claims: the token's lifetime is unknown.");
 
     private static string Reason(Exception exception) => exception switch
     {

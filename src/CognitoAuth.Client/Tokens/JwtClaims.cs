@@ -15,6 +15,38 @@ internal static class JwtClaims
     /// <summary>The string value of <paramref name="claim"/> in the payload of <paramref name="jwt"/>, or <see langword="null"/>.</summary>
     public static string? ReadString(string? jwt, string claim)
     {
+        var payload = Payload(jwt);
+        if (payload is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(payload);
+        return Seek(ref reader, claim) && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+    }
+
+    /// <summary>The integer value of <paramref name="claim"/> (e.g. <c>exp</c>) in the payload of <paramref name="jwt"/>, or <see langword="null"/>.</summary>
+    public static long? ReadInt64(string? jwt, string claim)
+    {
+        var payload = Payload(jwt);
+        if (payload is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(payload);
+        return Seek(ref reader, claim) && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : null;
+    }
+
+    /// <summary>
+    /// The token's lifetime, <c>exp</c> minus <c>iat</c>: for endpoints that omit <c>ExpiresIn</c> (botocore marks it optional).
+    /// A difference of the token's own two times, so it does not depend on the issuer's clock agreeing with ours.
+    /// </summary>
+    public static TimeSpan? Lifetime(string? jwt) =>
+        ReadInt64(jwt, "exp") is { } exp && ReadInt64(jwt, "iat") is { } iat && exp > iat ? TimeSpan.FromSeconds(exp - iat) : null;
+
+    private static byte[]? Payload(string? jwt)
+    {
         if (jwt is null)
         {
             return null;
@@ -22,13 +54,7 @@ internal static class JwtClaims
 
         var start = jwt.IndexOf('.', StringComparison.Ordinal) + 1;
         var end = start == 0 ? -1 : jwt.IndexOf('.', start);
-        if (end < 0)
-        {
-            return null;
-        }
-
-        var payload = DecodeBase64Url(jwt.AsSpan(start, end - start));
-        return payload is null ? null : FindString(payload, claim);
+        return end < 0 ? null : DecodeBase64Url(jwt.AsSpan(start, end - start));
     }
 
     // Base64Url (System.Buffers.Text) is not in net8.0: translate to standard base64 instead. Not a hot path.
@@ -44,14 +70,14 @@ internal static class JwtClaims
         return Convert.TryFromBase64Chars(padded, bytes, out var written) ? bytes[..written] : null;
     }
 
-    private static string? FindString(ReadOnlySpan<byte> json, string claim)
+    /// <summary>Moves <paramref name="reader"/> onto the value of the top-level property <paramref name="claim"/>.</summary>
+    private static bool Seek(ref Utf8JsonReader reader, string claim)
     {
         try
         {
-            var reader = new Utf8JsonReader(json);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return null;
+                return false;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -60,17 +86,17 @@ internal static class JwtClaims
                 reader.Read();
                 if (match)
                 {
-                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return true;
                 }
 
                 reader.Skip();
             }
 
-            return null;
+            return false;
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
 }

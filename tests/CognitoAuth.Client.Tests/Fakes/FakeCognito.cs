@@ -41,6 +41,12 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     public int ExpiresIn { get; set; } = 3600;
 
+    /// <summary>Leaves <c>ExpiresIn</c> out of authentication results, as cognito-local does (botocore marks it optional).</summary>
+    public bool OmitExpiresIn { get; set; }
+
+    /// <summary>Leaves <c>exp</c> and <c>iat</c> out of the access token.</summary>
+    public bool OmitTokenTimes { get; set; }
+
     /// <summary>A challenge returned instead of tokens after a correct password (e.g. SOFTWARE_TOKEN_MFA).</summary>
     public string? Challenge { get; set; }
 
@@ -264,10 +270,12 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         {
             AuthenticationResult = new AuthenticationResultType
             {
-                AccessToken = TestJwt.Create(new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}", ["exp"] = now + ExpiresIn }),
+                AccessToken = TestJwt.Create(OmitTokenTimes
+                    ? new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}" }
+                    : new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}", ["iat"] = now, ["exp"] = now + ExpiresIn }),
                 IdToken = TestJwt.Create(new() { ["sub"] = CognitoUsername, ["cognito:username"] = CognitoUsername, ["token_use"] = "id", ["jti"] = $"id-{serial}", ["email"] = Username }),
                 RefreshToken = refreshToken,
-                ExpiresIn = ExpiresIn,
+                ExpiresIn = OmitExpiresIn ? 0 : ExpiresIn,
                 TokenType = "Bearer",
             },
         };

@@ -87,6 +87,36 @@ public sealed class TokenManagerTests
     }
 
     [Fact]
+    public async Task GetTokens_NoExpiresIn_UsesTheAccessTokensOwnLifetime()
+    {
+        using var harness = new ClientHarness();
+        harness.Cognito.OmitExpiresIn = true;
+        var first = await harness.Tokens.GetTokensAsync(Name);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(3600 - 60 - 1));
+        var cached = await harness.Tokens.GetTokensAsync(Name);
+        harness.Time.Advance(TimeSpan.FromSeconds(2));
+        var refreshed = await harness.Tokens.GetTokensAsync(Name);
+
+        Assert.Equal(first.IssuedAt.AddHours(1), first.ExpiresAt);
+        Assert.Same(first, cached);
+        Assert.NotEqual(first.AccessToken, refreshed.AccessToken);
+        Assert.Equal(1, harness.Cognito.SignIns);
+    }
+
+    [Fact]
+    public async Task GetTokens_NoExpiresInAndNoTokenTimes_FailsClearlyInsteadOfSigningInForEveryRequest()
+    {
+        using var harness = new ClientHarness();
+        harness.Cognito.OmitExpiresIn = true;
+        harness.Cognito.OmitTokenTimes = true;
+
+        var exception = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => harness.Tokens.GetTokensAsync(Name));
+
+        Assert.Contains("ExpiresIn", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refresh_WithoutNewRefreshToken_KeepsTheOldOne()
     {
         using var harness = new ClientHarness();
