@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -6,13 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Client.Tokens;
 
 /// <summary>
-/// Serves each user's tokens: from the <see cref="ICognitoTokenStore"/> while fresh, else by one refresh or sign-in per user
-/// at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a failure is not
-/// cached. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
+/// Serves each user's tokens: from memory while fresh, then from the <see cref="ICognitoTokenStore"/>, else by one refresh or
+/// sign-in per user at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a
+/// failure is not cached. Processes sharing a store take the <see cref="ICognitoRenewalLock"/> around a renewal, so a fleet
+/// renews once. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
 /// </summary>
 internal sealed class CognitoTokenManager(
     CognitoClientCatalog catalog,
     ICognitoTokenStore store,
+    ICognitoRenewalLock renewalLock,
     CognitoAuthenticator authenticator,
     TimeProvider timeProvider,
     CognitoClientMetrics metrics,
@@ -27,6 +30,13 @@ internal sealed class CognitoTokenManager(
     /// <summary>The current tokens of <paramref name="client"/>'s user. Allocates nothing when they are cached and fresh.</summary>
     public async ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
+        // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
+        if (_headers.TryGetValue(client.StoreKey, out var local) && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        {
+            metrics.CacheHit();
+            return local;
+        }
+
         var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
         if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
         {
@@ -139,11 +149,20 @@ internal sealed class CognitoTokenManager(
 
     private async Task<CachedTokens> ObtainAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
     {
-        // Look again: a call that finished just before this one started may have stored what we need.
+        // Another process sharing the store may be renewing these tokens: wait for its result rather than renew too.
+        CognitoTokenSet? seen = null;
+        await using var lease = await renewalLock.AcquireAsync(
+            client.StoreKey,
+            async token => IsUsable(seen = await store.GetAsync(client.StoreKey, token).ConfigureAwait(false), client, rejectedToken),
+            cancellationToken).ConfigureAwait(false);
+        if (lease is null && IsUsable(seen, client, rejectedToken))
+        {
+            return WithHeaders(client.StoreKey, seen);
+        }
+
+        // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
         var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (current is not null
-            && (rejectedToken is null || !CachedTokens.Holds(current, rejectedToken))
-            && TokenFreshness.IsFresh(current, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        if (IsUsable(current, client, rejectedToken))
         {
             return WithHeaders(client.StoreKey, current);
         }
@@ -169,6 +188,12 @@ internal sealed class CognitoTokenManager(
         await store.SetAsync(client.StoreKey, renewed, cancellationToken).ConfigureAwait(false);
         return WithHeaders(client.StoreKey, renewed);
     }
+
+    /// <summary>Whether stored <paramref name="tokens"/> can be served: fresh, and not the ones the API rejected.</summary>
+    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, CognitoClientContext client, string? rejectedToken) =>
+        tokens is not null
+        && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
+        && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore);
 
     private CachedTokens WithHeaders(string key, CognitoTokenSet tokens)
     {
