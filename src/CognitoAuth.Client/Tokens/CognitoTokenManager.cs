@@ -22,30 +22,21 @@ internal sealed class CognitoTokenManager(
     ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
 {
     private readonly ConcurrentDictionary<string, Task<CachedTokens>> _inFlight = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedTokens> _headers = new(StringComparer.Ordinal);
 
     // Stops shared sign-ins when the application shuts down; callers' tokens never do.
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The current tokens of <paramref name="client"/>'s user. Allocates nothing when they are cached and fresh.</summary>
-    public async ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    public ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
         // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
-        if (_headers.TryGetValue(client.StoreKey, out var local) && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        if (client.Tokens.Current is { } local && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
         {
             metrics.CacheHit();
-            return local;
+            return new(local);
         }
 
-        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
-        {
-            metrics.CacheHit();
-            return WithHeaders(client.StoreKey, stored);
-        }
-
-        metrics.CacheMiss();
-        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+        return ReadOrRenewAsync(client, cancellationToken);
     }
 
     /// <summary>
@@ -63,6 +54,19 @@ internal sealed class CognitoTokenManager(
         }
 
         return result;
+    }
+
+    private async ValueTask<CachedTokens> ReadOrRenewAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        {
+            metrics.CacheHit();
+            return WithHeaders(client, stored);
+        }
+
+        metrics.CacheMiss();
+        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -97,7 +101,7 @@ internal sealed class CognitoTokenManager(
         }
         finally
         {
-            _headers.TryRemove(client.StoreKey, out _);
+            client.Tokens.Current = null;
             await store.RemoveAsync(client.StoreKey, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -157,14 +161,14 @@ internal sealed class CognitoTokenManager(
             cancellationToken).ConfigureAwait(false);
         if (lease is null && IsUsable(seen, client, rejectedToken))
         {
-            return WithHeaders(client.StoreKey, seen);
+            return WithHeaders(client, seen);
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
         var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
         if (IsUsable(current, client, rejectedToken))
         {
-            return WithHeaders(client.StoreKey, current);
+            return WithHeaders(client, current);
         }
 
         CognitoTokenSet renewed;
@@ -186,7 +190,7 @@ internal sealed class CognitoTokenManager(
         }
 
         await store.SetAsync(client.StoreKey, renewed, cancellationToken).ConfigureAwait(false);
-        return WithHeaders(client.StoreKey, renewed);
+        return WithHeaders(client, renewed);
     }
 
     /// <summary>Whether stored <paramref name="tokens"/> can be served: fresh, and not the ones the API rejected.</summary>
@@ -195,15 +199,16 @@ internal sealed class CognitoTokenManager(
         && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
         && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore);
 
-    private CachedTokens WithHeaders(string key, CognitoTokenSet tokens)
+    private static CachedTokens WithHeaders(CognitoClientContext client, CognitoTokenSet tokens)
     {
-        if (_headers.TryGetValue(key, out var cached) && cached.IsFor(tokens))
+        var slot = client.Tokens;
+        if (slot.Current is { } cached && cached.IsFor(tokens))
         {
             return cached;
         }
 
         cached = new CachedTokens(tokens);
-        _headers[key] = cached;
+        slot.Current = cached;
         return cached;
     }
 }

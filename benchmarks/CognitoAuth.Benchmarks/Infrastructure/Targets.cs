@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace CognitoAuth.Benchmarks.Infrastructure;
+
+/// <summary>
+/// The targets, checked against the summaries of one run: each compares a benchmark with its baseline from the
+/// same run. Writes <c>targets.md</c> next to BenchmarkDotNet's reports and says whether every target that ran was met.
+/// </summary>
+internal static class Targets
+{
+    private static readonly Target[] All =
+    [
+        new("1. Handler overhead, cached token", "HandlerOverheadBenchmarks", "WithoutHandler", "WithCognitoHandler", Kind.TimeAtMost, 1.10,
+            "time ≤ 1.10× the same client without the handler; allocation beyond the baseline only for setting the header"),
+        new("2a. Sign-in storm, cold", "SignInStormBenchmarks", "Warm", "FirstRequests", Kind.Info, 0,
+            "1,000 concurrent first requests → exactly 1 Cognito call (checked every iteration)"),
+        new("2b. Sign-in storm, expiry", "SignInStormBenchmarks", "Warm", "AtExpiry", Kind.Info, 0,
+            "1,000 concurrent requests at expiry → exactly 1 Cognito call (checked every iteration)"),
+        new("3a. Sign-ins/s, emulator vs cognito-local", "SignInThroughputBenchmarks", "CognitoLocal", "Emulator", Kind.ThroughputAtLeast, 5,
+            "emulator ≥ 5× cognito-local's sign-ins per second"),
+        new("3b. Authorized GET /hello/s, emulator vs cognito-local + minimal API", "ApiThroughputBenchmarks", "CognitoLocalWithMinimalApi", "Emulator", Kind.ThroughputAtLeast, 5,
+            "emulator's API front ≥ 5× the cognito-local stand-in"),
+        new("4. End to end, authorized vs unauthenticated", "EndToEndBenchmarks", "Unauthenticated", "Authorized", Kind.Info, 0,
+            "authorized requests through AddCognitoApiClient vs unauthenticated (401) requests to the same route"),
+        new("5a. Function invocation", "FunctionInvocationBenchmarks", "ParseEvent", "Handle", Kind.Info, 0,
+            "time and allocation per warm invocation"),
+        new("5b. Function cold start (proxy)", "ColdStartBenchmarks", "BareProcess", "FunctionFirstResponse", Kind.Info, 0,
+            "process start → first response of the published ReadyToRun function"),
+    ];
+
+    private enum Kind
+    {
+        Info,
+        TimeAtMost,
+        ThroughputAtLeast,
+    }
+
+    /// <summary>Writes the table; returns the targets that ran and were missed.</summary>
+    public static IReadOnlyList<string> Report(IEnumerable<Summary> summaries, string artifacts, TextWriter console)
+    {
+        var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null).ToList();
+        var missed = new List<string>();
+        var table = new StringBuilder()
+            .AppendLine("| target | baseline | measured | per op (baseline → measured) | allocated/op (baseline → measured) | verdict |")
+            .AppendLine("|---|---|---|---|---|---|");
+        foreach (var target in All)
+        {
+            var baseline = Find(reports, target.Type, target.Baseline);
+            var measured = Find(reports, target.Type, target.Measured);
+            if (baseline is null || measured is null)
+            {
+                continue;
+            }
+
+            var timeRatio = measured.ResultStatistics!.Mean / baseline.ResultStatistics!.Mean;
+            var (ratioText, met) = target.Kind switch
+            {
+                Kind.TimeAtMost => ($"{timeRatio:0.00}× the baseline's time (target ≤ {target.Threshold:0.00}×)", timeRatio <= target.Threshold),
+                Kind.ThroughputAtLeast => ($"{1 / timeRatio:0.0}× the baseline's throughput (target ≥ {target.Threshold:0}×)", 1 / timeRatio >= target.Threshold),
+                _ => ($"{timeRatio:0.00}× the baseline's time", true),
+            };
+            var verdict = target.Kind == Kind.Info ? "measured" : met ? "met" : "**missed**";
+            if (!met)
+            {
+                missed.Add($"{target.Name}: {ratioText}");
+            }
+
+            table.Append(CultureInfo.InvariantCulture, $"| {target.Name} | {target.Baseline} | {ratioText} | ")
+                .Append(CultureInfo.InvariantCulture, $"{Time(baseline)} → {Time(measured)} | {Bytes(baseline)} → {Bytes(measured)} | {verdict} |")
+                .AppendLine();
+        }
+
+        Directory.CreateDirectory(artifacts);
+        File.WriteAllText(Path.Combine(artifacts, "targets.md"), table.ToString());
+        console.WriteLine();
+        console.WriteLine("// * Targets *");
+        console.Write(table.ToString());
+        return missed;
+    }
+
+    private static BenchmarkReport? Find(List<BenchmarkReport> reports, string type, string method) =>
+        reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Type.Name == type && r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
+
+    private static string Time(BenchmarkReport report)
+    {
+        var ns = report.ResultStatistics!.Mean;
+        var perSecond = 1e9 / ns;
+        return ns switch
+        {
+            < 1e3 => $"{ns:0.0} ns",
+            < 1e6 => $"{ns / 1e3:0.00} µs ({perSecond:N0}/s)",
+            _ => $"{ns / 1e6:0.00} ms ({perSecond:N1}/s)",
+        };
+    }
+
+    private static string Bytes(BenchmarkReport report) =>
+        report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) is { } bytes ? $"{bytes:N0} B" : "n/a";
+
+    private sealed record Target(string Name, string Type, string Baseline, string Measured, Kind Kind, double Threshold, string Goal);
+}
