@@ -59,7 +59,7 @@ public sealed class EmulatorOutputs
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes <see cref="ToJson"/> to a file, creating its directory.</summary>
+    /// <summary>Writes <see cref="ToJson"/> to a file, creating its directory; readers never see a half-written file.</summary>
     /// <param name="path">The file to write.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the file is written.</returns>
@@ -72,7 +72,9 @@ public sealed class EmulatorOutputs
             Directory.CreateDirectory(directory);
         }
 
-        await File.WriteAllTextAsync(path, ToJson() + "\n", cancellationToken).ConfigureAwait(false);
+        var staging = path + ".tmp";
+        await File.WriteAllTextAsync(staging, ToJson() + "\n", cancellationToken).ConfigureAwait(false);
+        File.Move(staging, path, overwrite: true);
     }
 
     /// <inheritdoc />
