@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CognitoAuth.Emulator.Api;
 
@@ -25,10 +25,7 @@ internal static class HttpApiEvent
     public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, string apiId, string requestId, DateTimeOffset now, byte[] body)
     {
         var request = context.Request;
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
-        var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        var rawPath = query < 0 ? rawTarget : rawTarget[..query];
-        var rawQuery = query < 0 ? string.Empty : rawTarget[(query + 1)..];
+        var (rawPath, rawQuery) = RequestTarget.Of(context);
         var host = request.Host.Host;
 
         var buffer = new ArrayBufferWriter<byte>(2048);

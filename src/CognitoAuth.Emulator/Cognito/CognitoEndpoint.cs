@@ -1,10 +1,10 @@
 using System.Text.Json;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Tokens;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace CognitoAuth.Emulator.Cognito;
@@ -71,14 +71,8 @@ internal sealed class CognitoEndpoint(
             var body = await ReadBodyAsync(request, context.RequestAborted);
             if (operation.RequiresSignature)
             {
-                var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
-                var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
-                verifier.Verify(
-                    request.Method,
-                    query < 0 ? rawTarget : rawTarget[..query],
-                    query < 0 ? string.Empty : rawTarget[(query + 1)..],
-                    request.Headers,
-                    body);
+                var (rawPath, rawQuery) = RequestTarget.Of(context);
+                verifier.Verify(request.Method, rawPath, rawQuery, request.Headers, body);
             }
 
             var output = operation.Invoke(body);
