@@ -114,37 +114,17 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         var key = options.SigningKeyPath is { } path ? SigningKey.Load(path) : SigningKey.Generate();
         var pool = new UserPool(options.UserPoolId ?? RandomIds.UserPoolId(options.Region), ReferenceStack.UserPool, options.TimeProvider, options.SessionLifetime);
-        var referenceClient = ReferenceStack.AppClient;
+        var reference = ReferenceStack.AppClient;
         var clientId = options.ClientId ?? RandomIds.ClientId();
-        pool.AddClient(new AppClient
-        {
-            ClientId = clientId,
-            Name = referenceClient.Name,
-            ClientSecret = referenceClient.GenerateSecret ? RandomIds.ClientSecret() : null,
-            ExplicitAuthFlows = referenceClient.ExplicitAuthFlows.ToHashSet(StringComparer.Ordinal),
-            PreventUserExistenceErrors = referenceClient.PreventUserExistenceErrors,
-            EnableTokenRevocation = referenceClient.EnableTokenRevocation,
-            AccessTokenValidity = options.AccessTokenLifetime,
-            IdTokenValidity = options.IdTokenLifetime,
-            RefreshTokenValidity = options.RefreshTokenLifetime,
-        });
+        pool.AddClient(NewClient(clientId, reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,
+            reference.PreventUserExistenceErrors, reference.EnableTokenRevocation, options));
 
         var audiences = new HashSet<string>(StringComparer.Ordinal) { clientId };
         var additionalClients = new List<EmulatorAppClient>();
         foreach (var extra in options.AdditionalClients)
         {
-            var client = new AppClient
-            {
-                ClientId = RandomIds.ClientId(),
-                Name = extra.Name,
-                ClientSecret = extra.GenerateSecret ? RandomIds.ClientSecret() : null,
-                ExplicitAuthFlows = extra.ExplicitAuthFlows.ToHashSet(StringComparer.Ordinal),
-                PreventUserExistenceErrors = extra.PreventUserExistenceErrors,
-                EnableTokenRevocation = extra.EnableTokenRevocation,
-                AccessTokenValidity = options.AccessTokenLifetime,
-                IdTokenValidity = options.IdTokenLifetime,
-                RefreshTokenValidity = options.RefreshTokenLifetime,
-            };
+            var client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
+                extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options);
             pool.AddClient(client);
             additionalClients.Add(new EmulatorAppClient(client.Name, client.ClientId, client.ClientSecret));
             if (extra.AcceptedByApi)
@@ -302,6 +282,20 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"CognitoEmulator {{ CognitoEndpoint = {CognitoEndpoint}, ApiUrl = {ApiUrl}, UserPoolId = {UserPoolId} }}";
+
+    private static AppClient NewClient(
+        string clientId, string name, bool generateSecret, IEnumerable<string> explicitAuthFlows, bool preventUserExistenceErrors, bool enableTokenRevocation, CognitoEmulatorOptions options) => new()
+    {
+        ClientId = clientId,
+        Name = name,
+        ClientSecret = generateSecret ? RandomIds.ClientSecret() : null,
+        ExplicitAuthFlows = explicitAuthFlows.ToHashSet(StringComparer.Ordinal),
+        PreventUserExistenceErrors = preventUserExistenceErrors,
+        EnableTokenRevocation = enableTokenRevocation,
+        AccessTokenValidity = options.AccessTokenLifetime,
+        IdTokenValidity = options.IdTokenLifetime,
+        RefreshTokenValidity = options.RefreshTokenLifetime,
+    };
 
     private static string IssuerOf(Uri cognitoEndpoint, string userPoolId) => $"{cognitoEndpoint.AbsoluteUri.TrimEnd('/')}/{userPoolId}";
 

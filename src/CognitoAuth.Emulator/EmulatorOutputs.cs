@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CognitoAuth.Reference;
 
@@ -12,8 +11,6 @@ namespace CognitoAuth.Emulator;
 /// </summary>
 public sealed class EmulatorOutputs
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     internal EmulatorOutputs(string region, string userPoolId, string userPoolClientId, Uri apiUrl, Uri cognitoEndpoint)
     {
         Region = region;
@@ -43,7 +40,7 @@ public sealed class EmulatorOutputs
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.Indented))
         {
             writer.WriteStartObject();
             writer.WriteStartObject(ReferenceStack.StackName);

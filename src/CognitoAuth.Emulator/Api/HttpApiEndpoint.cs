@@ -1,5 +1,4 @@
 using CognitoAuth.Emulator.Diagnostics;
-using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Tokens;
@@ -20,7 +19,6 @@ namespace CognitoAuth.Emulator.Api;
 internal static class HttpApiEvent
 {
     private const string AccountId = "000000000000";
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, string apiId, string requestId, DateTimeOffset now, byte[] body)
     {
@@ -29,7 +27,7 @@ internal static class HttpApiEvent
         var host = request.Host.Host;
 
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.Compact))
         {
             writer.WriteStartObject();
             writer.WriteString("version", "2.0");

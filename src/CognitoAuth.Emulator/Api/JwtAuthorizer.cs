@@ -30,7 +30,7 @@ internal sealed class JwtAuthorizer(string issuer, IReadOnlySet<string> audience
 
         if (jwt.Algorithm is not { } algorithm || !RsaAlgorithms.Contains(algorithm, StringComparer.Ordinal))
         {
-            return AuthorizationResult.Deny($"signing method {jwt.Algorithm ?? "(none)"} is invalid");
+            return AuthorizationResult.Deny($"signing method {Printable(jwt.Algorithm)} is invalid");
         }
 
         var key = keys.FirstOrDefault(k => string.Equals(k.KeyId, jwt.KeyId, StringComparison.Ordinal));
@@ -82,6 +82,10 @@ internal sealed class JwtAuthorizer(string issuer, IReadOnlySet<string> audience
 
         return jwt.ClaimString("client_id") is { } clientId && audiences.Contains(clientId);
     }
+
+    // The alg comes from the caller and ends up in a response header and a log line: only short alphanumerics pass.
+    private static string Printable(string? algorithm) =>
+        algorithm is { Length: > 0 and <= 16 } && algorithm.All(char.IsAsciiLetterOrDigit) ? algorithm : "(unrecognized)";
 
     // A time claim that is present must be a number at or before now.
     private static bool NotAfterNow(JsonWebToken jwt, string claim, DateTimeOffset now) =>

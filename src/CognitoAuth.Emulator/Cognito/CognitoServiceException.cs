@@ -13,23 +13,6 @@ internal sealed class CognitoServiceException : Exception
         StatusCode = statusCode;
     }
 
-    public CognitoServiceException()
-        : this("InternalErrorException", "An internal error occurred.", 500)
-    {
-    }
-
-    public CognitoServiceException(string message)
-        : this("InternalErrorException", message, 500)
-    {
-    }
-
-    public CognitoServiceException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = "InternalErrorException";
-        StatusCode = 500;
-    }
-
     /// <summary>The AWS error code, e.g. <c>NotAuthorizedException</c>.</summary>
     public string Code { get; }
 

@@ -45,6 +45,7 @@ internal static class EmulatorCommand
             using var loggerFactory = LoggerFactory.Create(logging => logging
                 .SetMinimumLevel(LogLevel.Information)
                 .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None) // its start failure is reported below, in one line
                 .AddSimpleConsole(console =>
                 {
                     console.SingleLine = true;
@@ -71,7 +72,19 @@ internal static class EmulatorCommand
             }
 
             var outputsPath = result.GetValue(outputs)!;
-            await using var emulator = await CognitoEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            CognitoEmulator emulator;
+            try
+            {
+                emulator = await CognitoEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException)
+            {
+                // A port in use, a bad option or an unreadable key file: say so in one line, without a stack trace.
+                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            await using var running = emulator;
             await emulator.Outputs.WriteAsync(outputsPath, cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteAsync(Banner(emulator, outputsPath)).ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);

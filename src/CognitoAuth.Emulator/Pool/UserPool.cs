@@ -39,8 +39,9 @@ internal sealed class UserPool
 
     public void AddClient(AppClient client) => _clients.Add(client.ClientId, client);
 
-    public AppClient Client(string clientId) =>
-        _clients.TryGetValue(clientId, out var client) ? client : throw CognitoErrors.ClientNotFound(clientId);
+    public AppClient? FindClient(string clientId) => _clients.GetValueOrDefault(clientId);
+
+    public AppClient Client(string clientId) => FindClient(clientId) ?? throw CognitoErrors.ClientNotFound(clientId);
 
     /// <summary>Checks that an admin request names this pool.</summary>
     public void EnsureId(string userPoolId)

@@ -20,7 +20,7 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
     /// <summary>How far a request's date may be from the service's clock.</summary>
     public static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(5);
 
-    public void Verify(string method, string rawPath, string rawQuery, IHeaderDictionary headers, ReadOnlySpan<byte> body)
+    public void Verify(string method, string rawPath, string rawQuery, IHeaderDictionary headers, byte[] body)
     {
         var authorization = headers.Authorization.ToString();
         if (authorization.Length == 0)
@@ -85,7 +85,7 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
     }
 
     /// <summary>The canonical request of SigV4 (method, URI, query, headers, signed header list, payload hash).</summary>
-    internal static string CanonicalRequest(string method, string rawPath, string rawQuery, IHeaderDictionary headers, IReadOnlyList<string> signedHeaderNames, ReadOnlySpan<byte> body)
+    internal static string CanonicalRequest(string method, string rawPath, string rawQuery, IHeaderDictionary headers, IReadOnlyList<string> signedHeaderNames, byte[] body)
     {
         var builder = new StringBuilder(512);
         builder.Append(method).Append('\n');
@@ -98,7 +98,7 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
 
         builder.Append('\n');
         builder.Append(string.Join(';', signedHeaderNames)).Append('\n');
-        builder.Append(Convert.ToHexStringLower(AWS4Signer.ComputeHash(body.ToArray())));
+        builder.Append(Convert.ToHexStringLower(AWS4Signer.ComputeHash(body)));
         return builder.ToString();
     }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CognitoAuth.Emulator.Pool;
 
@@ -17,9 +16,6 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
     private const string AccessScope = "aws.cognito.signin.user.admin";
 
     // Cognito's boolean attributes become JSON booleans in the ID token.
-    // Base64 kids carry '+' and '/', which the default encoder would escape; Cognito's headers carry them as is.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly HashSet<string> BooleanAttributes = new(StringComparer.Ordinal) { "email_verified", "phone_number_verified" };
 
     public string Issuer { get; } = issuer;
@@ -86,7 +82,7 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
     private string Sign(Action<Utf8JsonWriter> writeClaims)
     {
         var header = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(header, WriterOptions))
+        using (var writer = new Utf8JsonWriter(header, WireJson.Compact))
         {
             writer.WriteStartObject();
             writer.WriteString("kid", Key.KeyId);
@@ -95,7 +91,7 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
         }
 
         var payload = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(payload, WriterOptions))
+        using (var writer = new Utf8JsonWriter(payload, WireJson.Compact))
         {
             writer.WriteStartObject();
             writeClaims(writer);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CognitoAuth.Emulator.Tokens;
@@ -11,8 +10,6 @@ namespace CognitoAuth.Emulator.Tokens;
 /// </summary>
 internal sealed class WellKnownDocuments
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public WellKnownDocuments(string issuer, SigningKey key)
     {
         Jwks = Write(writer =>
@@ -45,7 +42,7 @@ internal sealed class WellKnownDocuments
     private static byte[] Write(Action<Utf8JsonWriter> writeMembers)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.Compact))
         {
             writer.WriteStartObject();
             writeMembers(writer);

@@ -22,16 +22,7 @@ internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
 
         lock (pool.Gate)
         {
-            AppClient client;
-            try
-            {
-                client = pool.Client(request.ClientId!);
-            }
-            catch (CognitoServiceException)
-            {
-                throw CognitoErrors.InvalidClientCredentials();
-            }
-
+            var client = pool.FindClient(request.ClientId!) ?? throw CognitoErrors.InvalidClientCredentials();
             if (client.ClientSecret is { } secret && !SameSecret(secret, request.ClientSecret))
             {
                 throw CognitoErrors.InvalidClientCredentials();

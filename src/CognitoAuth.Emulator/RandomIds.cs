@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CognitoAuth.Emulator.Pool;
+namespace CognitoAuth.Emulator;
 
 /// <summary>Identifiers and opaque values shaped like Cognito's, from a cryptographic random source.</summary>
 internal static class RandomIds
