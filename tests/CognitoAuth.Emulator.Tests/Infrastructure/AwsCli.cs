@@ -30,8 +30,6 @@ internal sealed class AwsCli : IDisposable
         start.ArgumentList.Add(emulator.CognitoEndpoint.AbsoluteUri);
         start.ArgumentList.Add("--region");
         start.ArgumentList.Add(emulator.Region);
-        start.ArgumentList.Add("--output");
-        start.ArgumentList.Add("json");
 
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("PYTHON", StringComparison.Ordinal)).ToList())
         {
