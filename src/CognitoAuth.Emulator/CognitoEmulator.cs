@@ -112,6 +112,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("CognitoAuth.Emulator");
 
+        // Resolved first: a handler that does not load fails the start before anything needs cleaning up.
+        var function = LambdaFunction.Load(ReferenceStack.FunctionHandler);
         var key = options.SigningKeyPath is { } path ? SigningKey.Load(path) : SigningKey.Generate();
         var pool = new UserPool(options.UserPoolId ?? RandomIds.UserPoolId(options.Region), ReferenceStack.UserPool, options.TimeProvider, options.SessionLifetime);
         var reference = ReferenceStack.AppClient;
@@ -133,7 +135,6 @@ public sealed class CognitoEmulator : IAsyncDisposable
             }
         }
 
-        var function = LambdaFunction.Load(ReferenceStack.FunctionHandler);
         var cognitoRequests = new RequestCounters();
         var apiRequests = new RequestCounters();
 
