@@ -1,2 +1,6 @@
-// The emulator entry point; filled in by the local-stack issue.
-return 0;
+using System.CommandLine;
+using CognitoAuth.Emulator.Hosting;
+
+// The command handles Ctrl-C and SIGTERM itself (a clean stop, exit 0), so System.CommandLine's own handler is off.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+return await EmulatorCommand.Create().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Hosting;
+using CognitoAuth.Emulator.Signing;
+using CognitoAuth.Emulator.Tokens;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Emulator.Cognito;
+
+/// <summary>
+/// The Cognito endpoint over HTTP: AWS's JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target</c>,
+/// <c>application/x-amz-json-1.1</c>), SigV4 on signed operations, and the pool's well-known documents. Every
+/// answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error body, never a stack trace.
+/// </summary>
+internal sealed class CognitoEndpoint(
+    IReadOnlyDictionary<string, CognitoOperation> operations,
+    SigV4Verifier verifier,
+    WellKnownDocuments wellKnown,
+    string userPoolId,
+    RequestCounters counters,
+    ILogger logger)
+{
+    private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+    private const string JsonContentType = "application/x-amz-json-1.1";
+
+    private readonly string _jwksPath = $"/{userPoolId}/.well-known/jwks.json";
+    private readonly string _discoveryPath = $"/{userPoolId}/.well-known/openid-configuration";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        var request = context.Request;
+
+        if (HttpMethods.IsGet(request.Method) && WellKnown(request.Path) is { } document)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.Body.WriteAsync(document, context.RequestAborted);
+            return;
+        }
+
+        var operationName = "(unknown)";
+        try
+        {
+            if (!HttpMethods.IsPost(request.Method))
+            {
+                throw ProtocolErrors.MethodNotAllowed(request.Method);
+            }
+
+            var target = request.Headers["X-Amz-Target"].ToString();
+            if (target.Length == 0)
+            {
+                throw ProtocolErrors.UnknownOperation(null);
+            }
+
+            if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal)
+                || !operations.TryGetValue(target[TargetPrefix.Length..], out var operation))
+            {
+                throw ProtocolErrors.UnknownOperation(target);
+            }
+
+            operationName = operation.Name;
+            counters.Increment(operation.Name);
+            if (!IsJsonContentType(request.ContentType))
+            {
+                throw ProtocolErrors.UnsupportedContentType(request.ContentType);
+            }
+
+            var body = await ReadBodyAsync(request, context.RequestAborted);
+            if (operation.RequiresSignature)
+            {
+                var (rawPath, rawQuery) = RequestTarget.Of(context);
+                verifier.Verify(request.Method, rawPath, rawQuery, request.Headers, body);
+            }
+
+            var output = operation.Invoke(body);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = JsonContentType;
+            await context.Response.Body.WriteAsync(output, context.RequestAborted);
+            Log.CognitoRequest(logger, operationName, StatusCodes.Status200OK, requestId);
+        }
+        catch (CognitoServiceException error)
+        {
+            Log.CognitoRequestFailed(logger, operationName, error.StatusCode, error.Code, requestId);
+            await WriteErrorAsync(context, error);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CognitoInternalError(logger, operationName, requestId, ex);
+            await WriteErrorAsync(context, ProtocolErrors.InternalError());
+        }
+    }
+
+    private byte[]? WellKnown(PathString path) =>
+        path.Value == _jwksPath ? wellKnown.Jwks
+        : path.Value == _discoveryPath ? wellKnown.OpenIdConfiguration
+        : null;
+
+    private static bool IsJsonContentType(string? contentType)
+    {
+        var mediaType = (contentType ?? string.Empty).Split(';')[0].Trim();
+        return mediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/x-amz-json-1.0", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > ProtocolErrors.MaxRequestBodyBytes)
+        {
+            throw ProtocolErrors.RequestTooLarge();
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 1024);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > ProtocolErrors.MaxRequestBodyBytes)
+            {
+                throw ProtocolErrors.RequestTooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, CognitoServiceException error)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        context.Response.StatusCode = error.StatusCode;
+        context.Response.ContentType = JsonContentType;
+        context.Response.Headers["x-amzn-ErrorType"] = error.Code;
+        var body = new ErrorBody { Type = error.Code, Message = error.Message };
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, CognitoJsonContext.Default.ErrorBody, context.RequestAborted);
+    }
+}

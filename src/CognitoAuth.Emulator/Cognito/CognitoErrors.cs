@@ -1,0 +1,98 @@
+namespace CognitoAuth.Emulator.Cognito;
+
+/// <summary>
+/// The errors the emulator answers with, worded as Cognito and the AWS front door word them (checked against
+/// AWS documentation, botocore's model, community reports and other emulators' sources). One place, so a
+/// wording fix is one edit.
+/// </summary>
+internal static class CognitoErrors
+{
+    public const string NotAuthorizedCode = "NotAuthorizedException";
+    public const string InvalidParameterCode = "InvalidParameterException";
+    public const string UserNotFoundCode = "UserNotFoundException";
+    public const string ResourceNotFoundCode = "ResourceNotFoundException";
+    public const string InvalidPasswordCode = "InvalidPasswordException";
+    public const string UsernameExistsCode = "UsernameExistsException";
+    public const string UnsupportedTokenTypeCode = "UnsupportedTokenTypeException";
+    public const string UnsupportedOperationCode = "UnsupportedOperationException";
+    public const string UnauthorizedCode = "UnauthorizedException";
+
+    // Authentication outcomes.
+    public static CognitoServiceException IncorrectUsernameOrPassword() => NotAuthorized("Incorrect username or password.");
+
+    public static CognitoServiceException UserDoesNotExist() => new(UserNotFoundCode, "User does not exist.");
+
+    public static CognitoServiceException UserDisabled() => NotAuthorized("User is disabled.");
+
+    public static CognitoServiceException TemporaryPasswordExpired() =>
+        NotAuthorized("Temporary password has expired and must be reset by an administrator.");
+
+    public static CognitoServiceException InvalidSession() => NotAuthorized("Invalid session for the user.");
+
+    public static CognitoServiceException SessionExpired() => NotAuthorized("Invalid session for the user, session is expired.");
+
+    public static CognitoServiceException SessionAlreadyUsed() =>
+        NotAuthorized("Invalid session for the user, session can only be used once.");
+
+    public static CognitoServiceException InvalidRefreshToken() => NotAuthorized("Invalid Refresh Token");
+
+    public static CognitoServiceException RefreshTokenRevoked() => NotAuthorized("Refresh Token has been revoked");
+
+    public static CognitoServiceException RefreshTokenExpired() => NotAuthorized("Refresh Token has expired");
+
+    public static CognitoServiceException InvalidAccessToken() => NotAuthorized("Invalid Access Token");
+
+    public static CognitoServiceException AccessTokenExpired() => NotAuthorized("Access Token has expired");
+
+    public static CognitoServiceException AccessTokenRevoked() => NotAuthorized("Access Token has been revoked");
+
+    // App client rules.
+    public static CognitoServiceException SecretHashMissing(string clientId) =>
+        NotAuthorized($"Client {clientId} is configured with secret but SECRET_HASH was not received");
+
+    public static CognitoServiceException SecretHashMismatch(string clientId) =>
+        NotAuthorized($"Unable to verify secret hash for client {clientId}");
+
+    public static CognitoServiceException AuthFlowNotEnabled() => InvalidParameter("Auth flow not enabled for this client");
+
+    public static CognitoServiceException FlowNotEnabled(string authFlow) => InvalidParameter($"{authFlow} flow not enabled for this client");
+
+    public static CognitoServiceException InitiateAuthMethodNotSupported() => InvalidParameter("Initiate Auth method not supported.");
+
+    public static CognitoServiceException MissingParameter(string name) => InvalidParameter($"Missing required parameter {name}");
+
+    // Resources and users.
+    public static CognitoServiceException UserPoolNotFound(string userPoolId) =>
+        new(ResourceNotFoundCode, $"User pool {userPoolId} does not exist.");
+
+    public static CognitoServiceException ClientNotFound(string clientId) =>
+        new(ResourceNotFoundCode, $"User pool client {clientId} does not exist.");
+
+    public static CognitoServiceException EmailAlreadyExists() =>
+        new(UsernameExistsCode, "An account with the given email already exists.");
+
+    public static CognitoServiceException UsernameShouldBeEmail() => InvalidParameter("Username should be an email.");
+
+    public static CognitoServiceException PasswordPolicy(string violation) =>
+        new(InvalidPasswordCode, $"Password did not conform with policy: {violation}");
+
+    public static CognitoServiceException AttributeNotInSchema(string name) =>
+        InvalidParameter($"Attributes did not conform to the schema: {name}: Attribute does not exist in the schema.");
+
+    public static CognitoServiceException AttributeNotWritable(string name) =>
+        InvalidParameter($"Attributes did not conform to the schema: {name}: Attribute cannot be updated.");
+
+    // Token revocation.
+    public static CognitoServiceException TokenRevocationDisabled() =>
+        new(UnsupportedOperationCode, "Token revocation is not enabled for this app client.");
+
+    public static CognitoServiceException UnsupportedTokenType() =>
+        new(UnsupportedTokenTypeCode, "Only refresh tokens can be revoked.");
+
+    public static CognitoServiceException InvalidClientCredentials() =>
+        new(UnauthorizedCode, "Invalid client id or client secret.");
+
+    public static CognitoServiceException NotAuthorized(string message) => new(NotAuthorizedCode, message);
+
+    public static CognitoServiceException InvalidParameter(string message) => new(InvalidParameterCode, message);
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Tokens;
+
+namespace CognitoAuth.Emulator.Cognito.Operations;
+
+/// <summary>
+/// RevokeToken (one refresh token, and the access tokens of its sign-in) and GlobalSignOut (every refresh token
+/// of the user the access token belongs to). Revoked refresh tokens fail REFRESH_TOKEN_AUTH; access tokens stay
+/// valid at an API Gateway JWT authorizer until they expire, exactly as with real Cognito.
+/// </summary>
+internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
+{
+    public EmptyResponse RevokeToken(RevokeTokenRequest request)
+    {
+        new RequestValidator()
+            .Required("token", request.Token)
+            .Required("clientId", request.ClientId)
+            .ThrowIfInvalid();
+
+        lock (pool.Gate)
+        {
+            var client = pool.FindClient(request.ClientId!) ?? throw CognitoErrors.InvalidClientCredentials();
+            if (client.ClientSecret is { } secret && !SameSecret(secret, request.ClientSecret))
+            {
+                throw CognitoErrors.InvalidClientCredentials();
+            }
+
+            if (!client.EnableTokenRevocation)
+            {
+                throw CognitoErrors.TokenRevocationDisabled();
+            }
+
+            if (JsonWebToken.TryParse(request.Token!) is not null)
+            {
+                throw CognitoErrors.UnsupportedTokenType();
+            }
+
+            // As OAuth token revocation (RFC 7009) prescribes, an unknown token is not an error.
+            var record = pool.FindRefreshToken(request.Token!);
+            if (record is null)
+            {
+                return EmptyResponse.Instance;
+            }
+
+            if (record.SignIn.ClientId != client.ClientId)
+            {
+                throw CognitoErrors.InvalidClientCredentials();
+            }
+
+            record.Revoked = true;
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    public EmptyResponse GlobalSignOut(GlobalSignOutRequest request)
+    {
+        new RequestValidator().Required("accessToken", request.AccessToken).ThrowIfInvalid();
+        var token = JsonWebToken.TryParse(request.AccessToken!);
+        if (token is null
+            || token.Algorithm != "RS256"
+            || token.KeyId != issuer.Key.KeyId
+            || !token.VerifyRsa(issuer.Key.Rsa, "RS256")
+            || token.ClaimString("iss") != issuer.Issuer
+            || token.ClaimString("token_use") != "access"
+            || token.ClaimString("origin_jti") is not { } originJti
+            || token.ClaimString("username") is not { } username)
+        {
+            throw CognitoErrors.InvalidAccessToken();
+        }
+
+        lock (pool.Gate)
+        {
+            if (token.ClaimTime("exp") is not { } expires || pool.Now >= expires)
+            {
+                throw CognitoErrors.AccessTokenExpired();
+            }
+
+            if (pool.SignInRevoked(originJti) || pool.FindUser(username) is not { } user)
+            {
+                throw CognitoErrors.AccessTokenRevoked();
+            }
+
+            pool.RevokeRefreshTokens(user);
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    private static bool SameSecret(string expected, string? presented) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
+}

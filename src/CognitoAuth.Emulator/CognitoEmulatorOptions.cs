@@ -1,0 +1,126 @@
+using CognitoAuth.Reference;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Emulator;
+
+/// <summary>Settings of a <see cref="CognitoEmulator"/>. Every default serves the reference stack as deployed.</summary>
+public sealed class CognitoEmulatorOptions
+{
+    /// <summary>The default access key id the emulator accepts SigV4 signatures from.</summary>
+    public const string DefaultAccessKeyId = "AKIDLOCALCOGNITO";
+
+    /// <summary>The default secret access key of <see cref="DefaultAccessKeyId"/>.</summary>
+    public const string DefaultSecretAccessKey = "local-cognito-secret";
+
+    /// <summary>Gets or sets the AWS region the pool and API pretend to be in.</summary>
+    /// <value>The default value is <see cref="ReferenceStack.DefaultRegion"/> (<c>ap-northeast-1</c>).</value>
+    public string Region { get; set; } = ReferenceStack.DefaultRegion;
+
+    /// <summary>Gets or sets the user pool id, or <see langword="null"/> for a new random one (<c>{region}_XXXXXXXXX</c>).</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? UserPoolId { get; set; }
+
+    /// <summary>Gets or sets the reference app client's id, or <see langword="null"/> for a new random one.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? ClientId { get; set; }
+
+    /// <summary>Gets or sets the loopback port of the Cognito endpoint; 0 picks a free port.</summary>
+    /// <value>The default value is 0.</value>
+    public int CognitoPort { get; set; }
+
+    /// <summary>Gets or sets the loopback port of the HTTP API; 0 picks a free port.</summary>
+    /// <value>The default value is 0.</value>
+    public int ApiPort { get; set; }
+
+    /// <summary>Gets or sets the access key id admin operations must be signed with.</summary>
+    /// <value>The default value is <see cref="DefaultAccessKeyId"/>.</value>
+    public string AccessKeyId { get; set; } = DefaultAccessKeyId;
+
+    /// <summary>Gets or sets the secret access key admin operations must be signed with.</summary>
+    /// <value>The default value is <see cref="DefaultSecretAccessKey"/>.</value>
+    public string SecretAccessKey { get; set; } = DefaultSecretAccessKey;
+
+    /// <summary>
+    /// Gets or sets whether the walkthrough's user (<c>testuser@example.com</c> / <c>TempPass123!</c>, status
+    /// FORCE_CHANGE_PASSWORD, email verified) exists from the start.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool SeedTestUser { get; set; } = true;
+
+    /// <summary>Gets or sets how long access tokens are valid (also the <c>ExpiresIn</c> of every sign-in). Tests may use seconds.</summary>
+    /// <value>The default value is the reference client's, 60 minutes.</value>
+    public TimeSpan AccessTokenLifetime { get; set; } = ReferenceStack.AppClient.AccessTokenValidity;
+
+    /// <summary>Gets or sets how long ID tokens are valid.</summary>
+    /// <value>The default value is the reference client's, 60 minutes.</value>
+    public TimeSpan IdTokenLifetime { get; set; } = ReferenceStack.AppClient.IdTokenValidity;
+
+    /// <summary>Gets or sets how long refresh tokens are valid.</summary>
+    /// <value>The default value is the reference client's, 30 days.</value>
+    public TimeSpan RefreshTokenLifetime { get; set; } = ReferenceStack.AppClient.RefreshTokenValidity;
+
+    /// <summary>Gets or sets how long a challenge session (e.g. NEW_PASSWORD_REQUIRED) can be answered.</summary>
+    /// <value>The default value is 3 minutes, as Cognito's.</value>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Gets or sets a PEM file holding the RSA private key tokens are signed with, or <see langword="null"/> to
+    /// generate a key at start. A fixed key keeps tokens valid across restarts.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? SigningKeyPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets the clock of tokens, sessions, temporary passwords and the JWT authorizer. A
+    /// <c>FakeTimeProvider</c> lets a test expire tokens without waiting.
+    /// </summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Gets or sets the clock the SigV4 check compares <c>X-Amz-Date</c> with (±5 minutes). It is separate from
+    /// <see cref="TimeProvider"/> because AWS SDKs and the AWS CLI stamp requests with the wall clock; set both to
+    /// the same fake clock when the client under test signs with that clock.
+    /// </summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
+    public TimeProvider SignatureTimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets app clients created besides the reference one, e.g. one with a secret.</summary>
+    public IList<EmulatorClientOptions> AdditionalClients { get; } = [];
+
+    /// <summary>Gets or sets where the emulator logs (one line per request; never a credential or token).</summary>
+    /// <value>The default value is <see langword="null"/>: no logging.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal void Validate()
+    {
+        Ensure(!string.IsNullOrWhiteSpace(Region), nameof(Region), "is empty");
+        Ensure(CognitoPort is >= 0 and <= 65535, nameof(CognitoPort), "is not a port number (0 picks a free port)");
+        Ensure(ApiPort is >= 0 and <= 65535, nameof(ApiPort), "is not a port number (0 picks a free port)");
+        Ensure(CognitoPort == 0 || CognitoPort != ApiPort, nameof(ApiPort), "equals CognitoPort");
+        Ensure(UserPoolId is null || UserPoolId.StartsWith(Region + "_", StringComparison.Ordinal), nameof(UserPoolId), $"must start with the region and an underscore ('{Region}_')");
+        Ensure(ClientId is null || (ClientId.Length > 0 && ClientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '+')), nameof(ClientId), "must be letters, digits, '_' or '+'");
+        Ensure(!string.IsNullOrEmpty(AccessKeyId), nameof(AccessKeyId), "is empty");
+        Ensure(!string.IsNullOrEmpty(SecretAccessKey), nameof(SecretAccessKey), "is empty");
+        Ensure(AccessTokenLifetime >= TimeSpan.FromSeconds(1), nameof(AccessTokenLifetime), "must be at least one second");
+        Ensure(IdTokenLifetime >= TimeSpan.FromSeconds(1), nameof(IdTokenLifetime), "must be at least one second");
+        Ensure(RefreshTokenLifetime >= TimeSpan.FromSeconds(1), nameof(RefreshTokenLifetime), "must be at least one second");
+        Ensure(SessionLifetime > TimeSpan.Zero, nameof(SessionLifetime), "must be positive");
+        foreach (var client in AdditionalClients)
+        {
+            Ensure(!string.IsNullOrWhiteSpace(client.Name), nameof(AdditionalClients), "has a client without a name");
+        }
+    }
+
+    private static void Ensure(bool condition, string key, string problem)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"{nameof(CognitoEmulatorOptions)}.{key} {problem}.", key);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"CognitoEmulatorOptions {{ Region = {Region}, CognitoPort = {CognitoPort}, ApiPort = {ApiPort}, AccessKeyId = {AccessKeyId}, SecretAccessKey = *** }}";
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
+namespace CognitoAuth.Emulator.Hosting;
+
+/// <summary>
+/// The command line of <c>bin/local</c> and the <c>cognito-auth-emulator</c> tool: starts the emulator in the
+/// foreground, writes the outputs file, prints the outputs and local credentials, and stops cleanly (exit 0) on
+/// Ctrl-C or SIGTERM. Request logs go to stderr, so stdout carries only what a user may paste.
+/// </summary>
+internal static class EmulatorCommand
+{
+    /// <summary>The documented default port of the Cognito endpoint.</summary>
+    public const int DefaultCognitoPort = 9329;
+
+    /// <summary>The documented default port of the HTTP API.</summary>
+    public const int DefaultApiPort = 9330;
+
+    /// <summary>The default outputs file, relative to the working directory.</summary>
+    public const string DefaultOutputsPath = "artifacts/local/outputs.json";
+
+    public static RootCommand Create()
+    {
+        var cognitoPort = new Option<int>("--cognito-port") { Description = "Loopback port of the Cognito endpoint (0 picks a free port).", DefaultValueFactory = _ => DefaultCognitoPort };
+        var apiPort = new Option<int>("--api-port") { Description = "Loopback port of the HTTP API (0 picks a free port).", DefaultValueFactory = _ => DefaultApiPort };
+        var outputs = new Option<string>("--outputs") { Description = "Where to write the stack outputs (cdk --outputs-file shape).", DefaultValueFactory = _ => DefaultOutputsPath };
+        var region = new Option<string>("--region") { Description = "The region the stack pretends to be in.", DefaultValueFactory = _ => CognitoAuth.Reference.ReferenceStack.DefaultRegion };
+        var userPoolId = new Option<string?>("--user-pool-id") { Description = "A fixed user pool id ({region}_XXXXXXXXX); random when omitted." };
+        var clientId = new Option<string?>("--client-id") { Description = "A fixed app client id; random when omitted." };
+        var accessKeyId = new Option<string>("--access-key-id") { Description = "The access key id admin calls must be signed with.", DefaultValueFactory = _ => CognitoEmulatorOptions.DefaultAccessKeyId };
+        var secretAccessKey = new Option<string>("--secret-access-key") { Description = "The secret access key admin calls must be signed with.", DefaultValueFactory = _ => CognitoEmulatorOptions.DefaultSecretAccessKey };
+        var signingKey = new Option<string?>("--signing-key") { Description = "PEM file of the RSA key tokens are signed with; generated when omitted." };
+        var tokenLifetime = new Option<int?>("--token-lifetime") { Description = "Access and ID token lifetime in seconds (default 3600)." };
+        var noSeed = new Option<bool>("--no-seed") { Description = "Do not create the walkthrough's user testuser@example.com." };
+
+        var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
+        {
+            cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed,
+        };
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            using var loggerFactory = LoggerFactory.Create(logging => logging
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None) // its start failure is reported below, in one line
+                .AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss ";
+                })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+
+            var options = new CognitoEmulatorOptions
+            {
+                CognitoPort = result.GetValue(cognitoPort),
+                ApiPort = result.GetValue(apiPort),
+                Region = result.GetValue(region)!,
+                UserPoolId = result.GetValue(userPoolId),
+                ClientId = result.GetValue(clientId),
+                AccessKeyId = result.GetValue(accessKeyId)!,
+                SecretAccessKey = result.GetValue(secretAccessKey)!,
+                SigningKeyPath = result.GetValue(signingKey),
+                SeedTestUser = !result.GetValue(noSeed),
+                LoggerFactory = loggerFactory,
+            };
+            if (result.GetValue(tokenLifetime) is { } seconds)
+            {
+                options.AccessTokenLifetime = options.IdTokenLifetime = TimeSpan.FromSeconds(seconds);
+            }
+
+            var outputsPath = result.GetValue(outputs)!;
+            CognitoEmulator emulator;
+            try
+            {
+                emulator = await CognitoEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or InvalidOperationException)
+            {
+                // A port in use, a bad option or an unreadable key file: say so in one line, without a stack trace.
+                await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
+            await using var running = emulator;
+            await emulator.Outputs.WriteAsync(outputsPath, cancellationToken).ConfigureAwait(false);
+            await Console.Out.WriteAsync(Banner(emulator, outputsPath)).ConfigureAwait(false);
+            await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+            await WaitForStopSignalAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Waits for Ctrl-C (SIGINT) or SIGTERM; either is a requested stop, not a failure.</summary>
+    private static async Task WaitForStopSignalAsync(CancellationToken cancellationToken)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var cancelled = cancellationToken.Register(() => stop.TrySetResult());
+        await stop.Task.ConfigureAwait(false);
+    }
+
+    private static string Banner(CognitoEmulator emulator, string outputsPath) => string.Create(CultureInfo.InvariantCulture, $"""
+        CognitoAuth local stack is running. Stop it with Ctrl-C.
+
+        Outputs (also in {outputsPath}):
+        {emulator.Outputs.ToJson()}
+
+        Local AWS credentials (admin operations must be signed with them):
+        export AWS_ACCESS_KEY_ID={emulator.Credentials.AccessKeyId}
+        export AWS_SECRET_ACCESS_KEY={emulator.Credentials.SecretAccessKey}
+        export AWS_DEFAULT_REGION={emulator.Region}
+
+        Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.
+
+        """);
+}

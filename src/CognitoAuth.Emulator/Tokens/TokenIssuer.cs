@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CognitoAuth.Emulator.Pool;
+
+namespace CognitoAuth.Emulator.Tokens;
+
+/// <summary>
+/// Issues access and ID tokens with Cognito's claim sets, in Cognito's claim order, signed RS256 with the pool's
+/// key. The header is exactly <c>{"kid": …, "alg": "RS256"}</c>, as Cognito's.
+/// </summary>
+internal sealed class TokenIssuer(SigningKey key, string issuer)
+{
+    private const string AccessScope = "aws.cognito.signin.user.admin";
+
+    // Cognito's boolean attributes become JSON booleans in the ID token.
+    private static readonly HashSet<string> BooleanAttributes = new(StringComparer.Ordinal) { "email_verified", "phone_number_verified" };
+
+    public string Issuer { get; } = issuer;
+
+    public SigningKey Key { get; } = key;
+
+    public string CreateAccessToken(SignInEvent signIn, DateTimeOffset issuedAt, TimeSpan validity) =>
+        Sign(writer =>
+        {
+            writer.WriteString("sub", signIn.Username);
+            writer.WriteString("iss", Issuer);
+            writer.WriteString("client_id", signIn.ClientId);
+            writer.WriteString("origin_jti", signIn.OriginJti);
+            writer.WriteString("event_id", signIn.EventId);
+            writer.WriteString("token_use", "access");
+            writer.WriteString("scope", AccessScope);
+            writer.WriteNumber("auth_time", signIn.AuthTime.ToUnixTimeSeconds());
+            writer.WriteNumber("exp", (issuedAt + validity).ToUnixTimeSeconds());
+            writer.WriteNumber("iat", issuedAt.ToUnixTimeSeconds());
+            writer.WriteString("jti", Guid.NewGuid().ToString());
+            writer.WriteString("username", signIn.Username);
+        });
+
+    public string CreateIdToken(SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, DateTimeOffset issuedAt, TimeSpan validity) =>
+        Sign(writer =>
+        {
+            writer.WriteString("sub", signIn.Username);
+            foreach (var (name, value) in attributes)
+            {
+                if (name is "sub" or "email")
+                {
+                    continue;
+                }
+
+                if (BooleanAttributes.Contains(name) && bool.TryParse(value, out var flag))
+                {
+                    writer.WriteBoolean(name, flag);
+                }
+                else
+                {
+                    writer.WriteString(name, value);
+                }
+            }
+
+            writer.WriteString("iss", Issuer);
+            writer.WriteString("cognito:username", signIn.Username);
+            writer.WriteString("origin_jti", signIn.OriginJti);
+            writer.WriteString("aud", signIn.ClientId);
+            writer.WriteString("event_id", signIn.EventId);
+            writer.WriteString("token_use", "id");
+            writer.WriteNumber("auth_time", signIn.AuthTime.ToUnixTimeSeconds());
+            writer.WriteNumber("exp", (issuedAt + validity).ToUnixTimeSeconds());
+            writer.WriteNumber("iat", issuedAt.ToUnixTimeSeconds());
+            writer.WriteString("jti", Guid.NewGuid().ToString());
+            foreach (var (name, value) in attributes)
+            {
+                if (name == "email")
+                {
+                    writer.WriteString(name, value);
+                }
+            }
+        });
+
+    private string Sign(Action<Utf8JsonWriter> writeClaims)
+    {
+        var header = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(header, WireJson.Compact))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kid", Key.KeyId);
+            writer.WriteString("alg", "RS256");
+            writer.WriteEndObject();
+        }
+
+        var payload = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(payload, WireJson.Compact))
+        {
+            writer.WriteStartObject();
+            writeClaims(writer);
+            writer.WriteEndObject();
+        }
+
+        var signingInput = Base64Url.EncodeToString(header.WrittenSpan) + "." + Base64Url.EncodeToString(payload.WrittenSpan);
+        var signature = Key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return signingInput + "." + Base64Url.EncodeToString(signature);
+    }
+}

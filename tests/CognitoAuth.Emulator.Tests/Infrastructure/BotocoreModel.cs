@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace CognitoAuth.Emulator.Tests.Infrastructure;
+
+/// <summary>
+/// botocore's cognito-idp service model (shipped with the Debian <c>awscli</c> package): the reference for every
+/// request, response and error shape the endpoint produces.
+/// </summary>
+internal static class BotocoreModel
+{
+    public const string Path = "/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/2016-04-18/service-2.json";
+
+    private static readonly Lazy<JsonElement> Model = new(() => JsonDocument.Parse(File.ReadAllText(Path)).RootElement);
+
+    public static bool Available => File.Exists(Path);
+
+    private static JsonElement Shapes => Model.Value.GetProperty("shapes");
+
+    public static string? OutputShape(string operation) =>
+        Model.Value.GetProperty("operations").GetProperty(operation).TryGetProperty("output", out var output)
+            ? output.GetProperty("shape").GetString()
+            : null;
+
+    public static IReadOnlyList<string> Errors(string operation) =>
+        [.. Model.Value.GetProperty("operations").GetProperty(operation).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!)];
+
+    /// <summary>Asserts that a response body conforms to the operation's output shape (members, required members, types).</summary>
+    public static void AssertConformsToOutput(string operation, JsonElement body)
+    {
+        var shape = OutputShape(operation);
+        if (shape is null)
+        {
+            Assert.True(body.ValueKind is JsonValueKind.Undefined || (body.ValueKind == JsonValueKind.Object && !body.EnumerateObject().Any()),
+                $"{operation} has no output shape, yet the body has members: {body}");
+            return;
+        }
+
+        AssertConforms(shape, body, operation);
+    }
+
+    /// <summary>Asserts that an error answer's code is one the model lists for the operation.</summary>
+    public static void AssertModelledError(string operation, string? errorType) =>
+        Assert.True(errorType is not null && Errors(operation).Contains(errorType), $"{errorType} is not among {operation}'s modelled errors: {string.Join(", ", Errors(operation))}");
+
+    private static void AssertConforms(string shapeName, JsonElement value, string path)
+    {
+        var shape = Shapes.GetProperty(shapeName);
+        var type = shape.GetProperty("type").GetString();
+        switch (type)
+        {
+            case "structure":
+                Assert.True(value.ValueKind == JsonValueKind.Object, $"{path} should be an object ({shapeName})");
+                var members = shape.GetProperty("members");
+                foreach (var property in value.EnumerateObject())
+                {
+                    Assert.True(members.TryGetProperty(property.Name, out var member), $"{path}.{property.Name} is not a member of {shapeName}");
+                    AssertConforms(member.GetProperty("shape").GetString()!, property.Value, $"{path}.{property.Name}");
+                }
+
+                if (shape.TryGetProperty("required", out var required))
+                {
+                    foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
+                    {
+                        Assert.True(value.TryGetProperty(name, out _), $"{path} lacks required member {name} of {shapeName}");
+                    }
+                }
+
+                break;
+            case "list":
+                Assert.True(value.ValueKind == JsonValueKind.Array, $"{path} should be an array ({shapeName})");
+                var itemShape = shape.GetProperty("member").GetProperty("shape").GetString()!;
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    AssertConforms(itemShape, item, $"{path}[{index++}]");
+                }
+
+                break;
+            case "map":
+                Assert.True(value.ValueKind == JsonValueKind.Object, $"{path} should be a map ({shapeName})");
+                var valueShape = shape.GetProperty("value").GetProperty("shape").GetString()!;
+                foreach (var entry in value.EnumerateObject())
+                {
+                    AssertConforms(valueShape, entry.Value, $"{path}.{entry.Name}");
+                }
+
+                break;
+            case "string":
+                Assert.True(value.ValueKind == JsonValueKind.String, $"{path} should be a string ({shapeName})");
+                if (shape.TryGetProperty("enum", out var allowed))
+                {
+                    Assert.Contains(value.GetString(), allowed.EnumerateArray().Select(a => a.GetString()));
+                }
+
+                if (shape.TryGetProperty("min", out var min))
+                {
+                    Assert.True(value.GetString()!.Length >= min.GetInt32(), $"{path} is shorter than {min} ({shapeName})");
+                }
+
+                if (shape.TryGetProperty("max", out var max))
+                {
+                    Assert.True(value.GetString()!.Length <= max.GetInt32(), $"{path} is longer than {max} ({shapeName})");
+                }
+
+                break;
+            case "integer" or "long":
+                Assert.True(value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _), $"{path} should be an integer ({shapeName})");
+                break;
+            case "boolean":
+                Assert.True(value.ValueKind is JsonValueKind.True or JsonValueKind.False, $"{path} should be a boolean ({shapeName})");
+                break;
+            case "timestamp":
+                Assert.True(value.ValueKind == JsonValueKind.Number, $"{path} should be epoch seconds ({shapeName})");
+                break;
+            default:
+                Assert.Fail($"{path}: the test does not know shape type {type} ({shapeName})");
+                break;
+        }
+    }
+}
+
+/// <summary>A fact that needs botocore's model; skipped with the reason when the Debian awscli package is missing.</summary>
+public sealed class BotocoreFactAttribute : FactAttribute
+{
+    public BotocoreFactAttribute()
+    {
+        if (!BotocoreModel.Available)
+        {
+            Skip = $"botocore's model is missing ({BotocoreModel.Path}); bin/test installs it (apt-get install awscli).";
+        }
+    }
+}
