@@ -21,7 +21,7 @@ var config = DefaultConfig.Instance
     .WithArtifactsPath(artifacts)
     .WithOption(ConfigOptions.JoinSummary, false)
     .WithOption(ConfigOptions.StopOnFirstError, false);
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Targets).Assembly).Run(args, config).ToList();
 if (summaries.Count == 0)
 {
     return 0;
