@@ -13,7 +13,7 @@ namespace CognitoAuth.Benchmarks.Client;
 /// requests with a warm token.
 /// </summary>
 [MemoryDiagnoser]
-[MacroJob(iterations: 15)]
+[MacroJob(iterations: 30)]
 public class SignInStormBenchmarks
 {
     public const int Requests = 1000;

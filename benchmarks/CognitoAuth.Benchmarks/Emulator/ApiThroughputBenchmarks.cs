@@ -14,7 +14,7 @@ namespace CognitoAuth.Benchmarks.Emulator;
 /// Each side gets a token its own Cognito issued.
 /// </summary>
 [MemoryDiagnoser]
-[MacroJob(iterations: 10)]
+[MacroJob(iterations: 20)]
 public class ApiThroughputBenchmarks
 {
     private const int Batch = 2000;

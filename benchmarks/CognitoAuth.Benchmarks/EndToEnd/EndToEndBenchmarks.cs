@@ -20,7 +20,7 @@ namespace CognitoAuth.Benchmarks.EndToEnd;
 /// Raw vs client is the library's share end to end; unauthenticated vs raw is the authorizer and the Lambda.
 /// </summary>
 [MemoryDiagnoser]
-[MacroJob(iterations: 10)]
+[MacroJob(iterations: 20)]
 public class EndToEndBenchmarks
 {
     private const int Batch = 2000;

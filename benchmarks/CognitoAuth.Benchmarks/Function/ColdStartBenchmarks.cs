@@ -11,7 +11,7 @@ namespace CognitoAuth.Benchmarks.Function;
 /// once; the time runs until the response line arrives on stdout. Baseline: the same host answering without loading
 /// the function — a bare .NET process start.
 /// </summary>
-[MacroJob(iterations: 20)]
+[MacroJob(iterations: 30)]
 public class ColdStartBenchmarks
 {
     private Process? _process;
