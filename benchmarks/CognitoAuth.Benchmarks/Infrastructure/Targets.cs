@@ -14,6 +14,9 @@ internal static class Targets
     [
         new("1. Handler overhead, cached token", "HandlerOverheadBenchmarks", "WithoutHandler", "WithCognitoHandler", Kind.TimeAtMost, 1.10,
             "time ≤ 1.10× the same client without the handler; allocation beyond the baseline only for setting the header"),
+        new("1b. Floor: a handler that only sets the header", "HandlerFloorBenchmarks", "Nothing", "HeaderOnly", Kind.Info, 0, "no target: what setting a header costs"),
+        new("1c. Floor: header and one clock read", "HandlerFloorBenchmarks", "Nothing", "HeaderAndClock", Kind.Info, 0, "no target: what any bearer handler with an expiry check costs"),
+        new("1d. The Cognito handler on the same plain HttpClient", "HandlerFloorBenchmarks", "Nothing", "CognitoHandler", Kind.Info, 0, "no target"),
         new("2a. Sign-in storm, cold", "SignInStormBenchmarks", "Warm", "FirstRequests", Kind.Info, 0,
             "1,000 concurrent first requests → exactly 1 Cognito call (checked every iteration)"),
         new("2b. Sign-in storm, expiry", "SignInStormBenchmarks", "Warm", "AtExpiry", Kind.Info, 0,
