@@ -64,6 +64,15 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     public ConcurrentQueue<(string Operation, object Request)> Calls { get; } = new();
 
+    /// <summary>
+    /// How many challenge answers are processed twice, as when the first attempt's response is lost and the wire layer
+    /// retries it: the first run spends the session and sets the password, the second is what the client sees.
+    /// </summary>
+    public int LostChallengeAnswers { get; set; }
+
+    /// <summary>Rejects every challenge answer as Cognito does once the session has expired.</summary>
+    public bool RejectChallengeAnswers { get; set; }
+
     public int Count(string operation) => Calls.Count(c => c.Operation == operation);
 
     public int SignIns => Calls.Count(c => AuthFlowOf(c.Request) is AuthFlowType.AdminUserPasswordAuth or AuthFlowType.UserPasswordAuth);
@@ -104,12 +113,14 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     public async Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(CognitoEndpoint endpoint, AdminRespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(AdminRespondToAuthChallengeAsync), request, cancellationToken);
+        LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
         return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
     }
 
     public async Task<AuthFlowResponse> RespondToAuthChallengeAsync(CognitoEndpoint endpoint, RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(RespondToAuthChallengeAsync), request, cancellationToken);
+        LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
         return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
     }
 
@@ -126,6 +137,15 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     {
         await EnterAsync(nameof(AdminCreateUserAsync), request, cancellationToken);
         return new AdminCreateUserResponse { User = new UserType { Username = Guid.NewGuid().ToString(), UserStatus = "FORCE_CHANGE_PASSWORD" } };
+    }
+
+    private void LoseAnswer(Func<AuthFlowResponse> answer)
+    {
+        if (LostChallengeAnswers > 0)
+        {
+            LostChallengeAnswers--;
+            _ = answer();
+        }
     }
 
     private static string? AuthFlowOf(object request) => request switch
@@ -224,6 +244,11 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     {
         CheckClient(clientId);
         responses ??= [];
+        if (RejectChallengeAnswers)
+        {
+            throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        }
+
         lock (_lock)
         {
             if (challengeName != ChallengeNameType.NewPasswordRequired || session is null || !_sessions.Remove(session))
