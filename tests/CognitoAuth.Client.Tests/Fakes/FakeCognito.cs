@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoAuth.Client.Tests.Fakes;
@@ -64,6 +65,9 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     public ConcurrentQueue<(string Operation, object Request)> Calls { get; } = new();
 
+    /// <summary>Every secret sent to or issued by this fake: passwords, sessions, tokens, SECRET_HASHes, client secrets.</summary>
+    public SecretScanner Secrets { get; } = new();
+
     /// <summary>
     /// How many challenge answers are processed twice, as when the first attempt's response is lost and the wire layer
     /// retries it: the first run spends the session and sets the password, the second is what the client sees.
@@ -101,27 +105,27 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             throw Error("ResourceNotFoundException", "User pool does not exist.");
         }
 
-        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.AdminUserPasswordAuth);
+        return Issue(Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.AdminUserPasswordAuth));
     }
 
     public async Task<AuthFlowResponse> InitiateAuthAsync(CognitoEndpoint endpoint, InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(InitiateAuthAsync), request, cancellationToken);
-        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.UserPasswordAuth);
+        return Issue(Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.UserPasswordAuth));
     }
 
     public async Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(CognitoEndpoint endpoint, AdminRespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(AdminRespondToAuthChallengeAsync), request, cancellationToken);
         LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
-        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+        return Issue(Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
     }
 
     public async Task<AuthFlowResponse> RespondToAuthChallengeAsync(CognitoEndpoint endpoint, RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(RespondToAuthChallengeAsync), request, cancellationToken);
         LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
-        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+        return Issue(Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
     }
 
     public async Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken)
@@ -144,7 +148,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         if (LostChallengeAnswers > 0)
         {
             LostChallengeAnswers--;
-            _ = answer();
+            _ = Issue(answer());
         }
     }
 
@@ -155,9 +159,18 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         _ => null,
     };
 
+    private AuthFlowResponse Issue(AuthFlowResponse response)
+    {
+        Secrets.AddFromJson(JsonSerializer.SerializeToUtf8Bytes(response));
+        return response;
+    }
+
     private async Task EnterAsync(string operation, object request, CancellationToken cancellationToken)
     {
         Calls.Enqueue((operation, request));
+        Secrets.AddFromJson(JsonSerializer.SerializeToUtf8Bytes(request));
+        Secrets.Add(Password, "the user's password");
+        Secrets.Add(ClientSecret, "client secret");
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
