@@ -59,6 +59,25 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public async Task Refresh_ThrottledOnce_RetriedAfterABackoffWithoutFallingBackToASignIn()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var stack = await StartAsync(clock);
+        await stack.Client.Http.GetStringAsync(HelloPath);
+        var first = await stack.Client.Tokens.GetTokensAsync(CognitoApiClientOptions.DefaultName);
+        stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Throttle());
+
+        clock.Advance(IntoTheRefreshWindow);
+        var call = stack.Client.Http.GetStringAsync(HelloPath);
+        await Eventually.AdvanceUntilAsync(clock, () => stack.Calls(SignIn) == 3, "the refresh retried after its backoff");
+
+        Assert.Equal(Hello, await call);
+        var renewed = await stack.Client.Tokens.GetTokensAsync(CognitoApiClientOptions.DefaultName);
+        Assert.Equal(first.RefreshToken, renewed.RefreshToken); // refreshed, not signed in again
+        Assert.NotEqual(first.AccessToken, renewed.AccessToken);
+    }
+
+    [Fact]
     public async Task User_DisabledMeanwhile_ClearTypedErrorWithoutASendThenRecoversOnceEnabled()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
