@@ -26,7 +26,7 @@ public sealed class CognitoFault
     /// <summary>Gets the error message of an <see cref="CognitoFaultKind.Error"/>, or the raw body of a <see cref="CognitoFaultKind.Status"/> or <see cref="CognitoFaultKind.MalformedBody"/> answer.</summary>
     public string? Body { get; private init; }
 
-    /// <summary>Gets how long a <see cref="CognitoFaultKind.Delay"/> holds the request, on the emulator's <see cref="CognitoEmulatorOptions.TimeProvider"/>.</summary>
+    /// <summary>Gets how long a <see cref="CognitoFaultKind.Slow"/> fault holds the request, on the emulator's <see cref="CognitoEmulatorOptions.TimeProvider"/>.</summary>
     public TimeSpan Delay { get; private init; }
 
     /// <summary>An AWS error answer (<c>{"__type": code, "message": …}</c> with <c>x-amzn-ErrorType</c>); the operation does not run.</summary>
@@ -60,14 +60,17 @@ public sealed class CognitoFault
     /// the operation does not run.
     /// </summary>
     /// <param name="statusCode">The HTTP status.</param>
-    /// <param name="body">The body, sent as <c>text/html</c>.</param>
+    /// <param name="body">The body, sent as <c>text/html</c>; by default a one-line HTML page naming the status.</param>
     /// <returns>The fault.</returns>
-    public static CognitoFault Status(int statusCode, string body = "<html><body><h1>Service Unavailable</h1></body></html>")
+    public static CognitoFault Status(int statusCode, string? body = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        ArgumentNullException.ThrowIfNull(body);
-        return new(CognitoFaultKind.Status, $"HTTP {statusCode}") { StatusCode = statusCode, Body = body };
+        return new(CognitoFaultKind.Status, $"HTTP {statusCode}")
+        {
+            StatusCode = statusCode,
+            Body = body ?? $"<html><body><h1>{statusCode} {(System.Net.HttpStatusCode)statusCode}</h1></body></html>",
+        };
     }
 
     /// <summary>A slow Cognito: holds the request for <paramref name="delay"/>, then handles it normally.</summary>
@@ -76,7 +79,7 @@ public sealed class CognitoFault
     public static CognitoFault Slow(TimeSpan delay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        return new(CognitoFaultKind.Delay, $"delay {delay}") { Delay = delay };
+        return new(CognitoFaultKind.Slow, $"slow {delay}") { Delay = delay };
     }
 
     /// <summary>Never answers: the request is held until the client gives up (times out or cancels) or the emulator stops.</summary>

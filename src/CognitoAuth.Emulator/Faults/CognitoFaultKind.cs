@@ -10,7 +10,7 @@ public enum CognitoFaultKind
     Status = 1,
 
     /// <summary>The request is held for a while, then handled normally.</summary>
-    Delay = 2,
+    Slow = 2,
 
     /// <summary>The request is never answered.</summary>
     Hang = 3,

@@ -49,7 +49,7 @@ internal sealed class FaultInjector(CognitoFaults faults, TimeProvider time, Can
                 context.Abort();
                 return true;
 
-            case CognitoFaultKind.Delay:
+            case CognitoFaultKind.Slow:
                 return !await WaitAsync(context, fault.Delay);
 
             case CognitoFaultKind.Hang:
