@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CognitoAuth.Emulator.Tests.Infrastructure;
+using CognitoAuth.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -149,6 +150,9 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
 
         output.WriteLine(string.Join(Environment.NewLine, outcomes.Select(o => $"{o.Value,4} × {o.Key}")));
         Assert.DoesNotContain(logs.Collector.GetSnapshot(), r => r.Level >= LogLevel.Error);
+        var secrets = new SecretScanner();
+        valid.ForEach(v => secrets.AddFromJson(Encoding.UTF8.GetBytes(v.Json)));
+        secrets.AssertNotIn(logs.Collector.GetSnapshot(), "the emulator");
         Assert.True(outcomes.Count > 3, "the mutations nearly all met the same fate: they test little");
         (await client.AdminInitiateAuthAsync("testuser@example.com", "TempPass123!")).AssertOk();
     }
