@@ -45,7 +45,7 @@ public sealed class FaultToleranceTests
     [MemberData(nameof(TransientFaults))]
     public async Task SignIn_TransientFaultOnce_RetriedOnceAndTheRequestSucceeds(string fault)
     {
-        await using var stack = await LocalStack.StartAsync();
+        await using var stack = await EmulatedStack.StartAsync();
         stack.Emulator.Faults.Enqueue(SignIn, Transient[fault]());
 
         Assert.Equal(Hello, await stack.Client.Http.GetStringAsync(HelloPath));
@@ -58,7 +58,7 @@ public sealed class FaultToleranceTests
     [Fact]
     public async Task SignIn_ThrottledEveryTime_GivesUpAfterFourAttemptsWithTheTypedErrorThenRecovers()
     {
-        await using var stack = await LocalStack.StartAsync();
+        await using var stack = await EmulatedStack.StartAsync();
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Throttle(), 10);
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -78,7 +78,7 @@ public sealed class FaultToleranceTests
     [MemberData(nameof(CallerErrors))]
     public async Task SignIn_CallerError_SurfacesAtOnceAsTheTypedErrorThenRecovers(string code)
     {
-        await using var stack = await LocalStack.StartAsync();
+        await using var stack = await EmulatedStack.StartAsync();
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Error(code, 400, "Refused by the test."));
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -96,7 +96,7 @@ public sealed class FaultToleranceTests
     public async Task SignIn_MalformedSuccessBody_SurfacesAsMalformedResponseUnretriedThenRecovers()
     {
         // A 200 whose body cannot be read may have done its work (a spent session): it is not retried blindly.
-        await using var stack = await LocalStack.StartAsync();
+        await using var stack = await EmulatedStack.StartAsync();
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.MalformedBody());
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -111,7 +111,7 @@ public sealed class FaultToleranceTests
     [Fact]
     public async Task SignIn_50ConcurrentCallersWhileThrottled_CognitoSeesOnlyTheRetriesOfOneSignIn()
     {
-        await using var stack = await LocalStack.StartAsync();
+        await using var stack = await EmulatedStack.StartAsync();
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Throttle(), CognitoFault.Throttle());
         using var http = stack.Client.Http;
 
@@ -127,7 +127,7 @@ public sealed class FaultToleranceTests
     public async Task SignIn_AttemptHangs_TimedOutAfterTheAttemptTimeoutAndRetried()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stack = await LocalStack.StartAsync(clock: clock);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Hang());
 
         var call = stack.Client.Http.GetStringAsync(HelloPath);
@@ -143,7 +143,7 @@ public sealed class FaultToleranceTests
     public async Task SignIn_SlowButWithinTheAttemptTimeout_AnsweredWithoutARetry()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stack = await LocalStack.StartAsync(clock: clock);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Slow(AttemptTimeout - TimeSpan.FromSeconds(1)));
 
         var call = stack.Client.Http.GetStringAsync(HelloPath);
@@ -158,7 +158,7 @@ public sealed class FaultToleranceTests
     public async Task SignIn_HangsEveryTime_GivesUpWithinTheOverallBudgetAsATimeout()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stack = await LocalStack.StartAsync(clock: clock);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Hang(), 10);
         var started = clock.GetUtcNow();
 
@@ -182,7 +182,7 @@ public sealed class FaultToleranceTests
     public async Task SignIn_CallerCancelsWhileItHangs_TheCallerStopsAtOnceAndTheSharedSignInServesTheOthers()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stack = await LocalStack.StartAsync(clock: clock);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Hang());
         using var http = stack.Client.Http;
         using var impatience = new CancellationTokenSource();
@@ -215,14 +215,14 @@ public sealed class FaultToleranceTests
         var first = await CognitoEmulator.StartAsync(options());
         await using var client = await ClientHost.StartAsync(first, o =>
         {
-            o.Username = LocalStack.Username;
-            o.Password = LocalStack.Password;
+            o.Username = EmulatedStack.Username;
+            o.Password = EmulatedStack.Password;
         });
         await first.DisposeAsync();
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => client.Http.GetStringAsync(HelloPath));
         await using var second = await CognitoEmulator.StartAsync(options());
-        second.CreateUser(LocalStack.Username, LocalStack.Password, permanent: true);
+        second.CreateUser(EmulatedStack.Username, EmulatedStack.Password, permanent: true);
         var answer = await client.Http.GetStringAsync(HelloPath);
 
         Assert.Equal(CognitoErrorCodes.TransportError, exception.ErrorCode);

@@ -83,7 +83,7 @@ public sealed class RecoveryTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var stack = await StartAsync(clock);
         await stack.Client.Http.GetStringAsync(HelloPath);
-        stack.Emulator.DisableUser(LocalStack.Username);
+        stack.Emulator.DisableUser(EmulatedStack.Username);
 
         clock.Advance(IntoTheRefreshWindow);
         var first = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -100,7 +100,7 @@ public sealed class RecoveryTests
         Assert.Equal(1 + 2 + 2, stack.Calls(SignIn)); // per failed request: the refused refresh and one sign-in, no more
         Assert.Equal(1, stack.Emulator.ApiRequests.Total); // nothing was sent without a token
 
-        stack.Emulator.EnableUser(LocalStack.Username);
+        stack.Emulator.EnableUser(EmulatedStack.Username);
         Assert.Equal(Hello, await stack.Client.Http.GetStringAsync(HelloPath));
         Assert.Equal(7, stack.Calls(SignIn)); // disabling revoked the refresh token: refused, then a sign-in
     }
@@ -111,7 +111,7 @@ public sealed class RecoveryTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var stack = await StartAsync(clock);
         await stack.Client.Http.GetStringAsync(HelloPath);
-        stack.Emulator.DeleteUser(LocalStack.Username);
+        stack.Emulator.DeleteUser(EmulatedStack.Username);
 
         clock.Advance(IntoTheRefreshWindow);
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -122,7 +122,7 @@ public sealed class RecoveryTests
         Assert.Equal(3, stack.Calls(SignIn));
         stack.Client.AssertNoSecretIn(exception);
 
-        stack.Emulator.CreateUser(LocalStack.Username, LocalStack.Password, permanent: true);
+        stack.Emulator.CreateUser(EmulatedStack.Username, EmulatedStack.Password, permanent: true);
         Assert.Equal(Hello, await stack.Client.Http.GetStringAsync(HelloPath));
         Assert.Equal(5, stack.Calls(SignIn)); // the old refresh token died with the user: refused, then a sign-in
     }
@@ -134,12 +134,12 @@ public sealed class RecoveryTests
         var options = new CognitoEmulatorOptions { SeedTestUser = false };
         options.AdditionalClients.Add(new EmulatorClientOptions { Name = "not-an-api-audience", AcceptedByApi = false });
         await using var emulator = await CognitoEmulator.StartAsync(options);
-        emulator.CreateUser(LocalStack.Username, LocalStack.Password, permanent: true);
+        emulator.CreateUser(EmulatedStack.Username, EmulatedStack.Password, permanent: true);
         await using var client = await ClientHost.StartAsync(emulator, o =>
         {
             o.ClientId = emulator.AdditionalClients[0].ClientId;
-            o.Username = LocalStack.Username;
-            o.Password = LocalStack.Password;
+            o.Username = EmulatedStack.Username;
+            o.Password = EmulatedStack.Password;
         });
 
         using var first = await client.Http.GetAsync(HelloPath);
@@ -152,8 +152,8 @@ public sealed class RecoveryTests
         Assert.Equal(3, emulator.CognitoRequests[SignIn]); // one sign-in, then one renewal per request
     }
 
-    private static Task<LocalStack> StartAsync(FakeTimeProvider clock, TimeSpan? refreshTokenLifetime = null) =>
-        LocalStack.StartAsync(
+    private static Task<EmulatedStack> StartAsync(FakeTimeProvider clock, TimeSpan? refreshTokenLifetime = null) =>
+        EmulatedStack.StartAsync(
             emulator: o =>
             {
                 o.AccessTokenLifetime = Lifetime;

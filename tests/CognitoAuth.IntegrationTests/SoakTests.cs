@@ -29,7 +29,7 @@ public sealed class SoakTests(ITestOutputHelper output)
     public async Task Soak_64ConcurrentCallersAcrossSixExpiries_NoFailureAndOneCognitoCallPerExpiryPlusOne()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stack = await LocalStack.StartAsync(
+        await using var stack = await EmulatedStack.StartAsync(
             emulator: o => { o.AccessTokenLifetime = Lifetime; o.IdTokenLifetime = Lifetime; },
             client: o => o.RefreshBefore = RefreshBefore,
             clock: clock);

@@ -11,7 +11,7 @@ namespace CognitoAuth.IntegrationTests.Infrastructure;
 /// sign-in is exactly one Cognito call. With a <see cref="FakeTimeProvider"/>, client, tokens, authorizer and SigV4 share it.
 /// Disposing it runs the client host's leak check over both sides' logs.
 /// </summary>
-internal sealed class LocalStack : IAsyncDisposable
+internal sealed class EmulatedStack : IAsyncDisposable
 {
     public const string Username = "resilient@example.com";
     public const string Password = "Resilient-Pass-123!";
@@ -19,7 +19,7 @@ internal sealed class LocalStack : IAsyncDisposable
     private readonly FakeLoggerProvider _emulatorLogs;
     private readonly ILoggerFactory _emulatorLoggerFactory;
 
-    private LocalStack(CognitoEmulator emulator, ClientHost client, FakeLoggerProvider emulatorLogs, ILoggerFactory emulatorLoggerFactory)
+    private EmulatedStack(CognitoEmulator emulator, ClientHost client, FakeLoggerProvider emulatorLogs, ILoggerFactory emulatorLoggerFactory)
     {
         Emulator = emulator;
         Client = client;
@@ -36,7 +36,7 @@ internal sealed class LocalStack : IAsyncDisposable
     /// <summary>Cognito requests that reached the emulator for <paramref name="operation"/>.</summary>
     public long Calls(string operation) => Emulator.CognitoRequests[operation];
 
-    public static async Task<LocalStack> StartAsync(
+    public static async Task<EmulatedStack> StartAsync(
         Action<CognitoEmulatorOptions>? emulator = null, Action<CognitoApiClientOptions>? client = null, FakeTimeProvider? clock = null)
     {
         var logs = new FakeLoggerProvider();
@@ -62,7 +62,7 @@ internal sealed class LocalStack : IAsyncDisposable
             },
             clock,
             logs.Collector);
-        return new LocalStack(started, host, logs, loggerFactory);
+        return new EmulatedStack(started, host, logs, loggerFactory);
     }
 
     public async ValueTask DisposeAsync()
