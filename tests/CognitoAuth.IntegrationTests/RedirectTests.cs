@@ -19,8 +19,8 @@ public sealed class RedirectTests
     public async Task Redirect_ToAnotherOrigin_CarriesNoAuthorizationHeader(int status)
     {
         await using var emulator = await CognitoEmulator.StartAsync();
-        await using var other = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("elsewhere"));
-        await using var api = await LoopbackServer.StartAsync(context => Redirect(context, status, new Uri(other.BaseAddress, "collect")));
+        await using var other = await RecordingApi.StartAsync(context => context.Response.WriteAsync("elsewhere"));
+        await using var api = await RecordingApi.StartAsync(context => Redirect(context, status, new Uri(other.BaseAddress, "collect")));
         await using var client = await ClientHost.StartAsync(emulator, o => o.ApiBaseAddress = api.BaseAddress);
 
         using var response = await client.Http.GetAsync(new Uri("hello", UriKind.Relative));
@@ -35,12 +35,12 @@ public sealed class RedirectTests
     public async Task Redirect_ToAnotherOriginThatAnswers401_IsNotRetriedWithARenewedToken()
     {
         await using var emulator = await CognitoEmulator.StartAsync();
-        await using var other = await LoopbackServer.StartAsync(context =>
+        await using var other = await RecordingApi.StartAsync(context =>
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Task.CompletedTask;
         });
-        await using var api = await LoopbackServer.StartAsync(context => Redirect(context, 302, new Uri(other.BaseAddress, "collect")));
+        await using var api = await RecordingApi.StartAsync(context => Redirect(context, 302, new Uri(other.BaseAddress, "collect")));
         await using var client = await ClientHost.StartAsync(emulator, o => o.ApiBaseAddress = api.BaseAddress);
 
         using var response = await client.Http.GetAsync(new Uri("hello", UriKind.Relative));
@@ -56,7 +56,7 @@ public sealed class RedirectTests
     public async Task Redirect_WithinTheApiOrigin_StillReachesTheTargetWithTheToken()
     {
         await using var emulator = await CognitoEmulator.StartAsync();
-        await using var api = await LoopbackServer.StartAsync(context =>
+        await using var api = await RecordingApi.StartAsync(context =>
         {
             if (context.Request.Path == "/hello")
             {
