@@ -4,6 +4,7 @@ using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Signing;
@@ -51,7 +52,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
         IReadOnlyList<EmulatorAppClient> additionalClients,
         EmulatorCredentials credentials,
         RequestCounters cognitoRequests,
-        RequestCounters apiRequests)
+        RequestCounters apiRequests,
+        CognitoFaults faults)
     {
         _app = app;
         _key = key;
@@ -65,6 +67,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         Credentials = credentials;
         CognitoRequests = cognitoRequests;
         ApiRequests = apiRequests;
+        Faults = faults;
         Outputs = new EmulatorOutputs(region, pool.Id, clientId, apiUrl, cognitoEndpoint);
     }
 
@@ -100,6 +103,12 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
     /// <summary>Gets the count of API requests by route key (e.g. <c>GET /hello</c>), counted before authorization.</summary>
     public RequestCounters ApiRequests { get; }
+
+    /// <summary>
+    /// Gets the faults queued for the Cognito endpoint: throttling, 5xx, slow or hanging answers, dropped connections,
+    /// truncated or malformed bodies, applied one per request of the named operation. Empty unless a test queues some.
+    /// </summary>
+    public CognitoFaults Faults { get; }
 
     /// <summary>Starts an emulator on loopback and returns once both ports accept requests.</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults (free ports, seeded test user).</param>
@@ -137,6 +146,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         var cognitoRequests = new RequestCounters();
         var apiRequests = new RequestCounters();
+        var faults = new CognitoFaults();
 
         // Kestrel learns its ports only when it binds (port 0), and the issuer contains the Cognito port, so the two
         // endpoints are built after the start; until then (microseconds, before anyone knows the ports) requests get 503.
@@ -189,6 +199,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             new WellKnownDocuments(issuer.Issuer, key),
             pool.Id,
             cognitoRequests,
+            new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
             logger);
         var api = new HttpApiEndpoint(
             ReferenceStack.Routes,
@@ -202,7 +213,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         var emulator = new CognitoEmulator(
             app, key, pool, administration, cognitoEndpoint, apiUrl, options.Region, clientId, additionalClients,
-            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests);
+            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests, faults);
         if (options.SeedTestUser)
         {
             var seed = ReferenceStack.TestUser;

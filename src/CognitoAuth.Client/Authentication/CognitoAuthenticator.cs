@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
@@ -145,11 +146,36 @@ internal sealed class CognitoAuthenticator(
             }
 
             sentAt = timeProvider.GetUtcNow();
-            response = await AnswerNewPasswordRequiredAsync(client, response, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                response = await AnswerNewPasswordRequiredAsync(client, response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CognitoException rejected) when (rejected.ErrorCode == CognitoErrorCodes.NotAuthorized)
+            {
+                // A retried answer whose first attempt got through (its response lost or timed out) finds the single-use
+                // session spent, though the new password is set: sign in with it once. If that fails too, the rejection stands.
+                Log.ChallengeAnswerRejected(logger, client.Name);
+                sentAt = timeProvider.GetUtcNow();
+                response = await SignInAfterRejectedAnswerAsync(client, rejected, cancellationToken).ConfigureAwait(false);
+            }
+
             SetNewPasswordInEffect(client, true);
         }
 
         throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", response.ChallengeName);
+    }
+
+    private async Task<AuthFlowResponse> SignInAfterRejectedAnswerAsync(CognitoClientContext client, CognitoException rejected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await InitiateWithPasswordAsync(client, client.Options.NewPassword!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoException)
+        {
+            ExceptionDispatchInfo.Throw(rejected);
+            throw;
+        }
     }
 
     private void SetNewPasswordInEffect(CognitoClientContext client, bool inEffect)

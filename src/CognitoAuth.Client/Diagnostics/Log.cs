@@ -53,6 +53,12 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Information, "Client {ClientName}: created a user with a temporary password (status {UserStatus}).", EventName = "UserCreated")]
     public static partial void UserCreated(ILogger logger, string clientName, string? userStatus);
 
+    [LoggerMessage(30, LogLevel.Information, "Client {ClientName}: Cognito rejected the answer to NEW_PASSWORD_REQUIRED (a retried answer finds its single-use session spent); signing in with the configured NewPassword once.", EventName = "ChallengeAnswerRejected")]
+    public static partial void ChallengeAnswerRejected(ILogger logger, string clientName);
+
+    [LoggerMessage(31, LogLevel.Warning, "Client {ClientName}: a redirect led to {Scheme}://{Host}:{Port}, which answered 401; returning it without retrying there with a token.", EventName = "UnauthorizedFromOtherOrigin")]
+    public static partial void UnauthorizedFromOtherOrigin(ILogger logger, string clientName, string? scheme, string? host, int? port);
+
     [LoggerMessage(16, LogLevel.Information, "Sending HTTP request {Method} {Uri}", EventName = "SendingRequest")]
     public static partial void SendingRequest(ILogger logger, HttpMethod method, string? uri);
 

@@ -81,6 +81,15 @@ internal sealed class CognitoBearerTokenHandler(
             return response;
         }
 
+        // The primary handler follows redirects and leaves the request pointing at the last target (dropping the header
+        // on the way). A 401 from another origin is not the API's verdict on the token, and a retry would send it there.
+        var answered = request.RequestUri;
+        if (answered is null || !client.IsApiOrigin(answered))
+        {
+            Log.UnauthorizedFromOtherOrigin(logger, client.Name, answered?.Scheme, answered?.Host, answered?.Port);
+            return response;
+        }
+
         if (!CanResend(request.Content))
         {
             Log.UnauthorizedNotRetried(logger, client.Name);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Tokens;
@@ -12,7 +13,8 @@ namespace CognitoAuth.Emulator.Cognito;
 /// <summary>
 /// The Cognito endpoint over HTTP: AWS's JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target</c>,
 /// <c>application/x-amz-json-1.1</c>), SigV4 on signed operations, and the pool's well-known documents. Every
-/// answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error body, never a stack trace.
+/// answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error body, never a stack trace. Faults queued in
+/// <see cref="CognitoFaults"/> apply to well-formed requests of their operation.
 /// </summary>
 internal sealed class CognitoEndpoint(
     IReadOnlyDictionary<string, CognitoOperation> operations,
@@ -20,6 +22,7 @@ internal sealed class CognitoEndpoint(
     WellKnownDocuments wellKnown,
     string userPoolId,
     RequestCounters counters,
+    FaultInjector faults,
     ILogger logger)
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
@@ -69,6 +72,12 @@ internal sealed class CognitoEndpoint(
             }
 
             var body = await ReadBodyAsync(request, context.RequestAborted);
+            var fault = faults.Take(operation.Name, requestId);
+            if (fault is not null && await faults.BeforeAsync(context, fault))
+            {
+                return;
+            }
+
             if (operation.RequiresSignature)
             {
                 var (rawPath, rawQuery) = RequestTarget.Of(context);
@@ -76,6 +85,11 @@ internal sealed class CognitoEndpoint(
             }
 
             var output = operation.Invoke(body);
+            if (fault is not null && await faults.AfterAsync(context, fault, output))
+            {
+                return;
+            }
+
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = JsonContentType;
             await context.Response.Body.WriteAsync(output, context.RequestAborted);

@@ -24,6 +24,10 @@ internal static partial class Log
         Message = "Cognito {Operation} failed unexpectedly (request {RequestId})")]
     public static partial void CognitoInternalError(ILogger logger, string operation, string requestId, Exception exception);
 
+    [LoggerMessage(EventId = 13, EventName = "FaultInjected", Level = LogLevel.Information,
+        Message = "Cognito {Operation}: injecting fault {Fault} (request {RequestId})")]
+    public static partial void FaultInjected(ILogger logger, string operation, string fault, string requestId);
+
     [LoggerMessage(EventId = 20, EventName = "ApiRequest", Level = LogLevel.Information,
         Message = "API {Method} {Path} answered {StatusCode} (request {RequestId})")]
     public static partial void ApiRequest(ILogger logger, string method, string path, int statusCode, string requestId);

@@ -8,6 +8,11 @@ internal sealed record AuthorizationHeader(string AccessKeyId, string ScopeDate,
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
+    /// <inheritdoc />
+    /// <remarks>The signature authorizes a replay of the request while its date is current: shown as set, never its value.</remarks>
+    public override string ToString() =>
+        $"AuthorizationHeader {{ AccessKeyId = {AccessKeyId}, ScopeDate = {ScopeDate}, Region = {Region}, Service = {Service}, SignedHeaders = {SignedHeaders}, Signature = *** }}";
+
     /// <summary>Parses the header, or throws AWS's <c>IncompleteSignatureException</c> naming what is missing.</summary>
     public static AuthorizationHeader Parse(string value, bool hasDate)
     {

@@ -52,5 +52,18 @@ internal sealed class CognitoTestHost : IDisposable
 
     public IReadOnlyList<FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot();
 
-    public void Dispose() => Services.Dispose();
+    /// <summary>Stops the services, after checking that no log holds a secret that crossed the wire or signed a request.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Stub.Secrets.Add(Credentials.Credentials.SecretKey, "AWS secret access key");
+            Stub.Secrets.Add(Credentials.Credentials.Token, "AWS session token");
+            Stub.Secrets.AssertNotIn(Logs, nameof(CognitoTestHost));
+        }
+        finally
+        {
+            Services.Dispose();
+        }
+    }
 }

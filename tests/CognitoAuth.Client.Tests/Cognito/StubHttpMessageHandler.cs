@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.Client.Tests.Cognito;
 
@@ -28,6 +29,9 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
     }
 
     public int Calls => Requests.Count;
+
+    /// <summary>Every secret that crossed the wire: in request bodies, the session-token header, and buffered response bodies.</summary>
+    public SecretScanner Secrets { get; } = new();
 
     /// <summary>Answers every call with the same status and JSON body.</summary>
     public void Always(HttpStatusCode status, string json, string? requestId = null) =>
@@ -59,7 +63,14 @@ internal sealed class StubHttpMessageHandler : HttpMessageHandler
             _requests.Add(captured);
         }
 
+        Secrets.AddFromJson(captured.Body);
+        Secrets.Add(captured.Header("X-Amz-Security-Token"), "AWS session token");
         var response = await Respond(captured, index, cancellationToken);
+        if (response.Content is ByteArrayContent buffered)
+        {
+            Secrets.AddFromJson(await buffered.ReadAsByteArrayAsync(cancellationToken));
+        }
+
         response.RequestMessage = request;
         return response;
     }

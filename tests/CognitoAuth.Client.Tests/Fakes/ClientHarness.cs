@@ -22,6 +22,7 @@ internal sealed class ClientHarness : IDisposable
     public ClientHarness(Action<CognitoApiClientOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Cognito = new FakeCognito(Time);
+        Cognito.Secrets.Add("TempPass123!", "temporary password");
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
         collection.AddSingleton<TimeProvider>(Time);
@@ -68,5 +69,19 @@ internal sealed class ClientHarness : IDisposable
     public HttpClient CreateHttpClient(string name = CognitoApiClientOptions.DefaultName) =>
         _provider.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
-    public void Dispose() => _provider.Dispose();
+    /// <summary>Stops the services, after checking that no log holds a secret the test handed out or Cognito issued.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Cognito.Secrets.Add(NewPassword, "new password");
+            Cognito.Secrets.Add(Cognito.Password, "the user's password");
+            Cognito.Secrets.Add(Cognito.ClientSecret, "client secret");
+            Cognito.Secrets.AssertNotIn(Logs.GetSnapshot(), nameof(ClientHarness));
+        }
+        finally
+        {
+            _provider.Dispose();
+        }
+    }
 }

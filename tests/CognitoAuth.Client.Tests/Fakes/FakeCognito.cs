@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoAuth.Client.Tests.Fakes;
@@ -64,6 +65,18 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     public ConcurrentQueue<(string Operation, object Request)> Calls { get; } = new();
 
+    /// <summary>Every secret sent to or issued by this fake: passwords, sessions, tokens, SECRET_HASHes, client secrets.</summary>
+    public SecretScanner Secrets { get; } = new();
+
+    /// <summary>
+    /// How many challenge answers are processed twice, as when the first attempt's response is lost and the wire layer
+    /// retries it: the first run spends the session and sets the password, the second is what the client sees.
+    /// </summary>
+    public int LostChallengeAnswers { get; set; }
+
+    /// <summary>Rejects every challenge answer as Cognito does once the session has expired.</summary>
+    public bool RejectChallengeAnswers { get; set; }
+
     public int Count(string operation) => Calls.Count(c => c.Operation == operation);
 
     public int SignIns => Calls.Count(c => AuthFlowOf(c.Request) is AuthFlowType.AdminUserPasswordAuth or AuthFlowType.UserPasswordAuth);
@@ -92,25 +105,27 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             throw Error("ResourceNotFoundException", "User pool does not exist.");
         }
 
-        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.AdminUserPasswordAuth);
+        return Issue(Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.AdminUserPasswordAuth));
     }
 
     public async Task<AuthFlowResponse> InitiateAuthAsync(CognitoEndpoint endpoint, InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(InitiateAuthAsync), request, cancellationToken);
-        return Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.UserPasswordAuth);
+        return Issue(Initiate(request.ClientId, request.AuthFlow, request.AuthParameters, AuthFlowType.UserPasswordAuth));
     }
 
     public async Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(CognitoEndpoint endpoint, AdminRespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(AdminRespondToAuthChallengeAsync), request, cancellationToken);
-        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+        LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
+        return Issue(Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
     }
 
     public async Task<AuthFlowResponse> RespondToAuthChallengeAsync(CognitoEndpoint endpoint, RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(RespondToAuthChallengeAsync), request, cancellationToken);
-        return Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses);
+        LoseAnswer(() => Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
+        return Issue(Respond(request.ClientId, request.ChallengeName, request.Session, request.ChallengeResponses));
     }
 
     public async Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken)
@@ -128,6 +143,15 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         return new AdminCreateUserResponse { User = new UserType { Username = Guid.NewGuid().ToString(), UserStatus = "FORCE_CHANGE_PASSWORD" } };
     }
 
+    private void LoseAnswer(Func<AuthFlowResponse> answer)
+    {
+        if (LostChallengeAnswers > 0)
+        {
+            LostChallengeAnswers--;
+            _ = Issue(answer());
+        }
+    }
+
     private static string? AuthFlowOf(object request) => request switch
     {
         AdminInitiateAuthRequest admin => admin.AuthFlow,
@@ -135,9 +159,18 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         _ => null,
     };
 
+    private AuthFlowResponse Issue(AuthFlowResponse response)
+    {
+        Secrets.AddFromJson(JsonSerializer.SerializeToUtf8Bytes(response));
+        return response;
+    }
+
     private async Task EnterAsync(string operation, object request, CancellationToken cancellationToken)
     {
         Calls.Enqueue((operation, request));
+        Secrets.AddFromJson(JsonSerializer.SerializeToUtf8Bytes(request));
+        Secrets.Add(Password, "the user's password");
+        Secrets.Add(ClientSecret, "client secret");
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);
@@ -224,6 +257,11 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     {
         CheckClient(clientId);
         responses ??= [];
+        if (RejectChallengeAnswers)
+        {
+            throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        }
+
         lock (_lock)
         {
             if (challengeName != ChallengeNameType.NewPasswordRequired || session is null || !_sessions.Remove(session))

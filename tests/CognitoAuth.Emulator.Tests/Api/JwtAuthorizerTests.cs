@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Tests.Infrastructure;
+using CognitoAuth.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoAuth.Emulator.Tests.Api;
@@ -134,16 +137,29 @@ public sealed class JwtAuthorizerTests
         Assert.Equal(0, emulator.ApiRequests.Total);
     }
 
-    /// <summary>One emulator signing with a key the test holds, the seeded user signed in, and an attacker's key.</summary>
+    /// <summary>
+    /// One emulator signing with a key the test holds, the seeded user signed in, and an attacker's key. Its logs are
+    /// captured and, when it is disposed, checked for the passwords, the tokens and every bearer value the test sent.
+    /// </summary>
     private sealed class Attack : IAsyncDisposable
     {
         private readonly TestSigningKey _poolKey;
         private readonly HttpClient _http;
+        private readonly FakeLoggerProvider _logs;
+        private readonly ILoggerFactory _loggerFactory;
+        private readonly SecretScanner _secrets = new();
 
-        private Attack(CognitoEmulator emulator, TestSigningKey poolKey, FakeTimeProvider time, TokenSet tokens, string otherClientIdToken)
+        private Attack(CognitoEmulator emulator, TestSigningKey poolKey, FakeTimeProvider time, TokenSet tokens, string otherClientIdToken, FakeLoggerProvider logs, ILoggerFactory loggerFactory)
         {
             Emulator = emulator;
             _poolKey = poolKey;
+            _logs = logs;
+            _loggerFactory = loggerFactory;
+            foreach (var secret in new[] { tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, otherClientIdToken, "TempPass123!", "NewSecurePass123!" })
+            {
+                _secrets.Add(secret, "a password or token of the signed-in user");
+            }
+
             Time = time;
             Tokens = tokens;
             OtherClientIdToken = otherClientIdToken;
@@ -175,13 +191,15 @@ public sealed class JwtAuthorizerTests
         {
             var key = new TestSigningKey();
             var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-            var options = new CognitoEmulatorOptions { SigningKeyPath = key.Path, TimeProvider = time };
+            var logs = new FakeLoggerProvider();
+            var loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+            var options = new CognitoEmulatorOptions { SigningKeyPath = key.Path, TimeProvider = time, LoggerFactory = loggerFactory };
             options.AdditionalClients.Add(new EmulatorClientOptions { Name = "other", AcceptedByApi = acceptOtherClient });
             var emulator = await CognitoEmulator.StartAsync(options);
             using var client = new CognitoTestClient(emulator);
             var tokens = await client.SignInSeedUserAsync();
             var other = TokenSet.From(await client.AdminInitiateAuthAsync("testuser@example.com", "NewSecurePass123!", emulator.AdditionalClients[0].ClientId));
-            return new Attack(emulator, key, time, tokens, other.IdToken);
+            return new Attack(emulator, key, time, tokens, other.IdToken, logs, loggerFactory);
         }
 
         /// <summary>A token with any claims, signed correctly with the pool's own key: only the claim checks can refuse it.</summary>
@@ -194,6 +212,7 @@ public sealed class JwtAuthorizerTests
             if (authorization is not null)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                _secrets.Add(authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : authorization, "a bearer value sent to the API");
             }
 
             using var response = await _http.SendAsync(request);
@@ -210,6 +229,15 @@ public sealed class JwtAuthorizerTests
             AttackerKey.Dispose();
             await Emulator.DisposeAsync();
             _poolKey.Dispose();
+            try
+            {
+                _secrets.AssertNotIn(_logs.Collector.GetSnapshot(), "the emulator");
+            }
+            finally
+            {
+                _loggerFactory.Dispose();
+                _logs.Dispose();
+            }
         }
     }
 

@@ -45,11 +45,11 @@ internal sealed class CognitoTestClient(CognitoEmulator emulator) : IDisposable
         return request;
     }
 
-    public async Task<CognitoResponse> SendAsync(HttpRequestMessage request)
+    public async Task<CognitoResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
         using (request)
         {
-            using var response = await _http.SendAsync(request);
+            using var response = await _http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync();
             return new CognitoResponse(response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, text);
         }
