@@ -19,6 +19,12 @@ internal sealed class CognitoRedisTokenStoreOptionsRules(IServiceProviderIsServi
                 nameof(options.Configuration));
         }
 
+        else if (!string.IsNullOrWhiteSpace(options.Configuration) && !IsParsable(options.Configuration))
+        {
+            // Never echoed: a configuration string may hold the Redis password.
+            builder.AddError("is not a StackExchange.Redis configuration string (e.g. 'redis.internal:6379,ssl=true').", nameof(options.Configuration));
+        }
+
         if (options.EncryptionKey is { } key && !TokenProtector.IsValidKey(key))
         {
             builder.AddError(
@@ -47,5 +53,18 @@ internal sealed class CognitoRedisTokenStoreOptionsRules(IServiceProviderIsServi
         }
 
         return builder.Build();
+    }
+
+    private static bool IsParsable(string configuration)
+    {
+        try
+        {
+            ConfigurationOptions.Parse(configuration);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -133,6 +133,19 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void Validation_MalformedConfiguration_FailsNamingItWithoutEchoingIt()
+    {
+        var failure = Validate(o =>
+        {
+            o.Configuration = "localhost:6379,password=hunter2,notAnOption=1";
+            o.EncryptionKey = Key;
+        });
+
+        Assert.Contains("Configuration", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validation_ApplicationMultiplexerRegistered_NeedsNoConfiguration()
     {
         var services = new ServiceCollection();
