@@ -50,6 +50,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.CognitoException",
                 "CognitoAuth.Client.CognitoTokenSet",
                 "CognitoAuth.Client.CognitoTokenType",
+                "CognitoAuth.Client.ICognitoRenewalLock",
                 "CognitoAuth.Client.ICognitoTokenProvider",
                 "CognitoAuth.Client.ICognitoTokenStore",
                 "CognitoAuth.Client.ICognitoUserCreator",

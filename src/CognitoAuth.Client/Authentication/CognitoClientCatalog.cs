@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CognitoAuth.Client.DependencyInjection;
+using CognitoAuth.Client.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Authentication;
@@ -8,6 +9,9 @@ namespace CognitoAuth.Client.Authentication;
 internal sealed class CognitoClientCatalog(IOptions<CognitoApiClientRegistry> registry, IOptionsMonitor<CognitoApiClientOptions> options)
 {
     private readonly ConcurrentDictionary<string, CognitoClientContext> _clients = new(StringComparer.Ordinal);
+
+    // One token slot per store key: client names for the same user share their cached tokens.
+    private readonly ConcurrentDictionary<string, TokenSlot> _slots = new(StringComparer.Ordinal);
 
     public CognitoClientContext Get(string name)
     {
@@ -24,6 +28,6 @@ internal sealed class CognitoClientCatalog(IOptions<CognitoApiClientRegistry> re
         }
 
         // Get validates the options (OptionsValidationException naming the key) before they are used.
-        return CognitoClientContext.Create(name, options.Get(name));
+        return CognitoClientContext.Create(name, options.Get(name), storeKey => _slots.GetOrAdd(storeKey, static _ => new TokenSlot()));
     }
 }

@@ -1,4 +1,5 @@
 using CognitoAuth.Client.Cognito;
+using CognitoAuth.Client.Tokens;
 
 namespace CognitoAuth.Client.Authentication;
 
@@ -8,7 +9,12 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 internal sealed class CognitoClientContext
 {
-    private CognitoClientContext(string name, CognitoApiClientOptions options)
+    // The API origin, taken apart once: every request is checked against it.
+    private readonly string _apiScheme;
+    private readonly string _apiHost;
+    private readonly int _apiPort;
+
+    private CognitoClientContext(string name, CognitoApiClientOptions options, Func<string, TokenSlot>? slotFor)
     {
         Name = name;
         Options = options;
@@ -21,6 +27,10 @@ internal sealed class CognitoClientContext
         Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
         StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
         SignInSecretHash = SecretHashFor(Username);
+        Tokens = slotFor?.Invoke(StoreKey) ?? new TokenSlot();
+        _apiScheme = ApiBaseAddress.Scheme;
+        _apiHost = ApiBaseAddress.IdnHost;
+        _apiPort = ApiBaseAddress.Port;
     }
 
     /// <summary>The client name (<see cref="IHttpClientFactory"/> and options name).</summary>
@@ -43,7 +53,11 @@ internal sealed class CognitoClientContext
     /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret.</summary>
     public string? SignInSecretHash { get; }
 
-    public static CognitoClientContext Create(string name, CognitoApiClientOptions options) => new(name, options);
+    /// <summary>The tokens this process serves for the user, shared with other client names for the same store key.</summary>
+    public TokenSlot Tokens { get; }
+
+    /// <summary>Builds a context; <paramref name="slotFor"/> gives the token slot of a store key (a new one when absent).</summary>
+    public static CognitoClientContext Create(string name, CognitoApiClientOptions options, Func<string, TokenSlot>? slotFor = null) => new(name, options, slotFor);
 
     /// <summary><c>SECRET_HASH</c> for <paramref name="username"/>, or <see langword="null"/> when the app client has no secret.</summary>
     public string? SecretHashFor(string username) =>
@@ -52,7 +66,7 @@ internal sealed class CognitoClientContext
     /// <summary>Whether <paramref name="uri"/> has the API's origin (scheme, host and port): only then may it carry the token.</summary>
     public bool IsApiOrigin(Uri uri) =>
         uri.IsAbsoluteUri
-        && uri.Port == ApiBaseAddress.Port
-        && string.Equals(uri.Scheme, ApiBaseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.IdnHost, ApiBaseAddress.IdnHost, StringComparison.OrdinalIgnoreCase);
+        && uri.Port == _apiPort
+        && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase);
 }

@@ -96,6 +96,7 @@ public static class CognitoApiClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ICognitoTokenStore, InMemoryCognitoTokenStore>();
+        services.TryAddSingleton<ICognitoRenewalLock, InProcessRenewalLock>();
         services.TryAddSingleton<CognitoClientCatalog>();
         services.TryAddSingleton<CognitoClientMetrics>();
         services.TryAddSingleton<CognitoAuthenticator>();

@@ -17,10 +17,12 @@ internal sealed class CognitoBearerTokenHandler(
     CognitoTokenManager tokens,
     ILogger<CognitoBearerTokenHandler> logger) : DelegatingHandler
 {
+    private const string AuthorizationHeader = "Authorization";
+
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The Cognito API client signs in asynchronously: use SendAsync (GetAsync, PostAsync, ...), not Send.");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
@@ -36,13 +38,44 @@ internal sealed class CognitoBearerTokenHandler(
         if (!client.IsApiOrigin(uri))
         {
             Log.TokenWithheldFromOtherOrigin(logger, client.Name, uri.Scheme, uri.Host, uri.Port);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        var tokenType = client.Options.TokenType;
-        var header = (await tokens.GetAsync(client, cancellationToken).ConfigureAwait(false)).HeaderFor(tokenType);
-        request.Headers.Authorization = header;
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // The common case — a cached token, and an inner handler that answers at once — runs without an async state machine.
+        var pending = tokens.GetAsync(client, cancellationToken);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return SendWhenSignedInAsync(request, client, pending, cancellationToken);
+        }
+
+        var current = pending.Result;
+        Authorize(request, current.HeaderFor(client.Options.TokenType));
+        var sending = base.SendAsync(request, cancellationToken);
+        return sending.IsCompletedSuccessfully && sending.Result.StatusCode != HttpStatusCode.Unauthorized
+            ? sending
+            : RetryIfUnauthorizedAsync(request, client, current, sending, cancellationToken);
+    }
+
+    /// <summary>Sets the header, replacing any the caller set. The value was built once per token set and is added as is, unparsed.</summary>
+    private static void Authorize(HttpRequestMessage request, string value)
+    {
+        var headers = request.Headers;
+        headers.Authorization = null;
+        headers.TryAddWithoutValidation(AuthorizationHeader, value);
+    }
+
+    private async Task<HttpResponseMessage> SendWhenSignedInAsync(
+        HttpRequestMessage request, CognitoClientContext client, ValueTask<CachedTokens> pending, CancellationToken cancellationToken)
+    {
+        var current = await pending.ConfigureAwait(false);
+        Authorize(request, current.HeaderFor(client.Options.TokenType));
+        return await RetryIfUnauthorizedAsync(request, client, current, base.SendAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> RetryIfUnauthorizedAsync(
+        HttpRequestMessage request, CognitoClientContext client, CachedTokens sent, Task<HttpResponseMessage> sending, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -66,8 +99,8 @@ internal sealed class CognitoBearerTokenHandler(
         // The token was revoked or rejected early (e.g. a clock skew): renew once, retry once, and return whatever comes back.
         Log.RetryingAfterUnauthorized(logger, client.Name);
         response.Dispose();
-        var renewed = await tokens.RenewAsync(client, header.Parameter, cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = renewed.HeaderFor(tokenType);
+        var renewed = await tokens.RenewAsync(client, sent.TokenFor(client.Options.TokenType), cancellationToken).ConfigureAwait(false);
+        Authorize(request, renewed.HeaderFor(client.Options.TokenType));
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

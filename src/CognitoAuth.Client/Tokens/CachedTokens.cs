@@ -1,32 +1,34 @@
-using System.Net.Http.Headers;
-
 namespace CognitoAuth.Client.Tokens;
 
 /// <summary>
-/// A token set with its <c>Authorization</c> header values, built once per token set so that sending a request allocates
-/// no header. <see cref="AuthenticationHeaderValue"/> is immutable, so concurrent requests share it.
+/// A token set with its <c>Authorization</c> header values (<c>Bearer &lt;token&gt;</c>), built once per token set so that
+/// sending a request builds no string and parses no header. Immutable: concurrent requests share it.
 /// </summary>
 internal sealed class CachedTokens
 {
-    private const string Scheme = "Bearer";
+    private const string Scheme = "Bearer ";
 
-    private readonly AuthenticationHeaderValue _accessHeader;
-    private readonly AuthenticationHeaderValue? _idHeader;
+    private readonly string _accessHeader;
+    private readonly string? _idHeader;
 
     public CachedTokens(CognitoTokenSet tokens)
     {
         Tokens = tokens;
-        _accessHeader = new AuthenticationHeaderValue(Scheme, tokens.AccessToken);
-        _idHeader = tokens.IdToken is null ? null : new AuthenticationHeaderValue(Scheme, tokens.IdToken);
+        _accessHeader = Scheme + tokens.AccessToken;
+        _idHeader = tokens.IdToken is null ? null : Scheme + tokens.IdToken;
     }
 
     public CognitoTokenSet Tokens { get; }
 
-    /// <summary>The header for <paramref name="tokenType"/>; throws when Cognito issued no such token (never sends a request without one).</summary>
-    public AuthenticationHeaderValue HeaderFor(CognitoTokenType tokenType) =>
+    /// <summary>The header value for <paramref name="tokenType"/>; throws when Cognito issued no such token (never sends a request without one).</summary>
+    public string HeaderFor(CognitoTokenType tokenType) =>
         tokenType == CognitoTokenType.Id
             ? _idHeader ?? throw new InvalidOperationException("TokenType is Id, but Cognito returned no ID token.")
             : _accessHeader;
+
+    /// <summary>The token sent for <paramref name="tokenType"/>.</summary>
+    public string TokenFor(CognitoTokenType tokenType) =>
+        tokenType == CognitoTokenType.Id ? Tokens.IdToken ?? throw new InvalidOperationException("TokenType is Id, but Cognito returned no ID token.") : Tokens.AccessToken;
 
     /// <summary>Whether this set holds <paramref name="token"/> (as access or ID token).</summary>
     public bool Contains(string token) => Holds(Tokens, token);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -6,36 +7,36 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Client.Tokens;
 
 /// <summary>
-/// Serves each user's tokens: from the <see cref="ICognitoTokenStore"/> while fresh, else by one refresh or sign-in per user
-/// at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a failure is not
-/// cached. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
+/// Serves each user's tokens: from memory while fresh, then from the <see cref="ICognitoTokenStore"/>, else by one refresh or
+/// sign-in per user at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a
+/// failure is not cached. Processes sharing a store take the <see cref="ICognitoRenewalLock"/> around a renewal, so a fleet
+/// renews once. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
 /// </summary>
 internal sealed class CognitoTokenManager(
     CognitoClientCatalog catalog,
     ICognitoTokenStore store,
+    ICognitoRenewalLock renewalLock,
     CognitoAuthenticator authenticator,
     TimeProvider timeProvider,
     CognitoClientMetrics metrics,
     ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
 {
     private readonly ConcurrentDictionary<string, Task<CachedTokens>> _inFlight = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedTokens> _headers = new(StringComparer.Ordinal);
 
     // Stops shared sign-ins when the application shuts down; callers' tokens never do.
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>The current tokens of <paramref name="client"/>'s user. Allocates nothing when they are cached and fresh.</summary>
-    public async ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    public ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
+        if (client.Tokens.Current is { } local && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
         {
             metrics.CacheHit();
-            return WithHeaders(client.StoreKey, stored);
+            return new(local);
         }
 
-        metrics.CacheMiss();
-        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+        return ReadOrRenewAsync(client, cancellationToken);
     }
 
     /// <summary>
@@ -53,6 +54,19 @@ internal sealed class CognitoTokenManager(
         }
 
         return result;
+    }
+
+    private async ValueTask<CachedTokens> ReadOrRenewAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        {
+            metrics.CacheHit();
+            return WithHeaders(client, stored);
+        }
+
+        metrics.CacheMiss();
+        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -87,7 +101,7 @@ internal sealed class CognitoTokenManager(
         }
         finally
         {
-            _headers.TryRemove(client.StoreKey, out _);
+            client.Tokens.Current = null;
             await store.RemoveAsync(client.StoreKey, CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -139,13 +153,22 @@ internal sealed class CognitoTokenManager(
 
     private async Task<CachedTokens> ObtainAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
     {
-        // Look again: a call that finished just before this one started may have stored what we need.
-        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (current is not null
-            && (rejectedToken is null || !CachedTokens.Holds(current, rejectedToken))
-            && TokenFreshness.IsFresh(current, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        // Another process sharing the store may be renewing these tokens: wait for its result rather than renew too.
+        CognitoTokenSet? seen = null;
+        await using var lease = await renewalLock.AcquireAsync(
+            client.StoreKey,
+            async token => IsUsable(seen = await store.GetAsync(client.StoreKey, token).ConfigureAwait(false), client, rejectedToken),
+            cancellationToken).ConfigureAwait(false);
+        if (lease is null && IsUsable(seen, client, rejectedToken))
         {
-            return WithHeaders(client.StoreKey, current);
+            return WithHeaders(client, seen);
+        }
+
+        // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
+        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (IsUsable(current, client, rejectedToken))
+        {
+            return WithHeaders(client, current);
         }
 
         CognitoTokenSet renewed;
@@ -167,18 +190,25 @@ internal sealed class CognitoTokenManager(
         }
 
         await store.SetAsync(client.StoreKey, renewed, cancellationToken).ConfigureAwait(false);
-        return WithHeaders(client.StoreKey, renewed);
+        return WithHeaders(client, renewed);
     }
 
-    private CachedTokens WithHeaders(string key, CognitoTokenSet tokens)
+    /// <summary>Whether stored <paramref name="tokens"/> can be served: fresh, and not the ones the API rejected.</summary>
+    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, CognitoClientContext client, string? rejectedToken) =>
+        tokens is not null
+        && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
+        && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore);
+
+    private static CachedTokens WithHeaders(CognitoClientContext client, CognitoTokenSet tokens)
     {
-        if (_headers.TryGetValue(key, out var cached) && cached.IsFor(tokens))
+        var slot = client.Tokens;
+        if (slot.Current is { } cached && cached.IsFor(tokens))
         {
             return cached;
         }
 
         cached = new CachedTokens(tokens);
-        _headers[key] = cached;
+        slot.Current = cached;
         return cached;
     }
 }

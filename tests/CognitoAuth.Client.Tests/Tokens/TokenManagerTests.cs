@@ -246,9 +246,8 @@ public sealed class TokenManagerTests
         var second = await harness.Manager.GetAsync(client, CancellationToken.None);
 
         Assert.Same(first.HeaderFor(CognitoTokenType.Access), second.HeaderFor(CognitoTokenType.Access));
-        Assert.Equal("Bearer", first.HeaderFor(CognitoTokenType.Access).Scheme);
-        Assert.Equal(first.Tokens.AccessToken, first.HeaderFor(CognitoTokenType.Access).Parameter);
-        Assert.Equal(first.Tokens.IdToken, first.HeaderFor(CognitoTokenType.Id).Parameter);
+        Assert.Equal($"Bearer {first.Tokens.AccessToken}", first.HeaderFor(CognitoTokenType.Access));
+        Assert.Equal($"Bearer {first.Tokens.IdToken}", first.HeaderFor(CognitoTokenType.Id));
     }
 
     [Fact]

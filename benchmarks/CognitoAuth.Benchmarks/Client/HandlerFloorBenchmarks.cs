@@ -1,0 +1,98 @@
+using System.Net;
+using BenchmarkDotNet.Attributes;
+using CognitoAuth.Benchmarks.Infrastructure;
+using CognitoAuth.Client;
+using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Cognito;
+using CognitoAuth.Client.Http;
+using CognitoAuth.Client.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CognitoAuth.Benchmarks.Client;
+
+/// <summary>
+/// Where target 1's overhead goes: plain <c>HttpClient</c>s (no factory) over the in-memory terminal, each with one
+/// delegating handler doing a little more — nothing; setting a prebuilt <c>Authorization</c> value; that plus one read of
+/// the clock (what checking a token's expiry needs); and the real Cognito handler. The floor any bearer handler with an
+/// expiry check has, on this machine.
+/// </summary>
+[MemoryDiagnoser]
+[MicroJob]
+public class HandlerFloorBenchmarks
+{
+    private static readonly Uri Hello = new("https://api.example.com/prod/hello");
+
+    private ServiceProvider _services = null!;
+    private HttpClient _nothing = null!;
+    private HttpClient _header = null!;
+    private HttpClient _headerAndClock = null!;
+    private HttpClient _cognito = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddCognitoApiClient(options =>
+        {
+            options.UserPoolId = "ap-northeast-1_Bench";
+            options.ClientId = "benchclient";
+            options.Username = "bench-user@example.com";
+            options.Password = "BenchPass123!";
+            options.ApiBaseAddress = new Uri("https://api.example.com/prod/");
+        });
+        services.AddSingleton<ICognitoIdentityProvider>(new BenchCognito());
+        _services = services.BuildServiceProvider();
+        var catalog = _services.GetRequiredService<CognitoClientCatalog>();
+        var manager = _services.GetRequiredService<CognitoTokenManager>();
+        var value = (await manager.GetAsync(catalog.Get(CognitoApiClientOptions.DefaultName), default)).HeaderFor(CognitoTokenType.Access);
+
+        _nothing = new HttpClient(new NoOpHandler { InnerHandler = new TerminalHandler() });
+        _header = new HttpClient(new HeaderHandler(value, clock: null) { InnerHandler = new TerminalHandler() });
+        _headerAndClock = new HttpClient(new HeaderHandler(value, TimeProvider.System) { InnerHandler = new TerminalHandler() });
+        _cognito = new HttpClient(new CognitoBearerTokenHandler(CognitoApiClientOptions.DefaultName, catalog, manager, NullLogger<CognitoBearerTokenHandler>.Instance)
+        {
+            InnerHandler = new TerminalHandler(),
+        });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    [Benchmark(Baseline = true, Description = "handler that does nothing")]
+    public Task<HttpStatusCode> Nothing() => SendAsync(_nothing);
+
+    [Benchmark(Description = "handler that sets a prebuilt header")]
+    public Task<HttpStatusCode> HeaderOnly() => SendAsync(_header);
+
+    [Benchmark(Description = "handler that sets it and reads the clock")]
+    public Task<HttpStatusCode> HeaderAndClock() => SendAsync(_headerAndClock);
+
+    [Benchmark(Description = "the Cognito handler, cached token")]
+    public Task<HttpStatusCode> CognitoHandler() => SendAsync(_cognito);
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(Hello);
+        return response.StatusCode;
+    }
+
+    private sealed class NoOpHandler : DelegatingHandler;
+
+    private sealed class HeaderHandler(string value, TimeProvider? clock) : DelegatingHandler
+    {
+        public DateTimeOffset Now { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (clock is not null)
+            {
+                Now = clock.GetUtcNow();
+            }
+
+            request.Headers.TryAddWithoutValidation("Authorization", value);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace CognitoAuth.Benchmarks.Infrastructure;
+
+/// <summary>
+/// The targets, checked against the summaries of one run: each compares a benchmark with its baseline from the
+/// same run. Writes <c>targets.md</c> next to BenchmarkDotNet's reports and says whether every target that ran was met.
+/// </summary>
+internal static class Targets
+{
+    private static readonly Target[] All =
+    [
+        new("1. Handler overhead, cached token", "HandlerOverheadBenchmarks", "WithoutHandler", "WithCognitoHandler", Kind.TimeAtMost, 1.10,
+            "time ≤ 1.10× the same client without the handler; allocation beyond the baseline only for setting the header"),
+        new("1b. Floor: a handler that only sets the header", "HandlerFloorBenchmarks", "Nothing", "HeaderOnly", Kind.Info, 0, "no target: what setting a header costs"),
+        new("1c. Floor: header and one clock read", "HandlerFloorBenchmarks", "Nothing", "HeaderAndClock", Kind.Info, 0, "no target: what any bearer handler with an expiry check costs"),
+        new("1d. The Cognito handler on the same plain HttpClient", "HandlerFloorBenchmarks", "Nothing", "CognitoHandler", Kind.Info, 0, "no target"),
+        new("2a. Sign-in storm, cold", "SignInStormBenchmarks", "Warm", "FirstRequests", Kind.Info, 0,
+            "1,000 concurrent first requests → exactly 1 Cognito call (checked every iteration)"),
+        new("2b. Sign-in storm, expiry", "SignInStormBenchmarks", "Warm", "AtExpiry", Kind.Info, 0,
+            "1,000 concurrent requests at expiry → exactly 1 Cognito call (checked every iteration)"),
+        new("3a. Sign-ins/s, emulator vs cognito-local", "SignInThroughputBenchmarks", "CognitoLocal", "Emulator", Kind.ThroughputAtLeast, 5,
+            "emulator ≥ 5× cognito-local's sign-ins per second"),
+        new("3b. Authorized GET /hello/s, emulator vs cognito-local + minimal API", "ApiThroughputBenchmarks", "CognitoLocalWithMinimalApi", "Emulator", Kind.Throughput, 0,
+            "emulator's API front vs the stand-in cognito-local lacks (see docs/PERFORMANCE.md: not a like-for-like 5× target)"),
+        new("4a. End to end, authorized (raw token) vs unauthenticated", "EndToEndBenchmarks", "Unauthenticated", "AuthorizedRaw", Kind.Throughput, 0,
+            "the server's cost of an authorized request: authorizer and Lambda"),
+        new("4b. End to end, authorized through AddCognitoApiClient vs unauthenticated", "EndToEndBenchmarks", "Unauthenticated", "Authorized", Kind.Throughput, 0,
+            "authorized requests through AddCognitoApiClient vs unauthenticated (401) requests to the same route"),
+        new("4c. End to end, AddCognitoApiClient vs raw token", "EndToEndBenchmarks", "AuthorizedRaw", "Authorized", Kind.Throughput, 0,
+            "the client library's share of an authorized request end to end"),
+        new("5a. Function invocation", "FunctionInvocationBenchmarks", "ParseEvent", "Handle", Kind.Info, 0,
+            "time and allocation per warm invocation"),
+        new("5b. Function cold start (proxy)", "ColdStartBenchmarks", "BareProcess", "FunctionFirstResponse", Kind.Info, 0,
+            "process start → first response of the published ReadyToRun function"),
+    ];
+
+    private enum Kind
+    {
+        Info,
+        Throughput,
+        TimeAtMost,
+        ThroughputAtLeast,
+    }
+
+    /// <summary>Writes the table; returns the targets that ran and were missed.</summary>
+    public static IReadOnlyList<string> Report(IEnumerable<Summary> summaries, string artifacts, TextWriter console)
+    {
+        var reports = summaries.SelectMany(s => s.Reports).Where(r => r.Success && r.ResultStatistics is not null).ToList();
+        var missed = new List<string>();
+        var table = new StringBuilder()
+            .AppendLine("| target | baseline | measured | per op (baseline → measured) | allocated/op (baseline → measured) | verdict |")
+            .AppendLine("|---|---|---|---|---|---|");
+        foreach (var target in All)
+        {
+            // One row per parameter set (e.g. InitiateAuth and AdminInitiateAuth), baseline and measured from the same set.
+            foreach (var measured in reports.Where(r => Is(r, target.Type, target.Measured)))
+            {
+                var parameters = measured.BenchmarkCase.Parameters.DisplayInfo;
+                var baseline = reports.FirstOrDefault(r => Is(r, target.Type, target.Baseline) && r.BenchmarkCase.Parameters.DisplayInfo == parameters);
+                if (baseline is null)
+                {
+                    continue;
+                }
+
+                var timeRatio = measured.ResultStatistics!.Mean / baseline.ResultStatistics!.Mean;
+                var (ratioText, met) = target.Kind switch
+                {
+                    Kind.TimeAtMost => ($"{timeRatio:0.00}× the baseline's time (target ≤ {target.Threshold:0.00}×)", timeRatio <= target.Threshold),
+                    Kind.ThroughputAtLeast => ($"{1 / timeRatio:0.0}× the baseline's throughput (target ≥ {target.Threshold:0}×)", 1 / timeRatio >= target.Threshold),
+                    Kind.Throughput => ($"{1 / timeRatio:0.00}× the baseline's throughput", true),
+                    _ => ($"{timeRatio:0.00}× the baseline's time", true),
+                };
+                var name = string.IsNullOrEmpty(parameters) ? target.Name : $"{target.Name} ({parameters})";
+                var verdict = target.Kind is Kind.Info or Kind.Throughput ? "measured" : met ? "met" : "**missed**";
+                if (!met)
+                {
+                    missed.Add($"{name}: {ratioText}");
+                }
+
+                var perSecond = target.Kind is Kind.Throughput or Kind.ThroughputAtLeast;
+                table.Append(CultureInfo.InvariantCulture, $"| {name} | {target.Baseline} | {ratioText} | ")
+                    .Append(CultureInfo.InvariantCulture, $"{Time(baseline, perSecond)} → {Time(measured, perSecond)} | {Bytes(baseline)} → {Bytes(measured)} | {verdict} |")
+                    .AppendLine();
+            }
+        }
+
+        Directory.CreateDirectory(artifacts);
+        File.WriteAllText(Path.Combine(artifacts, "targets.md"), table.ToString());
+        console.WriteLine();
+        console.WriteLine("// * Targets *");
+        console.Write(table.ToString());
+        return missed;
+    }
+
+    private static bool Is(BenchmarkReport report, string type, string method) =>
+        report.BenchmarkCase.Descriptor.Type.Name == type && report.BenchmarkCase.Descriptor.WorkloadMethod.Name == method;
+
+    private static string Time(BenchmarkReport report, bool perSecond)
+    {
+        var ns = report.ResultStatistics!.Mean;
+        var time = ns switch
+        {
+            < 1e3 => $"{ns:0.0} ns",
+            < 1e6 => $"{ns / 1e3:0.00} µs",
+            _ => $"{ns / 1e6:0.00} ms",
+        };
+        return perSecond ? $"{time} ({1e9 / ns:N0}/s)" : time;
+    }
+
+    private static string Bytes(BenchmarkReport report) =>
+        report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) is { } bytes ? $"{bytes:N0} B" : "n/a";
+
+    private sealed record Target(string Name, string Type, string Baseline, string Measured, Kind Kind, double Threshold, string Goal);
+}
