@@ -123,18 +123,22 @@ public sealed class TelemetryTests
     public async Task SignIn_StartsAnActivityOnTheNamedSource()
     {
         using var harness = new ClientHarness();
-        var activities = new List<Activity>();
+
+        // The listener is process-wide and other tests sign in concurrently: collect thread-safely, and keep only this
+        // test's activities (children of a root started here, which the detached sign-in inherits).
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == CognitoAuthDiagnostics.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activities.Add,
+            ActivityStopped = activities.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
+        using var root = new Activity("test-root").Start();
 
         await harness.Tokens.GetTokensAsync(CognitoApiClientOptions.DefaultName);
 
-        var activity = Assert.Single(activities, a => a.OperationName == "CognitoAuth.SignIn");
+        var activity = Assert.Single(activities, a => a.OperationName == "CognitoAuth.SignIn" && a.TraceId == root.TraceId);
         Assert.Equal("admin_user_password", activity.GetTagItem("flow"));
     }
 
