@@ -100,18 +100,7 @@ public sealed class CognitoLocalCompatibilityTests(CognitoLocalServer cognitoLoc
         Assert.Empty(_api.Authorizations);
     }
 
-    private async Task CreateConfirmedUserAsync(string username)
-    {
-        await cognitoLocal.CallAsync("AdminCreateUser", new
-        {
-            UserPoolId = _poolId,
-            Username = username,
-            TemporaryPassword,
-            MessageAction = "SUPPRESS",
-            UserAttributes = new[] { new { Name = "email", Value = username } },
-        });
-        await cognitoLocal.CallAsync("AdminSetUserPassword", new { UserPoolId = _poolId, Username = username, Password = NewPassword, Permanent = true });
-    }
+    private Task CreateConfirmedUserAsync(string username) => cognitoLocal.CreateConfirmedUserAsync(_poolId, username, NewPassword);
 
     private async Task<IHost> StartClientAsync(string username, CognitoAuthFlow flow, string password = TemporaryPassword)
     {

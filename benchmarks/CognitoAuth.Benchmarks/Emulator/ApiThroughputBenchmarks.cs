@@ -21,7 +21,7 @@ public class ApiThroughputBenchmarks
 
     private readonly LoadGenerator _load = new();
     private CognitoEmulator _emulator = null!;
-    private CognitoLocalProcess _cognitoLocal = null!;
+    private CognitoLocalPeer _cognitoLocal = null!;
     private CognitoLocalApi _standIn = null!;
     private AuthenticationHeaderValue _emulatorToken = null!;
     private AuthenticationHeaderValue _cognitoLocalToken = null!;
@@ -33,13 +33,13 @@ public class ApiThroughputBenchmarks
     {
         using var http = new HttpClient();
         _emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { SeedTestUser = false });
-        _emulator.CreateUser(CognitoLocalProcess.Username, CognitoLocalProcess.Password, permanent: true);
+        _emulator.CreateUser(CognitoLocalPeer.Username, CognitoLocalPeer.Password, permanent: true);
         var credentials = new ImmutableCredentials(_emulator.Credentials.AccessKeyId, _emulator.Credentials.SecretAccessKey, null);
-        var emulatorToken = await new SignInRequests(_emulator.CognitoEndpoint, _emulator.Region, _emulator.UserPoolId, _emulator.ClientId, CognitoLocalProcess.Username, CognitoLocalProcess.Password, credentials)
+        var emulatorToken = await new SignInRequests(_emulator.CognitoEndpoint, _emulator.Region, _emulator.UserPoolId, _emulator.ClientId, CognitoLocalPeer.Username, CognitoLocalPeer.Password, credentials)
             .AccessTokenAsync(http, "InitiateAuth");
 
-        _cognitoLocal = await CognitoLocalProcess.StartAsync();
-        var cognitoLocalToken = await new SignInRequests(_cognitoLocal.Endpoint, _emulator.Region, _cognitoLocal.UserPoolId, _cognitoLocal.ClientId, CognitoLocalProcess.Username, CognitoLocalProcess.Password, credentials)
+        _cognitoLocal = await CognitoLocalPeer.StartAsync();
+        var cognitoLocalToken = await new SignInRequests(_cognitoLocal.Endpoint, _emulator.Region, _cognitoLocal.UserPoolId, _cognitoLocal.ClientId, CognitoLocalPeer.Username, CognitoLocalPeer.Password, credentials)
             .AccessTokenAsync(http, "InitiateAuth");
         _standIn = await CognitoLocalApi.StartAsync(_cognitoLocal, cognitoLocalToken);
 

@@ -22,7 +22,7 @@ public class SignInThroughputBenchmarks
 
     private readonly LoadGenerator _load = new();
     private CognitoEmulator _emulator = null!;
-    private CognitoLocalProcess _cognitoLocal = null!;
+    private CognitoLocalPeer _cognitoLocal = null!;
     private SignInRequests _toEmulator = null!;
     private SignInRequests _toCognitoLocal = null!;
 
@@ -33,12 +33,12 @@ public class SignInThroughputBenchmarks
     public async Task SetupAsync()
     {
         _emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { SeedTestUser = false });
-        _emulator.CreateUser(CognitoLocalProcess.Username, CognitoLocalProcess.Password, permanent: true);
+        _emulator.CreateUser(CognitoLocalPeer.Username, CognitoLocalPeer.Password, permanent: true);
         var credentials = new ImmutableCredentials(_emulator.Credentials.AccessKeyId, _emulator.Credentials.SecretAccessKey, null);
-        _toEmulator = new SignInRequests(_emulator.CognitoEndpoint, _emulator.Region, _emulator.UserPoolId, _emulator.ClientId, CognitoLocalProcess.Username, CognitoLocalProcess.Password, credentials);
+        _toEmulator = new SignInRequests(_emulator.CognitoEndpoint, _emulator.Region, _emulator.UserPoolId, _emulator.ClientId, CognitoLocalPeer.Username, CognitoLocalPeer.Password, credentials);
 
-        _cognitoLocal = await CognitoLocalProcess.StartAsync();
-        _toCognitoLocal = new SignInRequests(_cognitoLocal.Endpoint, _emulator.Region, _cognitoLocal.UserPoolId, _cognitoLocal.ClientId, CognitoLocalProcess.Username, CognitoLocalProcess.Password, credentials);
+        _cognitoLocal = await CognitoLocalPeer.StartAsync();
+        _toCognitoLocal = new SignInRequests(_cognitoLocal.Endpoint, _emulator.Region, _cognitoLocal.UserPoolId, _cognitoLocal.ClientId, CognitoLocalPeer.Username, CognitoLocalPeer.Password, credentials);
 
         using var http = new HttpClient();
         await _toEmulator.AccessTokenAsync(http, Operation);

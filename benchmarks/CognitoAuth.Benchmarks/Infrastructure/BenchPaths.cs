@@ -14,9 +14,6 @@ internal static class BenchPaths
     /// <summary>The cold-start host (benchmarks/CognitoAuth.Benchmarks/ColdStartHost).</summary>
     public static string ColdStartHost => Environment.GetEnvironmentVariable("COGNITOAUTH_BENCH_COLDSTART_HOST") ?? Path.Combine(Artifacts, "coldstart-host", "ColdStartHost.dll");
 
-    /// <summary>cognito-local's entry point, installed by <c>npm ci</c> in tools/cognito-local.</summary>
-    public static string CognitoLocal => Path.Combine(RepositoryRoot, "tools", "cognito-local", "node_modules", "cognito-local", "lib", "bin", "start.js");
-
     /// <summary>The payload-2.0 event of an authorized <c>GET /hello</c>.</summary>
     public static string HelloEvent => Path.Combine(AppContext.BaseDirectory, "Events", "http-api-v2-hello.json");
 

@@ -28,7 +28,7 @@ internal sealed class CognitoLocalApi : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<CognitoLocalApi> StartAsync(CognitoLocalProcess cognitoLocal, string accessToken)
+    public static async Task<CognitoLocalApi> StartAsync(CognitoLocalPeer cognitoLocal, string accessToken)
     {
         using var http = new HttpClient();
         var jwks = new JsonWebKeySet(await http.GetStringAsync(new Uri(cognitoLocal.Endpoint, $"{cognitoLocal.UserPoolId}/.well-known/jwks.json")));

@@ -12,23 +12,4 @@ internal static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    /// <summary>Waits until something accepts connections on <paramref name="port"/>.</summary>
-    public static async Task WaitUntilListeningAsync(int port, Func<bool> stillRunning, TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, cancellation.Token);
-                return;
-            }
-            catch (SocketException) when (!cancellation.IsCancellationRequested && stillRunning())
-            {
-                await Task.Delay(100, cancellation.Token);
-            }
-        }
-    }
 }
