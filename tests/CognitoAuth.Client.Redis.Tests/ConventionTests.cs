@@ -1,4 +1,5 @@
 using System.Reflection;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.Client.Redis.Tests;
 
@@ -22,12 +23,7 @@ public sealed class ConventionTests
     [Fact]
     public void Declaration_NamesEveryPublicTypeInOrder()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "CognitoAuth.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("CognitoAuth.sln not found.");
-        }
-
+        var root = RepositoryRoot.Path;
         var lines = File.ReadAllLines(Path.Combine(root, "src", "CognitoAuth.Client.Redis", "PublicAPI.Unshipped.txt")).Skip(1).Where(l => l.Length > 0).ToArray();
 
         Assert.Equal(lines.Order(StringComparer.Ordinal), lines);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.Client.Tests;
 
@@ -8,7 +9,7 @@ namespace CognitoAuth.Client.Tests;
 /// </summary>
 public sealed class PublicApiTests
 {
-    private static readonly string ProjectDirectory = Path.Combine(FindRepositoryRoot(), "src", "CognitoAuth.Client");
+    private static readonly string ProjectDirectory = Path.Combine(RepositoryRoot.Path, "src", "CognitoAuth.Client");
 
     [Theory]
     [InlineData("PublicAPI.Shipped.txt")]
@@ -57,16 +58,5 @@ public sealed class PublicApiTests
                 "Microsoft.Extensions.DependencyInjection.CognitoApiClientServiceCollectionExtensions",
             ],
             types);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CognitoAuth.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CognitoAuth.sln not found above " + AppContext.BaseDirectory);
     }
 }

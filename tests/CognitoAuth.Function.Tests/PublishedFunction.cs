@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.Function.Tests;
 
@@ -15,7 +16,7 @@ public sealed class PublishedFunction : IDisposable
     public PublishedFunction()
     {
         Folder = Path.Combine(_root, "publish");
-        var project = Path.Combine(RepositoryRoot(), "src", "CognitoAuth.Function", "CognitoAuth.Function.csproj");
+        var project = Path.Combine(RepositoryRoot.Path, "src", "CognitoAuth.Function", "CognitoAuth.Function.csproj");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -62,18 +63,5 @@ public sealed class PublishedFunction : IDisposable
         {
             // A leftover temp folder is harmless.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CognitoAuth.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"CognitoAuth.sln not found above {AppContext.BaseDirectory}.");
     }
 }

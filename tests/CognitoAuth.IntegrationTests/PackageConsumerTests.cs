@@ -1,5 +1,6 @@
 using CognitoAuth.Emulator;
 using CognitoAuth.IntegrationTests.Infrastructure;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.IntegrationTests;
 

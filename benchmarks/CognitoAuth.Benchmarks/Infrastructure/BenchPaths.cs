@@ -3,7 +3,7 @@ namespace CognitoAuth.Benchmarks.Infrastructure;
 /// <summary>Where the suite finds its inputs and writes its results; bin/bench sets the environment variables.</summary>
 internal static class BenchPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => CognitoAuth.Testing.RepositoryRoot.Path;
 
     /// <summary>Results, under <c>artifacts/bench</c> unless <c>COGNITOAUTH_BENCH_ARTIFACTS</c> says otherwise.</summary>
     public static string Artifacts => Environment.GetEnvironmentVariable("COGNITOAUTH_BENCH_ARTIFACTS") ?? Path.Combine(RepositoryRoot, "artifacts", "bench");
@@ -16,20 +16,4 @@ internal static class BenchPaths
 
     /// <summary>The payload-2.0 event of an authorized <c>GET /hello</c>.</summary>
     public static string HelloEvent => Path.Combine(AppContext.BaseDirectory, "Events", "http-api-v2-hello.json");
-
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CognitoAuth.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No CognitoAuth.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CognitoAuth.Testing;
 
 namespace CognitoAuth.Emulator.Tests.Hosting;
 
@@ -11,7 +12,7 @@ public sealed class BinLocalTests
     [Fact]
     public async Task BinLocal_FreePorts_WritesOutputsServesTheSeededStackAndExitsZeroOnSigterm()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var directory = Path.Combine(Path.GetTempPath(), $"bin-local-{Guid.NewGuid():N}");
         var outputsPath = Path.Combine(directory, "outputs.json");
         var start = new ProcessStartInfo(Path.Combine(root, "bin", "local"))
@@ -90,16 +91,5 @@ public sealed class BinLocalTests
                 Directory.Delete(directory, recursive: true);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CognitoAuth.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (CognitoAuth.sln) is not above the test binaries.");
     }
 }

@@ -116,7 +116,7 @@ internal sealed class CognitoLocalProcess : IAsyncDisposable
 
     private async Task StartProcessAsync(bool quiet)
     {
-        var entryPoint = Path.Combine(RepositoryRoot(), "tools", "cognito-local", "node_modules", "cognito-local", "lib", "bin", "start.js");
+        var entryPoint = Path.Combine(RepositoryRoot.Path, "tools", "cognito-local", "node_modules", "cognito-local", "lib", "bin", "start.js");
         if (!File.Exists(entryPoint))
         {
             throw new InvalidOperationException($"cognito-local is not installed at {entryPoint}: bin/test and bin/bench run npm ci in tools/cognito-local.");
@@ -183,21 +183,5 @@ internal sealed class CognitoLocalProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CognitoAuth.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No CognitoAuth.sln above {AppContext.BaseDirectory}.");
     }
 }
