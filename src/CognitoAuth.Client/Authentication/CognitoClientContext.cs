@@ -12,6 +12,7 @@ internal sealed class CognitoClientContext
     // The API origin, taken apart once: every request is checked against it.
     private readonly string _apiScheme;
     private readonly string _apiHost;
+    private readonly string _apiHostAsParsed;
     private readonly int _apiPort;
 
     private CognitoClientContext(string name, CognitoApiClientOptions options, Func<string, TokenSlot>? slotFor)
@@ -30,6 +31,7 @@ internal sealed class CognitoClientContext
         Tokens = slotFor?.Invoke(StoreKey) ?? new TokenSlot();
         _apiScheme = ApiBaseAddress.Scheme;
         _apiHost = ApiBaseAddress.IdnHost;
+        _apiHostAsParsed = ApiBaseAddress.Host;
         _apiPort = ApiBaseAddress.Port;
     }
 
@@ -68,5 +70,8 @@ internal sealed class CognitoClientContext
         uri.IsAbsoluteUri
         && uri.Port == _apiPort
         && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase);
+        && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
+            // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
+            // Uri computes anew on every call (so not first).
+            || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase));
 }

@@ -60,7 +60,11 @@ internal sealed class CognitoBearerTokenHandler(
     private static void Authorize(HttpRequestMessage request, string value)
     {
         var headers = request.Headers;
-        headers.Authorization = null;
+        if (headers.NonValidated.Count > 0)
+        {
+            headers.Authorization = null;
+        }
+
         headers.TryAddWithoutValidation(AuthorizationHeader, value);
     }
 
