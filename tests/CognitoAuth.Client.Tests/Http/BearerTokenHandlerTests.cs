@@ -79,6 +79,22 @@ public sealed class BearerTokenHandlerTests
         Assert.NotNull(Assert.Single(harness.Api.Requests).Token);
     }
 
+    [Theory]
+    [InlineData("https://bücher.example/prod/", "https://xn--bcher-kva.example/prod/hello", true)]
+    [InlineData("https://xn--bcher-kva.example/prod/", "https://bücher.example/prod/hello", true)]
+    [InlineData("https://bücher.example/prod/", "https://BÜCHER.example/prod/hello", true)]
+    [InlineData("https://bücher.example/prod/", "https://bucher.example/prod/hello", false)]
+    [InlineData("https://xn--bcher-kva.example/prod/", "https://xn--bcher-kva.example.evil/prod/hello", false)]
+    public async Task GetAsync_InternationalizedHost_MatchesTheOriginByItsIdnForm(string apiBase, string url, bool sendsToken)
+    {
+        using var harness = new ClientHarness(o => o.ApiBaseAddress = new Uri(apiBase));
+        using var http = harness.CreateHttpClient();
+
+        await http.GetAsync(new Uri(url));
+
+        Assert.Equal(sendsToken, Assert.Single(harness.Api.Requests).Token is not null);
+    }
+
     [Fact]
     public async Task GetAsync_PlainHttpToANonLoopbackHost_RefusesAndSendsNothing()
     {
