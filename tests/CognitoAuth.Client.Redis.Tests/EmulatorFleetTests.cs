@@ -1,9 +1,8 @@
-using Amazon.Runtime;
 using CognitoAuth.Client.Redis.Tests.Infrastructure;
 using CognitoAuth.Emulator;
-using CognitoAuth.Reference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CognitoAuth.Testing.Emulated;
 
 namespace CognitoAuth.Client.Redis.Tests;
 
@@ -72,22 +71,11 @@ public sealed class EmulatorFleetTests(RedisServer redis) : IAsyncLifetime
 
     private ServiceProvider Instance(string prefix, string key)
     {
-        var seed = ReferenceStack.TestUser;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(_emulator.Credentials.AccessKeyId, _emulator.Credentials.SecretAccessKey));
-        services.AddCognitoApiClient(options =>
-        {
-            options.Region = _emulator.Region;
-            options.UserPoolId = _emulator.UserPoolId;
-            options.ClientId = _emulator.ClientId;
-            options.ServiceUrl = _emulator.CognitoEndpoint;
-            options.ApiBaseAddress = _emulator.ApiUrl;
-            options.Username = seed.Username;
-            options.Password = seed.TemporaryPassword;
-            options.NewPassword = seed.NewPassword;
-        });
+        services.AddEmulatorCredentials(_emulator);
+        services.AddCognitoApiClient(options => options.UseEmulator(_emulator));
         services.AddCognitoRedisTokenStore(options =>
         {
             options.Configuration = redis.Configuration;

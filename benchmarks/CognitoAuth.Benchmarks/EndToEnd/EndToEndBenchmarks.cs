@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using CognitoAuth.Benchmarks.Infrastructure;
 using CognitoAuth.Client;
 using CognitoAuth.Emulator;
 using Microsoft.Extensions.DependencyInjection;
+using CognitoAuth.Testing.Emulated;
 
 namespace CognitoAuth.Benchmarks.EndToEnd;
 
@@ -36,20 +36,9 @@ public class EndToEndBenchmarks
     public async Task SetupAsync()
     {
         _emulator = await CognitoEmulator.StartAsync();
-        var seed = CognitoAuth.Reference.ReferenceStack.TestUser;
         var services = new ServiceCollection();
-        services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(_emulator.Credentials.AccessKeyId, _emulator.Credentials.SecretAccessKey));
-        services.AddCognitoApiClient(options =>
-            {
-                options.Region = _emulator.Region;
-                options.UserPoolId = _emulator.UserPoolId;
-                options.ClientId = _emulator.ClientId;
-                options.ServiceUrl = _emulator.CognitoEndpoint;
-                options.ApiBaseAddress = _emulator.ApiUrl;
-                options.Username = seed.Username;
-                options.Password = seed.TemporaryPassword;
-                options.NewPassword = seed.NewPassword;
-            })
+        services.AddEmulatorCredentials(_emulator);
+        services.AddCognitoApiClient(options => options.UseEmulator(_emulator))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 MaxConnectionsPerServer = LoadGenerator.Concurrency,

@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using CognitoAuth.Client;
 using CognitoAuth.Emulator;
 using CognitoAuth.Testing;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using CognitoAuth.Testing.Emulated;
 
 namespace CognitoAuth.IntegrationTests.Infrastructure;
 
@@ -52,7 +52,7 @@ internal sealed class ClientHost : IAsyncDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
-        builder.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(emulator.Credentials.AccessKeyId, emulator.Credentials.SecretAccessKey));
+        builder.Services.AddEmulatorCredentials(emulator);
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
@@ -60,13 +60,7 @@ internal sealed class ClientHost : IAsyncDisposable
 
         builder.Services.AddCognitoApiClient(options =>
         {
-            options.UserPoolId = emulator.UserPoolId;
-            options.ClientId = emulator.ClientId;
-            options.Username = "testuser@example.com";
-            options.Password = "TempPass123!";
-            options.NewPassword = "NewSecurePass123!";
-            options.ServiceUrl = emulator.CognitoEndpoint;
-            options.ApiBaseAddress = emulator.ApiUrl;
+            options.UseEmulator(emulator);
             configure?.Invoke(options);
         });
 
