@@ -50,13 +50,16 @@ To synthesize the template without AWS, run bin/synth."
 }
 
 publish_function() {
-  echo "==> dotnet publish src/CognitoAuth.Function (linux-x64, ReadyToRun) -> ${function_dir#"$root"/}"
-  rm -rf "$function_dir"
+  # publish_function [DIR]: the function exactly as the stack deploys it (default: artifacts/function). bin/bench
+  # publishes with this too, so the benchmarks measure what is deployed.
+  local out=${1:-$function_dir}
+  echo "==> dotnet publish src/CognitoAuth.Function (linux-x64, ReadyToRun) -> ${out#"$root"/}"
+  rm -rf "$out"
   dotnet publish "$root/src/CognitoAuth.Function/CognitoAuth.Function.csproj" -c Release -r linux-x64 \
-    --self-contained false -p:PublishReadyToRun=true -o "$function_dir" --nologo -v:quiet
-  [ -f "$function_dir/CognitoAuth.Function.dll" ] && [ -f "$function_dir/CognitoAuth.Function.runtimeconfig.json" ] \
-    || die "the published function in $function_dir lacks CognitoAuth.Function.dll or its runtimeconfig.json"
-  grep -q '"tfm": "net10.0"' "$function_dir/CognitoAuth.Function.runtimeconfig.json" \
+    --self-contained false -p:PublishReadyToRun=true -o "$out" --nologo -v:quiet
+  [ -f "$out/CognitoAuth.Function.dll" ] && [ -f "$out/CognitoAuth.Function.runtimeconfig.json" ] \
+    || die "the published function in $out lacks CognitoAuth.Function.dll or its runtimeconfig.json"
+  grep -q '"tfm": "net10.0"' "$out/CognitoAuth.Function.runtimeconfig.json" \
     || die "the published function does not target net10.0 (the dotnet10 Lambda runtime)"
 }
 
