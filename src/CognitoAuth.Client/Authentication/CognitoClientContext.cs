@@ -15,6 +15,8 @@ internal sealed class CognitoClientContext
     private readonly string _apiHostAsParsed;
     private readonly int _apiPort;
 
+    private TokenLease? _lease;
+
     private CognitoClientContext(string name, CognitoApiClientOptions options, Func<string, TokenSlot>? slotFor)
     {
         Name = name;
@@ -58,6 +60,16 @@ internal sealed class CognitoClientContext
     /// <summary>The tokens this process serves for the user, shared with other client names for the same store key.</summary>
     public TokenSlot Tokens { get; }
 
+    /// <summary>
+    /// Lets requests of this client serve the slot's tokens without reading the wall clock for a while (per client, since
+    /// each has its own <see cref="CognitoApiClientOptions.RefreshBefore"/>); replaced by the token manager.
+    /// </summary>
+    public TokenLease? Lease
+    {
+        get => Volatile.Read(ref _lease);
+        set => Volatile.Write(ref _lease, value);
+    }
+
     /// <summary>Builds a context; <paramref name="slotFor"/> gives the token slot of a store key (a new one when absent).</summary>
     public static CognitoClientContext Create(string name, CognitoApiClientOptions options, Func<string, TokenSlot>? slotFor = null) => new(name, options, slotFor);
 
@@ -70,7 +82,10 @@ internal sealed class CognitoClientContext
         uri.IsAbsoluteUri
         && uri.Port == _apiPort
         && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
-        && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
+        // Uri lower-cases the host names it parses, so an ordinal comparison (~5 ns, against ~18 ns ignoring case) settles
+        // the common case; the others only run when the hosts differ.
+        && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.Ordinal)
+            || string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
             // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
             // Uri computes anew on every call (so not first).
             || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase));

@@ -94,6 +94,7 @@ public static class CognitoApiClientServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenClock>();
         services.AddMetrics();
         services.TryAddSingleton<ICognitoTokenStore, InMemoryCognitoTokenStore>();
         services.TryAddSingleton<ICognitoRenewalLock, InProcessRenewalLock>();

@@ -8,8 +8,9 @@ namespace CognitoAuth.Client.Http;
 
 /// <summary>
 /// Adds <c>Authorization: Bearer &lt;token&gt;</c> to requests for the API's origin, and on a 401 renews the token once and
-/// retries once. Holds no per-user state — only its client name — because <see cref="IHttpClientFactory"/> pools and shares
-/// handlers (cf. Duende CVE-2024-51987): the tokens are looked up for every request.
+/// retries once. Holds no per-user state — only its client name and that name's context, the same for every handler of the
+/// name — because <see cref="IHttpClientFactory"/> pools and shares handlers (cf. Duende CVE-2024-51987): the tokens are
+/// looked up for every request.
 /// </summary>
 internal sealed class CognitoBearerTokenHandler(
     string clientName,
@@ -18,6 +19,9 @@ internal sealed class CognitoBearerTokenHandler(
     ILogger<CognitoBearerTokenHandler> logger) : DelegatingHandler
 {
     private const string AuthorizationHeader = "Authorization";
+
+    // The catalog builds one context per name and keeps it: resolving it once saves a dictionary lookup per request.
+    private CognitoClientContext? _client;
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The Cognito API client signs in asynchronously: use SendAsync (GetAsync, PostAsync, ...), not Send.");
@@ -34,7 +38,7 @@ internal sealed class CognitoBearerTokenHandler(
                 $"Refusing to send a plain-http request to '{uri.Host}': only loopback addresses may use http. Use https.");
         }
 
-        var client = catalog.Get(clientName);
+        var client = _client ??= catalog.Get(clientName);
         if (!client.IsApiOrigin(uri))
         {
             Log.TokenWithheldFromOtherOrigin(logger, client.Name, uri.Scheme, uri.Host, uri.Port);
@@ -42,7 +46,8 @@ internal sealed class CognitoBearerTokenHandler(
         }
 
         // The common case — a cached token, and an inner handler that answers at once — runs without an async state machine.
-        var pending = tokens.GetAsync(client, cancellationToken);
+        // A request that could not be sent again after a 401 gets tokens checked against the wall clock (see GetForRequestAsync).
+        var pending = CanResend(request.Content) ? tokens.GetForRequestAsync(client, cancellationToken) : tokens.GetAsync(client, cancellationToken);
         if (!pending.IsCompletedSuccessfully)
         {
             return SendWhenSignedInAsync(request, client, pending, cancellationToken);

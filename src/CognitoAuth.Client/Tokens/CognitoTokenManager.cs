@@ -17,7 +17,7 @@ internal sealed class CognitoTokenManager(
     ICognitoTokenStore store,
     ICognitoRenewalLock renewalLock,
     CognitoAuthenticator authenticator,
-    TimeProvider timeProvider,
+    TokenClock clock,
     CognitoClientMetrics metrics,
     ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
 {
@@ -26,12 +26,41 @@ internal sealed class CognitoTokenManager(
     // Stops shared sign-ins when the application shuts down; callers' tokens never do.
     private readonly CancellationTokenSource _stopping = new();
 
-    /// <summary>The current tokens of <paramref name="client"/>'s user. Allocates nothing when they are cached and fresh.</summary>
+    /// <summary>
+    /// The tokens for a request that can be sent again after a 401. Within the client's <see cref="TokenLease"/> they are
+    /// served without reading the wall clock (the hot path). The lease lasts at most a second of the monotonic clock, which
+    /// stands still while a machine sleeps on Linux and macOS: tokens that expired during a sleep may go out in the first
+    /// second after it, and the API's 401 makes the handler renew them and send the request again.
+    /// </summary>
+    public ValueTask<CachedTokens> GetForRequestAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        if (client.Lease is { } lease && clock.Milliseconds < lease.Until && ReferenceEquals(lease.Tokens, client.Tokens.Current))
+        {
+            metrics.CacheHit();
+            return new(lease.Tokens);
+        }
+
+        return GetAsync(client, cancellationToken);
+    }
+
+    /// <summary>
+    /// The current tokens of <paramref name="client"/>'s user, checked against the wall clock. Allocates nothing when they are
+    /// cached and fresh, except a new <see cref="TokenLease"/> at most once a second.
+    /// </summary>
     public ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
         // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
-        if (client.Tokens.Current is { } local && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        // The cheap clock is read first, so a lease never outlasts what the wall clock says.
+        var milliseconds = clock.Milliseconds;
+        if (client.Tokens.Current is { } local
+            && TokenFreshness.FreshFor(local.Tokens, clock.UtcNow, client.Options.RefreshBefore) is var left
+            && left > TimeSpan.Zero)
         {
+            if (client.Lease is not { } lease || !ReferenceEquals(lease.Tokens, local) || milliseconds >= lease.Until)
+            {
+                client.Lease = new TokenLease(local, milliseconds + Math.Min(TokenClock.RecheckInterval, (long)left.TotalMilliseconds));
+            }
+
             metrics.CacheHit();
             return new(local);
         }
@@ -59,7 +88,7 @@ internal sealed class CognitoTokenManager(
     private async ValueTask<CachedTokens> ReadOrRenewAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Options.RefreshBefore))
+        if (stored is not null && TokenFreshness.IsFresh(stored, clock.UtcNow, client.Options.RefreshBefore))
         {
             metrics.CacheHit();
             return WithHeaders(client, stored);
@@ -197,7 +226,7 @@ internal sealed class CognitoTokenManager(
     private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, CognitoClientContext client, string? rejectedToken) =>
         tokens is not null
         && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
-        && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Options.RefreshBefore);
+        && TokenFreshness.IsFresh(tokens, clock.UtcNow, client.Options.RefreshBefore);
 
     private static CachedTokens WithHeaders(CognitoClientContext client, CognitoTokenSet tokens)
     {
