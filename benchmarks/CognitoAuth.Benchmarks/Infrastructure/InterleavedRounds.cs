@@ -12,8 +12,8 @@ namespace CognitoAuth.Benchmarks.Infrastructure;
 /// Runs a class in interleaved rounds: round 1 runs every method once (each in its own process, baseline first), then
 /// round 2, and so on. On a shared VM a neighbour's burst of load lasts seconds to minutes; run one after the other, the
 /// baseline and the measured method can land on different sides of it and their ratio swings by a quarter (see
-/// docs/PERFORMANCE.md). Interleaved, both see the same machine within each round, and <see cref="Targets"/> takes the
-/// median of the rounds' ratios.
+/// docs/PERFORMANCE.md). Interleaved, both sides get the same chances at a quiet machine, and <see cref="Targets"/>
+/// compares each side's quietest round.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class InterleavedRoundsAttribute(int rounds) : Attribute, IConfigSource
