@@ -20,11 +20,8 @@ public sealed class TokenLeaseTests
     [Fact]
     public async Task GetAsync_WallClockJumpsPastExpiryWhileTheMonotonicClockStandsStill_OneUnauthorizedThenRenewedAndResent()
     {
-        var monotonic = new ManualMilliseconds();
-        using var harness = Harness(monotonic);
-        using var http = harness.CreateHttpClient();
-        await http.GetStringAsync(Hello);
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        using var session = await SignedInAsync();
+        var (harness, http, _, first) = session;
         RejectExpired(harness, first);
 
         harness.Time.Advance(TimeSpan.FromHours(2)); // asleep: the monotonic clock did not move
@@ -40,11 +37,8 @@ public sealed class TokenLeaseTests
     [Fact]
     public async Task GetAsync_OneSecondOfMonotonicTimeAfterTheJump_RenewsBeforeSending()
     {
-        var monotonic = new ManualMilliseconds();
-        using var harness = Harness(monotonic);
-        using var http = harness.CreateHttpClient();
-        await http.GetStringAsync(Hello);
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        using var session = await SignedInAsync();
+        var (harness, http, monotonic, first) = session;
         RejectExpired(harness, first);
 
         harness.Time.Advance(TimeSpan.FromHours(2));
@@ -60,11 +54,8 @@ public sealed class TokenLeaseTests
     [Fact]
     public async Task SendAsync_StreamedContentRightAfterTheJump_ChecksTheWallClockAndNeverSendsTheDueToken()
     {
-        var monotonic = new ManualMilliseconds();
-        using var harness = Harness(monotonic);
-        using var http = harness.CreateHttpClient();
-        await http.GetStringAsync(Hello);
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        using var session = await SignedInAsync();
+        var (harness, http, _, first) = session;
         RejectExpired(harness, first);
 
         harness.Time.Advance(TimeSpan.FromHours(2));
@@ -80,11 +71,8 @@ public sealed class TokenLeaseTests
     [Fact]
     public async Task GetAsync_TokensDueSoonerThanTheRecheckInterval_LeaseEndsWhenTheyBecomeDue()
     {
-        var monotonic = new ManualMilliseconds();
-        using var harness = Harness(monotonic);
-        using var http = harness.CreateHttpClient();
-        await http.GetStringAsync(Hello);
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        using var session = await SignedInAsync();
+        var (harness, http, monotonic, first) = session;
 
         // 300 ms before the refresh point (expiry − RefreshBefore), both clocks together.
         harness.Time.Advance(TimeSpan.FromSeconds(3600 - 60) - TimeSpan.FromMilliseconds(300));
@@ -129,11 +117,8 @@ public sealed class TokenLeaseTests
     [Fact]
     public async Task SignOut_WithinTheLease_TheNextRequestSignsInAgain()
     {
-        var monotonic = new ManualMilliseconds();
-        using var harness = Harness(monotonic);
-        using var http = harness.CreateHttpClient();
-        await http.GetStringAsync(Hello);
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        using var session = await SignedInAsync();
+        var (harness, http, _, first) = session;
 
         await harness.Tokens.SignOutAsync(Name);
         await http.GetStringAsync(Hello);
@@ -164,6 +149,25 @@ public sealed class TokenLeaseTests
         time.Advance(TimeSpan.FromMilliseconds(1500));
 
         Assert.Equal(1500, clock.Milliseconds - start);
+    }
+
+    /// <summary>A client that signed in with one request, with the tokens it got; the monotonic clock is the test's.</summary>
+    private static async Task<Session> SignedInAsync()
+    {
+        var monotonic = new ManualMilliseconds();
+        var harness = Harness(monotonic);
+        var http = harness.CreateHttpClient();
+        await http.GetStringAsync(Hello);
+        return new Session(harness, http, monotonic, await harness.Tokens.GetTokensAsync(Name));
+    }
+
+    private sealed record Session(ClientHarness Harness, HttpClient Http, ManualMilliseconds Monotonic, CognitoTokenSet First) : IDisposable
+    {
+        public void Dispose()
+        {
+            Http.Dispose();
+            Harness.Dispose();
+        }
     }
 
     private static ClientHarness Harness(ManualMilliseconds monotonic, Action<IServiceCollection>? services = null)
