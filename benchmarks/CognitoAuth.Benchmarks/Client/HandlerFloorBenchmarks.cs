@@ -36,14 +36,7 @@ public class HandlerFloorBenchmarks
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCognitoApiClient(options =>
-        {
-            options.UserPoolId = "ap-northeast-1_Bench";
-            options.ClientId = "benchclient";
-            options.Username = "bench-user@example.com";
-            options.Password = "BenchPass123!";
-            options.ApiBaseAddress = new Uri("https://api.example.com/prod/");
-        });
+        services.AddCognitoApiClient(BenchCognito.Configure);
         services.AddSingleton<ICognitoIdentityProvider>(new BenchCognito());
         _services = services.BuildServiceProvider();
         var catalog = _services.GetRequiredService<CognitoClientCatalog>();

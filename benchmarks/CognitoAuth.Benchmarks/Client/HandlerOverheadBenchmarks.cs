@@ -33,29 +33,13 @@ public class HandlerOverheadBenchmarks
         var cognito = new BenchCognito();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCognitoApiClient(options =>
-            {
-                options.UserPoolId = "ap-northeast-1_Bench";
-                options.ClientId = "benchclient";
-                options.Username = "bench-user@example.com";
-                options.Password = "BenchPass123!";
-                options.ApiBaseAddress = new Uri("https://api.example.com/prod/");
-            })
+        services.AddCognitoApiClient(BenchCognito.Configure)
             .ConfigurePrimaryHttpMessageHandler(() => new TerminalHandler())
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         // The same client without the bearer handler: the same factory pipeline and the same request logger.
-        services.AddHttpClient("plain")
-            .RemoveAllLoggers()
-            .AddLogger(sp => new HeaderlessHttpClientLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient.plain.LogicalHandler")), wrapHandlersPipeline: true)
-            .ConfigurePrimaryHttpMessageHandler(() => new TerminalHandler())
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        services.AddHttpClient("header-only")
-            .RemoveAllLoggers()
-            .AddLogger(sp => new HeaderlessHttpClientLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient.header-only.LogicalHandler")), wrapHandlersPipeline: true)
-            .AddHttpMessageHandler(() => new PrebuiltHeaderHandler())
-            .ConfigurePrimaryHttpMessageHandler(() => new TerminalHandler())
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        AddBaselineClient(services, "plain");
+        AddBaselineClient(services, "header-only").AddHttpMessageHandler(() => new PrebuiltHeaderHandler());
         services.AddSingleton<ICognitoIdentityProvider>(cognito);
         _services = services.BuildServiceProvider();
         var factory = _services.GetRequiredService<IHttpClientFactory>();
@@ -73,6 +57,14 @@ public class HandlerOverheadBenchmarks
             throw new InvalidOperationException($"Expected one sign-in and one header value built once; got {cognito.Calls} calls.");
         }
     }
+
+    /// <summary>A factory client with the Cognito client's request logger and terminal, and no handler of its own.</summary>
+    private static IHttpClientBuilder AddBaselineClient(IServiceCollection services, string name) =>
+        services.AddHttpClient(name)
+            .RemoveAllLoggers()
+            .AddLogger(sp => new HeaderlessHttpClientLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger($"System.Net.Http.HttpClient.{name}.LogicalHandler")), wrapHandlersPipeline: true)
+            .ConfigurePrimaryHttpMessageHandler(() => new TerminalHandler())
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();

@@ -95,14 +95,7 @@ public class SignInStormBenchmarks
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_time);
-        services.AddCognitoApiClient(options =>
-            {
-                options.UserPoolId = "ap-northeast-1_Bench";
-                options.ClientId = "benchclient";
-                options.Username = "bench-user@example.com";
-                options.Password = "BenchPass123!";
-                options.ApiBaseAddress = new Uri("https://api.example.com/prod/");
-            })
+        services.AddCognitoApiClient(BenchCognito.Configure)
             .ConfigurePrimaryHttpMessageHandler(() => new TerminalHandler());
         services.AddSingleton<ICognitoIdentityProvider>(_cognito);
         _services = services.BuildServiceProvider();

@@ -1,4 +1,5 @@
 using System.Text;
+using CognitoAuth.Client;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
 
@@ -17,6 +18,16 @@ internal sealed class BenchCognito : ICognitoIdentityProvider
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(5);
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>The client options of the benchmarks' user; the API is <c>https://api.example.com/prod/</c>.</summary>
+    public static void Configure(CognitoApiClientOptions options)
+    {
+        options.UserPoolId = "ap-northeast-1_Bench";
+        options.ClientId = "benchclient";
+        options.Username = "bench-user@example.com";
+        options.Password = "BenchPass123!";
+        options.ApiBaseAddress = new Uri("https://api.example.com/prod/");
+    }
 
     public void Reset() => Interlocked.Exchange(ref _calls, 0);
 
