@@ -73,7 +73,7 @@ internal sealed class CognitoEndpoint(
 
             var body = await ReadBodyAsync(request, context.RequestAborted);
             var fault = faults.Take(operation.Name, requestId);
-            if (fault is not null && await faults.BeforeAsync(context, fault))
+            if (fault is not null && await faults.BeforeAsync(context, operation.Name, fault))
             {
                 return;
             }

@@ -17,7 +17,11 @@ public sealed class CognitoFaults
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CognitoFault>> _pending = new(StringComparer.Ordinal);
     private readonly RequestCounters _applied = new();
 
-    /// <summary>Gets how many faults have been applied, by operation name.</summary>
+    /// <summary>
+    /// Gets how many faults have been applied, by operation name. A <see cref="CognitoFaultKind.Slow"/> or
+    /// <see cref="CognitoFaultKind.Hang"/> fault counts once its hold has begun, that is once its timer is set on the
+    /// emulator's <see cref="CognitoEmulatorOptions.TimeProvider"/>: a test can advance a fake clock as soon as the count moves.
+    /// </summary>
     public RequestCounters Applied => _applied;
 
     /// <summary>Queues <paramref name="faults"/> for the next requests of <paramref name="operation"/>, in order.</summary>
@@ -52,17 +56,12 @@ public sealed class CognitoFaults
     /// <summary>Drops every queued fault; the endpoint behaves normally again.</summary>
     public void Clear() => _pending.Clear();
 
-    /// <summary>Takes the fault for the request now arriving for <paramref name="operation"/>, if one is queued.</summary>
-    internal CognitoFault? Take(string operation)
-    {
-        if (_pending.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault))
-        {
-            _applied.Increment(operation);
-            return fault;
-        }
+    /// <summary>Takes the fault for the request now arriving for <paramref name="operation"/>, if one is queued; <see cref="CountApplied"/> counts it.</summary>
+    internal CognitoFault? Take(string operation) =>
+        _pending.TryGetValue(operation, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
 
-        return null;
-    }
+    /// <summary>Counts a fault taken for <paramref name="operation"/> as applied.</summary>
+    internal void CountApplied(string operation) => _applied.Increment(operation);
 
     /// <inheritdoc />
     public override string ToString() => $"CognitoFaults {{ Pending = {_pending.Values.Sum(q => q.Count)}, Applied = {_applied.Total} }}";

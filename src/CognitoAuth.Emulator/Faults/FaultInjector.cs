@@ -19,6 +19,10 @@ internal sealed class FaultInjector(CognitoFaults faults, TimeProvider time, Can
         if (fault is not null)
         {
             Log.FaultInjected(logger, operation, fault.Kind.ToString(), requestId);
+            if (fault.Kind is not (CognitoFaultKind.Slow or CognitoFaultKind.Hang))
+            {
+                faults.CountApplied(operation); // a hold counts once its timer is set, in WaitAsync
+            }
         }
 
         return fault;
@@ -26,7 +30,7 @@ internal sealed class FaultInjector(CognitoFaults faults, TimeProvider time, Can
 
     /// <summary>Applies the part of <paramref name="fault"/> that comes before the operation. Returns whether the request is finished.</summary>
     /// <exception cref="CognitoServiceException">The fault is an AWS error answer.</exception>
-    public async Task<bool> BeforeAsync(HttpContext context, CognitoFault fault)
+    public async Task<bool> BeforeAsync(HttpContext context, string operation, CognitoFault fault)
     {
         switch (fault.Kind)
         {
@@ -50,10 +54,10 @@ internal sealed class FaultInjector(CognitoFaults faults, TimeProvider time, Can
                 return true;
 
             case CognitoFaultKind.Slow:
-                return !await WaitAsync(context, fault.Delay);
+                return !await WaitAsync(context, operation, fault.Delay);
 
             case CognitoFaultKind.Hang:
-                await WaitAsync(context, Timeout.InfiniteTimeSpan);
+                await WaitAsync(context, operation, Timeout.InfiniteTimeSpan);
                 return true;
 
             default:
@@ -85,12 +89,14 @@ internal sealed class FaultInjector(CognitoFaults faults, TimeProvider time, Can
     }
 
     /// <summary>Waits on the emulator's clock; returns whether the wait ran its course (not ended by the client leaving or the emulator stopping).</summary>
-    private async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
+    private async Task<bool> WaitAsync(HttpContext context, string operation, TimeSpan delay)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         try
         {
-            await Task.Delay(delay, time, wait.Token);
+            var held = Task.Delay(delay, time, wait.Token); // sets the timer on the emulator's clock before it returns
+            faults.CountApplied(operation);
+            await held;
             return true;
         }
         catch (OperationCanceledException)
