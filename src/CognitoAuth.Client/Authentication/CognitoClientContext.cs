@@ -14,6 +14,7 @@ internal sealed class CognitoClientContext
     private readonly string _apiHost;
     private readonly string _apiHostAsParsed;
     private readonly int _apiPort;
+    private readonly string? _apiOriginPrefix;
 
     private TokenLease? _lease;
 
@@ -35,6 +36,7 @@ internal sealed class CognitoClientContext
         _apiHost = ApiBaseAddress.IdnHost;
         _apiHostAsParsed = ApiBaseAddress.Host;
         _apiPort = ApiBaseAddress.Port;
+        _apiOriginPrefix = OriginPrefix(ApiBaseAddress);
     }
 
     /// <summary>The client name (<see cref="IHttpClientFactory"/> and options name).</summary>
@@ -79,14 +81,34 @@ internal sealed class CognitoClientContext
 
     /// <summary>Whether <paramref name="uri"/> has the API's origin (scheme, host and port): only then may it carry the token.</summary>
     public bool IsApiOrigin(Uri uri) =>
-        uri.IsAbsoluteUri
-        && uri.Port == _apiPort
-        && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
-        // Uri lower-cases the host names it parses, so an ordinal comparison (~5 ns, against ~18 ns ignoring case) settles
-        // the common case; the others only run when the hosts differ.
-        && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.Ordinal)
-            || string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
-            // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
-            // Uri computes anew on every call (so not first).
-            || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase));
+        // A URI written in the origin's canonical form (HttpClient writes BaseAddress-relative URIs so) starts with
+        // "scheme://host[:port]/": ~3 ns against ~11 ns for taking the parsed URI apart. Anything else is taken apart.
+        (_apiOriginPrefix is not null && uri.IsAbsoluteUri && uri.OriginalString.StartsWith(_apiOriginPrefix, StringComparison.Ordinal))
+        || (uri.IsAbsoluteUri
+            && uri.Port == _apiPort
+            && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
+            // Uri lower-cases the host names it parses, so an ordinal comparison (~5 ns, against ~18 ns ignoring case) settles
+            // the common case; the others only run when the hosts differ.
+            && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.Ordinal)
+                || string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
+                // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
+                // Uri computes anew on every call (so not first).
+                || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// "scheme://host[:port]/" of <paramref name="api"/> in canonical form, or <see langword="null"/> when that text does not
+    /// parse back to the same origin: a URI whose text starts with it has the API's origin, as the authority ends at the "/".
+    /// </summary>
+    private static string? OriginPrefix(Uri api)
+    {
+        var prefix = api.IsDefaultPort ? $"{api.Scheme}://{api.Host}/" : $"{api.Scheme}://{api.Host}:{api.Port}/";
+        return Uri.TryCreate(prefix, UriKind.Absolute, out var parsed)
+            && string.Equals(parsed.OriginalString, prefix, StringComparison.Ordinal)
+            && string.Equals(parsed.Scheme, api.Scheme, StringComparison.Ordinal)
+            && string.Equals(parsed.Host, api.Host, StringComparison.Ordinal)
+            && parsed.Port == api.Port
+            && string.Equals(parsed.AbsoluteUri, prefix, StringComparison.Ordinal)
+            ? prefix
+            : null;
+    }
 }
