@@ -19,6 +19,8 @@ internal static class Targets
             "time ≤ 1.10× the same client without the handler; allocation beyond the baseline only for setting the header"),
         new("1a. Floor on the same factory client: a handler that only sets a prebuilt header", "HandlerOverheadBenchmarks", "WithoutHandler", "WithHeaderOnlyHandler", Kind.Info, 0,
             "no target: what adding any bearer handler costs, before checking the origin or the expiry"),
+        new("1f. The Cognito handler over that floor", "HandlerOverheadBenchmarks", "WithHeaderOnlyHandler", "WithCognitoHandler", Kind.Info, 0,
+            "no target: what the handler's origin and expiry checks add to any bearer handler"),
         new("1b. Floor: a handler that only sets the header", "HandlerFloorBenchmarks", "Nothing", "HeaderOnly", Kind.Info, 0, "no target: what setting a header costs"),
         new("1c. Floor: header and one wall-clock read", "HandlerFloorBenchmarks", "Nothing", "HeaderAndClock", Kind.Info, 0, "no target: what a bearer handler checking expiry on the wall clock costs"),
         new("1e. Floor: header and one tick-count read", "HandlerFloorBenchmarks", "Nothing", "HeaderAndTick", Kind.Info, 0, "no target: what a bearer handler checking a monotonic deadline costs"),
