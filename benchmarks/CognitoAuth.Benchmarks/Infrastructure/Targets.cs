@@ -64,7 +64,7 @@ internal static class Targets
         foreach (var target in All)
         {
             // One row per parameter set (e.g. InitiateAuth and AdminInitiateAuth), baseline and measured from the same set and
-            // the same job; a class run in interleaved rounds has one pair per round, and the row gives the median pair.
+            // the same job; a class run in interleaved rounds has one pair per round.
             foreach (var set in reports.Where(r => Is(r, target.Type, target.Measured)).GroupBy(r => r.BenchmarkCase.Parameters.DisplayInfo))
             {
                 var parameters = set.Key;

@@ -81,19 +81,19 @@ internal sealed class CognitoClientContext
 
     /// <summary>Whether <paramref name="uri"/> has the API's origin (scheme, host and port): only then may it carry the token.</summary>
     public bool IsApiOrigin(Uri uri) =>
+        uri.IsAbsoluteUri
         // A URI written in the origin's canonical form (HttpClient writes BaseAddress-relative URIs so) starts with
-        // "scheme://host[:port]/": ~3 ns against ~11 ns for taking the parsed URI apart. Anything else is taken apart.
-        (_apiOriginPrefix is not null && uri.IsAbsoluteUri && uri.OriginalString.StartsWith(_apiOriginPrefix, StringComparison.Ordinal))
-        || (uri.IsAbsoluteUri
-            && uri.Port == _apiPort
-            && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
-            // Uri lower-cases the host names it parses, so an ordinal comparison (~5 ns, against ~18 ns ignoring case) settles
-            // the common case; the others only run when the hosts differ.
-            && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.Ordinal)
-                || string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
-                // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
-                // Uri computes anew on every call (so not first).
-                || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase)));
+        // "scheme://host[:port]/": ~7 ns against ~11 ns for taking the parsed URI apart. Anything else is taken apart.
+        && ((_apiOriginPrefix is not null && uri.OriginalString.StartsWith(_apiOriginPrefix, StringComparison.Ordinal))
+            || (uri.Port == _apiPort
+                && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
+                // Uri lower-cases the host names it parses, so an ordinal comparison (~5 ns, against ~18 ns ignoring case)
+                // settles the common case; the others only run when the hosts differ.
+                && (string.Equals(uri.Host, _apiHostAsParsed, StringComparison.Ordinal)
+                    || string.Equals(uri.Host, _apiHostAsParsed, StringComparison.OrdinalIgnoreCase)
+                    // Uri.Host keeps a Unicode name as written while the API's may be punycode: compare the IDN forms, which
+                    // Uri computes anew on every call (so not first).
+                    || string.Equals(uri.IdnHost, _apiHost, StringComparison.OrdinalIgnoreCase))));
 
     /// <summary>
     /// "scheme://host[:port]/" of <paramref name="api"/> in canonical form, or <see langword="null"/> when that text does not
@@ -103,7 +103,6 @@ internal sealed class CognitoClientContext
     {
         var prefix = api.IsDefaultPort ? $"{api.Scheme}://{api.Host}/" : $"{api.Scheme}://{api.Host}:{api.Port}/";
         return Uri.TryCreate(prefix, UriKind.Absolute, out var parsed)
-            && string.Equals(parsed.OriginalString, prefix, StringComparison.Ordinal)
             && string.Equals(parsed.Scheme, api.Scheme, StringComparison.Ordinal)
             && string.Equals(parsed.Host, api.Host, StringComparison.Ordinal)
             && parsed.Port == api.Port
