@@ -1,13 +1,6 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using CognitoAuth.Benchmarks.Infrastructure;
-using CognitoAuth.Client;
-using CognitoAuth.Client.Authentication;
-using CognitoAuth.Client.Cognito;
-using CognitoAuth.Client.Http;
-using CognitoAuth.Client.Tokens;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CognitoAuth.Benchmarks.Client;
 
@@ -24,7 +17,7 @@ public class HandlerFloorBenchmarks
 {
     private static readonly Uri Hello = new("https://api.example.com/prod/hello");
 
-    private ServiceProvider _services = null!;
+    private SignedInCognito _signedIn = null!;
     private HttpClient _nothing = null!;
     private HttpClient _header = null!;
     private HttpClient _headerAndClock = null!;
@@ -34,27 +27,17 @@ public class HandlerFloorBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddCognitoApiClient(BenchCognito.Configure);
-        services.AddSingleton<ICognitoIdentityProvider>(new BenchCognito());
-        _services = services.BuildServiceProvider();
-        var catalog = _services.GetRequiredService<CognitoClientCatalog>();
-        var manager = _services.GetRequiredService<CognitoTokenManager>();
-        var value = (await manager.GetAsync(catalog.Get(CognitoApiClientOptions.DefaultName), default)).HeaderFor(CognitoTokenType.Access);
-
+        _signedIn = await SignedInCognito.CreateAsync();
+        var value = _signedIn.Header;
         _nothing = new HttpClient(new NoOpHandler { InnerHandler = new TerminalHandler() });
-        _header = new HttpClient(new HeaderHandler(value, clock: null) { InnerHandler = new TerminalHandler() });
+        _header = new HttpClient(new HeaderHandler(value) { InnerHandler = new TerminalHandler() });
         _headerAndClock = new HttpClient(new HeaderHandler(value, TimeProvider.System) { InnerHandler = new TerminalHandler() });
         _headerAndTick = new HttpClient(new HeaderAndTickHandler(value) { InnerHandler = new TerminalHandler() });
-        _cognito = new HttpClient(new CognitoBearerTokenHandler(CognitoApiClientOptions.DefaultName, catalog, manager, NullLogger<CognitoBearerTokenHandler>.Instance)
-        {
-            InnerHandler = new TerminalHandler(),
-        });
+        _cognito = new HttpClient(_signedIn.CreateHandler());
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup() => _signedIn.Dispose();
 
     [Benchmark(Baseline = true, Description = "handler that does nothing")]
     public Task<HttpStatusCode> Nothing() => SendAsync(_nothing);
@@ -78,32 +61,4 @@ public class HandlerFloorBenchmarks
     }
 
     private sealed class NoOpHandler : DelegatingHandler;
-
-    private sealed class HeaderHandler(string value, TimeProvider? clock) : DelegatingHandler
-    {
-        public DateTimeOffset Now { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (clock is not null)
-            {
-                Now = clock.GetUtcNow();
-            }
-
-            request.Headers.TryAddWithoutValidation("Authorization", value);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class HeaderAndTickHandler(string value) : DelegatingHandler
-    {
-        public long Ticks { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Ticks = Environment.TickCount64;
-            request.Headers.TryAddWithoutValidation("Authorization", value);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
