@@ -1,4 +1,5 @@
 using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Http;
 using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.DependencyInjection;
@@ -75,6 +76,6 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         !uri.IsAbsoluteUri ? "is not an absolute URI"
         : uri.Scheme == Uri.UriSchemeHttps ? null
         : uri.Scheme != Uri.UriSchemeHttp ? "must use https"
-        : uri.IsLoopback ? null
+        : Loopback.Is(uri) ? null
         : "uses plain http to a host that is not loopback: use https";
 }

@@ -32,7 +32,7 @@ internal sealed class CognitoBearerTokenHandler(
         var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
             ? absolute
             : throw new InvalidOperationException("The request needs an absolute URI (or the client's BaseAddress).");
-        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        if (uri.Scheme == Uri.UriSchemeHttp && !Loopback.Is(uri))
         {
             throw new InvalidOperationException(
                 $"Refusing to send a plain-http request to '{uri.Host}': only loopback addresses may use http. Use https.");
