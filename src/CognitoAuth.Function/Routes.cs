@@ -12,7 +12,7 @@ internal static class Routes
 
         return (method, path) switch
         {
-            ("GET", "/hello") => HttpApiResponse.Text(200, HelloMessage),
+            ("GET", "/hello") or ("GET", "/scoped/hello") => HttpApiResponse.Text(200, HelloMessage),
             ("GET", "/me") => Me(evt),
             _ => HttpApiResponse.Json(404, new ErrorBody("Not Found")),
         };

@@ -22,14 +22,14 @@ public sealed class AppClientTests(SynthesizedStack synthesized)
     }
 
     [Fact]
-    public void AppClient_AuthFlows_AreExactlyTheDefinitionsAdminUserPasswordAndRefresh()
+    public void AppClient_AuthFlows_AreExactlyTheDefinitionsAdminUserPasswordSrpAndRefresh()
     {
         var (_, client) = synthesized.Single(Client);
 
         var flows = client["Properties"]!["ExplicitAuthFlows"]!.AsArray().Select(f => f!.GetValue<string>()).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH"],
+            ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH"],
             flows);
         Assert.Equal(ReferenceStack.AppClient.ExplicitAuthFlows.Order(StringComparer.Ordinal), flows);
     }

@@ -61,7 +61,7 @@ public sealed class HttpApiTests(SynthesizedStack synthesized)
             });
         }
 
-        Assert.Equal(["GET /hello", "GET /me"], ReferenceStack.Routes.Select(r => r.RouteKey).Order(StringComparer.Ordinal));
+        Assert.Equal(["GET /hello", "GET /me", "GET /scoped/hello"], ReferenceStack.Routes.Select(r => r.RouteKey).Order(StringComparer.Ordinal));
     }
 
     [Fact]
