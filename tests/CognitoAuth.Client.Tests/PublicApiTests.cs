@@ -56,6 +56,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.ICognitoTokenStore",
                 "CognitoAuth.Client.ICognitoUserCreator",
                 "Microsoft.Extensions.DependencyInjection.CognitoApiClientServiceCollectionExtensions",
+                "Microsoft.Extensions.DependencyInjection.CognitoBearerTokenHttpClientBuilderExtensions",
             ],
             types);
     }

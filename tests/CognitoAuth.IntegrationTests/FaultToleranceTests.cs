@@ -76,9 +76,10 @@ public sealed class FaultToleranceTests
 
     [Theory]
     [MemberData(nameof(CallerErrors))]
-    public async Task SignIn_CallerError_SurfacesAtOnceAsTheTypedErrorThenRecovers(string code)
+    public async Task SignIn_CallerError_SurfacesAtOnceAsTheTypedErrorPausesThenRecovers(string code)
     {
-        await using var stack = await EmulatedStack.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.Error(code, 400, "Refused by the test."));
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -89,14 +90,24 @@ public sealed class FaultToleranceTests
         Assert.NotNull(exception.RequestId);
         Assert.Equal(1, stack.Calls(SignIn));
         stack.Client.AssertNoSecretIn(exception);
+
+        // Within FailureBackoff the same error comes back at once, and Cognito is not asked again.
+        var paused = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
+        Assert.Equal(code, paused.ErrorCode);
+        Assert.StartsWith("Refused by the test.", paused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, stack.Calls(SignIn));
+
+        clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(Hello, await stack.Client.Http.GetStringAsync(HelloPath));
+        Assert.Equal(2, stack.Calls(SignIn));
     }
 
     [Fact]
     public async Task SignIn_MalformedSuccessBody_SurfacesAsMalformedResponseUnretriedThenRecovers()
     {
         // A 200 whose body cannot be read may have done its work (a spent session): it is not retried blindly.
-        await using var stack = await EmulatedStack.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var stack = await EmulatedStack.StartAsync(clock: clock);
         stack.Emulator.Faults.Enqueue(SignIn, CognitoFault.MalformedBody());
 
         var exception = await Assert.ThrowsAsync<CognitoException>(() => stack.Client.Http.GetStringAsync(HelloPath));
@@ -105,6 +116,7 @@ public sealed class FaultToleranceTests
         Assert.False(exception.IsRetryable);
         Assert.Equal(1, stack.Calls(SignIn));
         Assert.DoesNotContain("eyJ", exception.ToString(), StringComparison.Ordinal);
+        clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(Hello, await stack.Client.Http.GetStringAsync(HelloPath));
     }
 
@@ -247,7 +259,7 @@ public sealed class FaultToleranceTests
 
         Assert.Equal(2, emulator.CognitoRequests[respond]); // the lost answer and its retry, refused
         Assert.Equal(2, emulator.CognitoRequests[initiate]); // the temporary password, then the new one
-        Assert.Contains(client.Logs.GetSnapshot(), r => r.Id.Name == "ChallengeAnswerRejected");
+        Assert.Contains(client.Logs.GetSnapshot(), r => r.Id.Name == "TryingOtherPassword");
 
         // Later sign-ins start with the new password.
         await client.Tokens.SignOutAsync(CognitoApiClientOptions.DefaultName);

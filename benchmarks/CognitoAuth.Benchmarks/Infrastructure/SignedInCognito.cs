@@ -1,6 +1,6 @@
 using CognitoAuth.Client;
-using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Cognito;
+using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Http;
 using CognitoAuth.Client.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,13 +38,15 @@ internal sealed class SignedInCognito : IDisposable
         services.AddSingleton<ICognitoIdentityProvider>(new BenchCognito());
         var provider = services.BuildServiceProvider();
         var catalog = provider.GetRequiredService<CognitoClientCatalog>();
-        var tokens = await provider.GetRequiredService<CognitoTokenManager>().GetAsync(catalog.Get(CognitoApiClientOptions.DefaultName), default);
+        var manager = provider.GetRequiredService<CognitoTokenManager>();
+        var bound = await manager.BindAsync(catalog.Get(CognitoApiClientOptions.DefaultName), default);
+        var tokens = await manager.GetAsync(bound, default);
         return new SignedInCognito(provider, tokens.HeaderFor(CognitoTokenType.Access));
     }
 
     /// <summary>A Cognito handler for the default client over the in-memory terminal.</summary>
     public CognitoBearerTokenHandler CreateHandler() =>
-        new(CognitoApiClientOptions.DefaultName, _catalog, _tokens, NullLogger<CognitoBearerTokenHandler>.Instance) { InnerHandler = new TerminalHandler() };
+        new(_catalog.Source(CognitoApiClientOptions.DefaultName), _tokens, NullLogger<CognitoBearerTokenHandler>.Instance) { InnerHandler = new TerminalHandler() };
 
     public void Dispose() => _services.Dispose();
 }

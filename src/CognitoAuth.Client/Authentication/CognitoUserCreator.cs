@@ -1,5 +1,6 @@
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 

@@ -19,7 +19,7 @@ internal sealed class CognitoIdentityProviderClient(
     ILogger<CognitoIdentityProviderClient> logger) : ICognitoIdentityProvider
 {
     /// <summary>The name of the HttpClient that talks to Cognito.</summary>
-    public const string HttpClientName = "CognitoAuth.Cognito";
+    public const string HttpClientName = CognitoApiClientOptions.BackChannelName;
 
     private const string TargetHeader = "X-Amz-Target";
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";

@@ -30,6 +30,11 @@ internal static class CognitoIdentityProviderRegistration
         // HttpClient's own timeout is off: the pipeline's timeouts govern, on the injected TimeProvider.
         var client = services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
+        // Handlers the app adds to every client (ConfigureHttpClientDefaults, e.g. AddStandardResilienceHandler in Aspire's
+        // service defaults) come first; a second retry pipeline there would multiply this one's attempts (4 x 4 = 16 calls
+        // per failing request). This client's pipeline is complete without them. The primary handler (a proxy) is kept.
+        client.ConfigureAdditionalHttpMessageHandlers(static (handlers, _) => handlers.Clear());
+
         // The factory's default loggers redact header values in the message but hand the raw values (the session
         // token, the signature) to structured sinks in the log state; CognitoLog reports these calls instead.
         client.RemoveAllLoggers();

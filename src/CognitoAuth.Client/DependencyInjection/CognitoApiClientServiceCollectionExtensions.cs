@@ -1,15 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using CognitoAuth.Client;
-using CognitoAuth.Client.Authentication;
-using CognitoAuth.Client.Cognito;
-using CognitoAuth.Client.DependencyInjection;
-using CognitoAuth.Client.Diagnostics;
-using CognitoAuth.Client.Http;
-using CognitoAuth.Client.Tokens;
+using CognitoAuth.Client.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -39,11 +31,11 @@ public static class CognitoApiClientServiceCollectionExtensions
     /// <param name="name">The client name, for <see cref="IHttpClientFactory"/> and <see cref="ICognitoTokenProvider"/>.</param>
     /// <param name="section">The configuration section.</param>
     /// <returns>The builder of the API's <see cref="HttpClient"/>.</returns>
+    /// <exception cref="InvalidOperationException">A Cognito client of that name is already registered.</exception>
     public static IHttpClientBuilder AddCognitoApiClient(this IServiceCollection services, string name, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        AddCore(services, name).Bind(section);
-        return AddTokenHandler(services.AddHttpClient(name));
+        return WithBaseAddress(services.AddHttpClient(name)).AddCognitoBearerToken(section);
     }
 
     /// <summary>Registers an API client under <paramref name="name"/>, configured in code.</summary>
@@ -51,11 +43,11 @@ public static class CognitoApiClientServiceCollectionExtensions
     /// <param name="name">The client name, for <see cref="IHttpClientFactory"/> and <see cref="ICognitoTokenProvider"/>.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder of the API's <see cref="HttpClient"/>.</returns>
+    /// <exception cref="InvalidOperationException">A Cognito client of that name is already registered.</exception>
     public static IHttpClientBuilder AddCognitoApiClient(this IServiceCollection services, string name, Action<CognitoApiClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        AddCore(services, name).Configure(configure);
-        return AddTokenHandler(services.AddHttpClient(name));
+        return WithBaseAddress(services.AddHttpClient(name)).AddCognitoBearerToken(configure);
     }
 
     /// <summary>Registers the typed client <typeparamref name="TClient"/> over an API client named after the type, configured from <paramref name="section"/>.</summary>
@@ -68,9 +60,7 @@ public static class CognitoApiClientServiceCollectionExtensions
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(section);
-        var name = typeof(TClient).Name;
-        AddCore(services, name).Bind(section);
-        return AddTokenHandler(services.AddHttpClient<TClient>(name));
+        return WithBaseAddress(services.AddHttpClient<TClient>(typeof(TClient).Name)).AddCognitoBearerToken(section);
     }
 
     /// <summary>Registers the typed client <typeparamref name="TClient"/> over an API client named after the type, configured in code.</summary>
@@ -83,48 +73,13 @@ public static class CognitoApiClientServiceCollectionExtensions
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(configure);
-        var name = typeof(TClient).Name;
-        AddCore(services, name).Configure(configure);
-        return AddTokenHandler(services.AddHttpClient<TClient>(name));
+        return WithBaseAddress(services.AddHttpClient<TClient>(typeof(TClient).Name)).AddCognitoBearerToken(configure);
     }
 
-    private static OptionsBuilder<CognitoApiClientOptions> AddCore(IServiceCollection services, string name)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrEmpty(name);
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TokenClock>();
-        services.AddMetrics();
-        services.TryAddSingleton<ICognitoTokenStore, InMemoryCognitoTokenStore>();
-        services.TryAddSingleton<ICognitoRenewalLock, InProcessRenewalLock>();
-        services.TryAddSingleton<CognitoClientCatalog>();
-        services.TryAddSingleton<CognitoClientMetrics>();
-        services.TryAddSingleton<CognitoAuthenticator>();
-        services.TryAddSingleton<CognitoTokenManager>();
-        services.TryAddSingleton<ICognitoTokenProvider>(sp => sp.GetRequiredService<CognitoTokenManager>());
-        services.TryAddSingleton<ICognitoUserCreator, CognitoUserCreator>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoApiClientOptions>, CognitoApiClientOptionsRules>());
-        services.AddCognitoIdentityProvider();
-
-        services.Configure<CognitoApiClientRegistry>(registry => registry.Names.Add(name));
-        return services.AddOptionsWithValidateOnStart<CognitoApiClientOptions, CognitoApiClientOptionsValidator>(name);
-    }
-
-    private static IHttpClientBuilder AddTokenHandler(IHttpClientBuilder builder)
+    /// <summary>The client's base address is the API's, from the current options (a reload applies to clients created after it).</summary>
+    private static IHttpClientBuilder WithBaseAddress(IHttpClientBuilder builder)
     {
         var name = builder.Name;
-        builder.ConfigureHttpClient((services, client) => client.BaseAddress = services.GetRequiredService<CognitoClientCatalog>().Get(name).ApiBaseAddress);
-        // The default loggers' Trace header logs carry the token in their structured state (see HeaderlessHttpClientLogger).
-        builder.RemoveAllLoggers();
-        builder.AddLogger(
-            services => new HeaderlessHttpClientLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger($"System.Net.Http.HttpClient.{name}.LogicalHandler")),
-            wrapHandlersPipeline: true);
-        builder.AddHttpMessageHandler(services => new CognitoBearerTokenHandler(
-            name,
-            services.GetRequiredService<CognitoClientCatalog>(),
-            services.GetRequiredService<CognitoTokenManager>(),
-            services.GetRequiredService<ILogger<CognitoBearerTokenHandler>>()));
-        return builder;
+        return builder.ConfigureHttpClient((services, client) => client.BaseAddress = services.GetRequiredService<CognitoClientCatalog>().Get(name).ApiBaseAddress);
     }
 }

@@ -11,8 +11,6 @@ internal sealed class CognitoClientMetrics
     public const string FlowTag = "flow";
     public const string OutcomeTag = "outcome";
 
-    public const string AdminUserPasswordFlow = "admin_user_password";
-    public const string UserPasswordFlow = "user_password";
     public const string RefreshTokenFlow = "refresh_token";
 
     public const string Success = "success";
@@ -47,7 +45,4 @@ internal sealed class CognitoClientMetrics
     public void CacheHit() => _cacheHits.Add(1);
 
     public void CacheMiss() => _cacheMisses.Add(1);
-
-    public static string FlowName(CognitoAuthFlow flow) =>
-        flow == CognitoAuthFlow.UserPassword ? UserPasswordFlow : AdminUserPasswordFlow;
 }

@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Client {ClientName}: Cognito requires a new password; answering NEW_PASSWORD_REQUIRED with the configured NewPassword.", EventName = "AnsweringNewPasswordRequired")]
     public static partial void AnsweringNewPasswordRequired(ILogger logger, string clientName);
 
-    [LoggerMessage(5, LogLevel.Information, "Client {ClientName}: the password was rejected; trying the configured NewPassword once (the temporary password may already have been changed).", EventName = "TryingNewPassword")]
-    public static partial void TryingNewPassword(ILogger logger, string clientName);
+    [LoggerMessage(5, LogLevel.Information, "Client {ClientName}: Cognito rejected the sign-in; trying the other configured password once (the temporary password may already have been replaced by NewPassword, or a retried challenge answer found its single-use session spent).", EventName = "TryingOtherPassword")]
+    public static partial void TryingOtherPassword(ILogger logger, string clientName);
 
     [LoggerMessage(6, LogLevel.Debug, "Client {ClientName}: refreshing tokens that expire at {ExpiresAt:O}.", EventName = "Refreshing")]
     public static partial void Refreshing(ILogger logger, string clientName, DateTimeOffset expiresAt);
@@ -29,7 +29,7 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Information, "Client {ClientName}: tokens refreshed; they expire at {ExpiresAt:O}.", EventName = "Refreshed")]
     public static partial void Refreshed(ILogger logger, string clientName, DateTimeOffset expiresAt);
 
-    [LoggerMessage(8, LogLevel.Warning, "Client {ClientName}: the refresh token was rejected ({ErrorCode}); signing in again.", EventName = "RefreshTokenRejected")]
+    [LoggerMessage(8, LogLevel.Information, "Client {ClientName}: the refresh was refused ({ErrorCode}), which a retry cannot fix; signing in again.", EventName = "RefreshTokenRejected")]
     public static partial void RefreshTokenRejected(ILogger logger, string clientName, string errorCode);
 
     [LoggerMessage(9, LogLevel.Warning, "Client {ClientName}: refresh failed ({ErrorCode}).", EventName = "RefreshFailed")]
@@ -53,8 +53,11 @@ internal static partial class Log
     [LoggerMessage(15, LogLevel.Information, "Client {ClientName}: created a user with a temporary password (status {UserStatus}).", EventName = "UserCreated")]
     public static partial void UserCreated(ILogger logger, string clientName, string? userStatus);
 
-    [LoggerMessage(30, LogLevel.Information, "Client {ClientName}: Cognito rejected the answer to NEW_PASSWORD_REQUIRED (a retried answer finds its single-use session spent); signing in with the configured NewPassword once.", EventName = "ChallengeAnswerRejected")]
-    public static partial void ChallengeAnswerRejected(ILogger logger, string clientName);
+    [LoggerMessage(32, LogLevel.Warning, "Client {ClientName}: sign-in failed ({Reason}), which a retry cannot fix; requests fail at once without calling Cognito until {Until:O}, an options change or a forced renewal.", EventName = "SignInPaused")]
+    public static partial void SignInPaused(ILogger logger, string clientName, string reason, DateTimeOffset until);
+
+    [LoggerMessage(33, LogLevel.Information, "Client {ClientName}: the user's options changed to another identity; the old identity's cached tokens are dropped.", EventName = "IdentityChanged")]
+    public static partial void IdentityChanged(ILogger logger, string clientName);
 
     [LoggerMessage(31, LogLevel.Warning, "Client {ClientName}: a redirect led to {Scheme}://{Host}:{Port}, which answered 401; returning it without retrying there with a token.", EventName = "UnauthorizedFromOtherOrigin")]
     public static partial void UnauthorizedFromOtherOrigin(ILogger logger, string clientName, string? scheme, string? host, int? port);

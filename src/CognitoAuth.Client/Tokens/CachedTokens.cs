@@ -22,13 +22,15 @@ internal sealed class CachedTokens
 
     /// <summary>The header value for <paramref name="tokenType"/>; throws when Cognito issued no such token (never sends a request without one).</summary>
     public string HeaderFor(CognitoTokenType tokenType) =>
-        tokenType == CognitoTokenType.Id
-            ? _idHeader ?? throw new InvalidOperationException("TokenType is Id, but Cognito returned no ID token.")
-            : _accessHeader;
+        tokenType == CognitoTokenType.Id ? _idHeader ?? throw NoIdToken() : _accessHeader;
 
     /// <summary>The token sent for <paramref name="tokenType"/>.</summary>
     public string TokenFor(CognitoTokenType tokenType) =>
-        tokenType == CognitoTokenType.Id ? Tokens.IdToken ?? throw new InvalidOperationException("TokenType is Id, but Cognito returned no ID token.") : Tokens.AccessToken;
+        tokenType == CognitoTokenType.Id ? Tokens.IdToken ?? throw NoIdToken() : Tokens.AccessToken;
+
+    private static CognitoAuthenticationException NoIdToken() =>
+        new("TokenType is Id, but Cognito issued no ID token for this sign-in (the client-credentials flow issues access tokens only): " +
+            "set TokenType to Access, or use a flow that signs a user in.");
 
     /// <summary>Whether this set holds <paramref name="token"/> (as access or ID token).</summary>
     public bool Contains(string token) => Holds(Tokens, token);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -9,58 +10,70 @@ namespace CognitoAuth.Client.Tokens;
 /// <summary>
 /// Serves each user's tokens: from memory while fresh, then from the <see cref="ICognitoTokenStore"/>, else by one refresh or
 /// sign-in per user at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a
-/// failure is not cached. Processes sharing a store take the <see cref="ICognitoRenewalLock"/> around a renewal, so a fleet
-/// renews once. Holds no per-request state, so the pooled <c>HttpClient</c> handlers can share it.
+/// failure is not cached, but a sign-in that failed for good pauses further ones (<see cref="SignInBrake"/>). Processes
+/// sharing a store take the <see cref="ICognitoRenewalLock"/> around a renewal, so a fleet renews once. Holds no
+/// per-request state, so the pooled <c>HttpClient</c> handlers can share it.
 /// </summary>
 internal sealed class CognitoTokenManager(
     CognitoClientCatalog catalog,
     ICognitoTokenStore store,
     ICognitoRenewalLock renewalLock,
     CognitoAuthenticator authenticator,
-    TokenClock clock,
+    TimeProvider timeProvider,
     CognitoClientMetrics metrics,
     ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
 {
+    // One slot per user; which user each client name's current options name, to drop a user no name serves any more.
+    private readonly ConcurrentDictionary<string, TokenSlot> _slots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _userOfName = new(StringComparer.Ordinal);
+    private readonly object _bindings = new();
+
     private readonly ConcurrentDictionary<string, Task<CachedTokens>> _inFlight = new(StringComparer.Ordinal);
 
     // Stops shared sign-ins when the application shuts down; callers' tokens never do.
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     /// <summary>
-    /// The tokens for a request that can be sent again after a 401. Within the client's <see cref="TokenLease"/> they are
-    /// served without reading the wall clock (the hot path). The lease lasts at most a second of the monotonic clock, which
-    /// stands still while a machine sleeps on Linux and macOS: tokens that expired during a sleep may go out in the first
-    /// second after it, and the API's 401 makes the handler renew them and send the request again.
+    /// Binds <paramref name="client"/> to its user's slot. When the options of a client name now name another user (pool, app
+    /// client or user changed), the old user's tokens are dropped from memory and from the store, unless another name still
+    /// serves that user. Completes synchronously unless it drops something.
     /// </summary>
-    public ValueTask<CachedTokens> GetForRequestAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    public ValueTask<ClientTokens> BindAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
-        if (client.Lease is { } lease && clock.Milliseconds < lease.Until && ReferenceEquals(lease.Tokens, client.Tokens.Current))
+        string? dropped = null;
+        TokenSlot slot;
+        lock (_bindings)
         {
-            metrics.CacheHit();
-            return new(lease.Tokens);
+            slot = _slots.GetOrAdd(client.StoreKey, static _ => new TokenSlot());
+            if (_userOfName.TryGetValue(client.Name, out var previous) && !string.Equals(previous, client.StoreKey, StringComparison.Ordinal))
+            {
+                _userOfName[client.Name] = client.StoreKey;
+                if (!_userOfName.ContainsValue(previous) && _slots.TryRemove(previous, out var old))
+                {
+                    old.SignOut();
+                    dropped = previous;
+                }
+            }
+            else
+            {
+                _userOfName[client.Name] = client.StoreKey;
+            }
         }
 
-        return GetAsync(client, cancellationToken);
+        var bound = new ClientTokens(client, slot);
+        return dropped is null ? new(bound) : DropAsync(bound, dropped, cancellationToken);
     }
 
     /// <summary>
-    /// The current tokens of <paramref name="client"/>'s user, checked against the wall clock. Allocates nothing when they are
-    /// cached and fresh, except a new <see cref="TokenLease"/> at most once a second.
+    /// The current tokens of the bound user, checked against the clock on every call (a token is never served past the
+    /// moment it is due, however long the machine slept). Allocates nothing when they are cached and fresh.
     /// </summary>
-    public ValueTask<CachedTokens> GetAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    public ValueTask<CachedTokens> GetAsync(ClientTokens client, CancellationToken cancellationToken)
     {
         // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
-        // The cheap clock is read first, so a lease never outlasts what the wall clock says.
-        var milliseconds = clock.Milliseconds;
-        if (client.Tokens.Current is { } local
-            && TokenFreshness.FreshFor(local.Tokens, clock.UtcNow, client.Options.RefreshBefore) is var left
-            && left > TimeSpan.Zero)
+        if (client.Slot.Current is { } local && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
         {
-            if (client.Lease is not { } lease || !ReferenceEquals(lease.Tokens, local) || milliseconds >= lease.Until)
-            {
-                client.Lease = new TokenLease(local, milliseconds + Math.Min(TokenClock.RecheckInterval, (long)left.TotalMilliseconds));
-            }
-
             metrics.CacheHit();
             return new(local);
         }
@@ -73,7 +86,7 @@ internal sealed class CognitoTokenManager(
     /// (another caller already renewed them): then those are returned and Cognito is not called.
     /// With no <paramref name="rejectedToken"/>, renews only what is not fresh.
     /// </summary>
-    public async ValueTask<CachedTokens> RenewAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
+    public async ValueTask<CachedTokens> RenewAsync(ClientTokens client, string? rejectedToken, CancellationToken cancellationToken)
     {
         var result = await JoinOrStart(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (rejectedToken is not null && result.Contains(rejectedToken))
@@ -85,70 +98,103 @@ internal sealed class CognitoTokenManager(
         return result;
     }
 
-    private async ValueTask<CachedTokens> ReadOrRenewAsync(CognitoClientContext client, CancellationToken cancellationToken)
-    {
-        var stored = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && TokenFreshness.IsFresh(stored, clock.UtcNow, client.Options.RefreshBefore))
-        {
-            metrics.CacheHit();
-            return WithHeaders(client, stored);
-        }
-
-        metrics.CacheMiss();
-        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <inheritdoc />
     public async Task<CognitoTokenSet> GetTokensAsync(string clientName, bool forceRenewal = false, CancellationToken cancellationToken = default)
     {
-        var client = catalog.Get(clientName);
+        var client = await BindAsync(catalog.Get(clientName), cancellationToken).ConfigureAwait(false);
         if (!forceRenewal)
         {
             return (await GetAsync(client, cancellationToken).ConfigureAwait(false)).Tokens;
         }
 
-        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        // Asked for explicitly: the pause after a failed sign-in does not apply.
+        client.Slot.Brake = null;
+        var current = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
         return (await RenewAsync(client, current?.AccessToken, cancellationToken).ConfigureAwait(false)).Tokens;
     }
 
     /// <inheritdoc />
     public async Task SignOutAsync(string clientName, CancellationToken cancellationToken = default)
     {
-        var client = catalog.Get(clientName);
+        var client = await BindAsync(catalog.Get(clientName), cancellationToken).ConfigureAwait(false);
+        var key = client.Context.StoreKey;
+
+        // A renewal under way keeps nothing from now on; wait for it, so that a store write it began cannot land after ours.
+        client.Slot.SignOut();
+        if (_inFlight.TryGetValue(key, out var flight))
+        {
+            await ((Task)flight).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+            var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (current?.RefreshToken is { } refreshToken)
             {
-                await authenticator.RevokeAsync(client, refreshToken, cancellationToken).ConfigureAwait(false);
+                await authenticator.RevokeAsync(client.Context, refreshToken, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (CognitoException exception)
         {
             // Best effort: the tokens expire on their own; what matters here is that this process stops using them.
-            Log.RevokeFailed(logger, client.Name, exception.ErrorCode);
+            Log.RevokeFailed(logger, client.Context.Name, exception.ErrorCode);
         }
         finally
         {
-            client.Tokens.Current = null;
-            await store.RemoveAsync(client.StoreKey, CancellationToken.None).ConfigureAwait(false);
+            client.Slot.Current = null;
+            await store.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
 
-        Log.SignedOut(logger, client.Name);
+        Log.SignedOut(logger, client.Context.Name);
     }
 
-    // Only cancels: the provider disposes this once per registration it is exposed under, and callers may still be waiting.
-    public void Dispose() => _stopping.Cancel();
-
-    private Task<CachedTokens> JoinOrStart(CognitoClientContext client, string? rejectedToken)
+    public void Dispose()
     {
-        if (_inFlight.TryGetValue(client.StoreKey, out var running))
+        // The provider disposes this once per registration it is exposed under.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
+
+    private async ValueTask<ClientTokens> DropAsync(ClientTokens bound, string droppedKey, CancellationToken cancellationToken)
+    {
+        Log.IdentityChanged(logger, bound.Context.Name);
+        await store.RemoveAsync(droppedKey, cancellationToken).ConfigureAwait(false);
+        return bound;
+    }
+
+    private async ValueTask<CachedTokens> ReadOrRenewAsync(ClientTokens client, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
+        {
+            metrics.CacheHit();
+            return Serve(client.Slot, stored);
+        }
+
+        metrics.CacheMiss();
+        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<CachedTokens> JoinOrStart(ClientTokens client, string? rejectedToken)
+    {
+        var key = client.Context.StoreKey;
+        if (_inFlight.TryGetValue(key, out var running))
         {
             return running;
         }
 
+        // A sign-in failed for good a moment ago with these same options: fail now rather than ask Cognito again.
+        if (client.Slot.Brake is { } brake && brake.Holds(client.Context, timeProvider.GetUtcNow()))
+        {
+            return Task.FromException<CachedTokens>(brake.Repeat());
+        }
+
         var completion = new TaskCompletionSource<CachedTokens>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var flight = _inFlight.GetOrAdd(client.StoreKey, completion.Task);
+        var flight = _inFlight.GetOrAdd(key, completion.Task);
         if (flight == completion.Task)
         {
             _ = FlyAsync(client, rejectedToken, completion);
@@ -157,18 +203,19 @@ internal sealed class CognitoTokenManager(
         return flight;
     }
 
-    private async Task FlyAsync(CognitoClientContext client, string? rejectedToken, TaskCompletionSource<CachedTokens> completion)
+    private async Task FlyAsync(ClientTokens client, string? rejectedToken, TaskCompletionSource<CachedTokens> completion)
     {
+        var key = client.Context.StoreKey;
         try
         {
             var tokens = await ObtainAsync(client, rejectedToken, _stopping.Token).ConfigureAwait(false);
-            _inFlight.TryRemove(new(client.StoreKey, completion.Task));
+            _inFlight.TryRemove(new(key, completion.Task));
             completion.SetResult(tokens);
         }
         catch (Exception exception)
         {
             // Removed before completing, so the next caller tries again instead of receiving this failure.
-            _inFlight.TryRemove(new(client.StoreKey, completion.Task));
+            _inFlight.TryRemove(new(key, completion.Task));
             if (exception is OperationCanceledException canceled)
             {
                 completion.SetCanceled(canceled.CancellationToken);
@@ -180,64 +227,102 @@ internal sealed class CognitoTokenManager(
         }
     }
 
-    private async Task<CachedTokens> ObtainAsync(CognitoClientContext client, string? rejectedToken, CancellationToken cancellationToken)
+    private async Task<CachedTokens> ObtainAsync(ClientTokens client, string? rejectedToken, CancellationToken cancellationToken)
     {
+        var key = client.Context.StoreKey;
+        var signOuts = client.Slot.SignOuts;
+
         // Another process sharing the store may be renewing these tokens: wait for its result rather than renew too.
         CognitoTokenSet? seen = null;
         await using var lease = await renewalLock.AcquireAsync(
-            client.StoreKey,
-            async token => IsUsable(seen = await store.GetAsync(client.StoreKey, token).ConfigureAwait(false), client, rejectedToken),
+            key,
+            async token => IsUsable(seen = await store.GetAsync(key, token).ConfigureAwait(false), client, rejectedToken),
             cancellationToken).ConfigureAwait(false);
         if (lease is null && IsUsable(seen, client, rejectedToken))
         {
-            return WithHeaders(client, seen);
+            return Serve(client.Slot, seen);
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
-        var current = await store.GetAsync(client.StoreKey, cancellationToken).ConfigureAwait(false);
+        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (IsUsable(current, client, rejectedToken))
         {
-            return WithHeaders(client, current);
+            return Serve(client.Slot, current);
         }
 
-        CognitoTokenSet renewed;
+        var renewed = await RenewWithCognitoAsync(client, current, cancellationToken).ConfigureAwait(false);
+        if (client.Slot.SignOuts != signOuts)
+        {
+            // Signed out while this renewal ran: its callers asked before, so they get the tokens, but nothing keeps them.
+            return new CachedTokens(renewed);
+        }
+
+        await store.SetAsync(key, renewed, cancellationToken).ConfigureAwait(false);
+        return Serve(client.Slot, renewed);
+    }
+
+    /// <summary>A refresh when there is a refresh token; a full sign-in when there is none, or when the refresh failed for good.</summary>
+    private async Task<CognitoTokenSet> RenewWithCognitoAsync(ClientTokens client, CognitoTokenSet? current, CancellationToken cancellationToken)
+    {
         if (current?.RefreshToken is not null)
         {
             try
             {
-                renewed = await authenticator.RefreshAsync(client, current, cancellationToken).ConfigureAwait(false);
+                return await authenticator.RefreshAsync(client.Context, current, cancellationToken).ConfigureAwait(false);
             }
-            catch (CognitoException exception) when (exception.ErrorCode is CognitoErrorCodes.NotAuthorized or CognitoErrorCodes.RefreshTokenReuse)
+            catch (Exception exception) when (IsPermanent(exception))
             {
-                // The refresh token expired or was revoked: only a full sign-in helps.
-                renewed = await authenticator.SignInAsync(client, cancellationToken).ConfigureAwait(false);
+                // Expired, revoked, rotated out, or refused for another reason a retry cannot fix: only a full sign-in helps.
+                Log.RefreshTokenRejected(logger, client.Context.Name, ReasonOf(exception));
             }
-        }
-        else
-        {
-            renewed = await authenticator.SignInAsync(client, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.SetAsync(client.StoreKey, renewed, cancellationToken).ConfigureAwait(false);
-        return WithHeaders(client, renewed);
+        var slot = client.Slot;
+        try
+        {
+            var tokens = await authenticator.SignInAsync(client.Context, slot.Memory, memory => slot.Memory = memory, cancellationToken).ConfigureAwait(false);
+            slot.Brake = null;
+            return tokens;
+        }
+        catch (Exception exception) when (IsPermanent(exception))
+        {
+            if (SignInBrake.After(exception, client.Context, slot.Brake, timeProvider.GetUtcNow()) is { } brake)
+            {
+                slot.Brake = brake;
+                Log.SignInPaused(logger, client.Context.Name, ReasonOf(exception), brake.Until);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Whether stored <paramref name="tokens"/> can be served: fresh, and not the ones the API rejected.</summary>
-    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, CognitoClientContext client, string? rejectedToken) =>
+    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, ClientTokens client, string? rejectedToken) =>
         tokens is not null
         && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
-        && TokenFreshness.IsFresh(tokens, clock.UtcNow, client.Options.RefreshBefore);
+        && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore);
 
-    private static CachedTokens WithHeaders(CognitoClientContext client, CognitoTokenSet tokens)
+    /// <summary>Failures a retry cannot fix: Cognito's non-retryable errors and what the client cannot answer.</summary>
+    private static bool IsPermanent(Exception exception) =>
+        exception is CognitoException { IsRetryable: false } or CognitoAuthenticationException;
+
+    private static string ReasonOf(Exception exception) => exception switch
     {
-        var slot = client.Tokens;
+        CognitoException cognito => cognito.ErrorCode,
+        CognitoAuthenticationException { ChallengeName: { } challenge } => challenge,
+        _ => "AuthenticationFailed",
+    };
+
+    /// <summary>Serves <paramref name="tokens"/> from the slot, reusing its header values when they are the same tokens.</summary>
+    private static CachedTokens Serve(TokenSlot slot, CognitoTokenSet tokens)
+    {
         if (slot.Current is { } cached && cached.IsFor(tokens))
         {
             return cached;
         }
 
-        cached = new CachedTokens(tokens);
-        slot.Current = cached;
-        return cached;
+        var fresh = new CachedTokens(tokens);
+        slot.Current = fresh;
+        return fresh;
     }
 }

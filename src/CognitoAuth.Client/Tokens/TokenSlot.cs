@@ -1,17 +1,45 @@
+using CognitoAuth.Client.Authentication;
+
 namespace CognitoAuth.Client.Tokens;
 
 /// <summary>
-/// The tokens this process serves for one user (one store key), with their header values: the token manager's in-memory
-/// cache. Client names for the same user share one slot, found once when their context is built, so a request reads a
-/// field instead of hashing the store key.
+/// What this process holds for one user (one store key): the tokens it serves with their header values, what sign-ins
+/// learned about the user, the pause after a failed sign-in, and a sign-out counter. Client names for the same user share
+/// one slot. The only mutable per-user state of the package; every field is read and written whole.
 /// </summary>
 internal sealed class TokenSlot
 {
     private CachedTokens? _current;
+    private SignInMemory _memory = SignInMemory.None;
+    private SignInBrake? _brake;
+    private int _signOuts;
 
     public CachedTokens? Current
     {
         get => Volatile.Read(ref _current);
         set => Volatile.Write(ref _current, value);
+    }
+
+    public SignInMemory Memory
+    {
+        get => Volatile.Read(ref _memory);
+        set => Volatile.Write(ref _memory, value);
+    }
+
+    /// <summary>Set after a sign-in failed for a reason a retry cannot fix; cleared by a successful sign-in or a forced renewal.</summary>
+    public SignInBrake? Brake
+    {
+        get => Volatile.Read(ref _brake);
+        set => Volatile.Write(ref _brake, value);
+    }
+
+    /// <summary>Counts sign-outs: a renewal that began before one keeps nothing it obtains.</summary>
+    public int SignOuts => Volatile.Read(ref _signOuts);
+
+    /// <summary>Forgets the tokens, and makes renewals already under way keep nothing.</summary>
+    public void SignOut()
+    {
+        Interlocked.Increment(ref _signOuts);
+        Current = null;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ChallengeAnswerRetryTests
         Assert.Equal(ClientHarness.NewPassword, harness.Cognito.Password); // the lost answer did set it
         Assert.Equal(1, harness.Cognito.Count(respondOperation));
         Assert.Equal(["TempPass123!", ClientHarness.NewPassword], Passwords(harness));
-        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ChallengeAnswerRejected");
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "TryingOtherPassword");
     }
 
     [Fact]

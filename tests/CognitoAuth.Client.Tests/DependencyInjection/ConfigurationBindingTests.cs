@@ -1,3 +1,4 @@
+using CognitoAuth.Client.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ public sealed class ConfigurationBindingTests
         Assert.Equal(TimeSpan.FromMinutes(1), options.RefreshBefore);
         Assert.Null(options.ServiceUrl);
         Assert.Null(options.Region);
-        Assert.Equal("ap-northeast-1", options.EffectiveRegion);
+        Assert.Equal("ap-northeast-1", CognitoClientContext.RegionOf(options));
         Assert.Empty(options.UserAttributes);
     }
 

@@ -1,3 +1,4 @@
+using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Tokens;
@@ -51,8 +52,9 @@ internal sealed class ClientHarness : IDisposable
 
     internal CognitoTokenManager Manager => _provider.GetRequiredService<CognitoTokenManager>();
 
-    internal CognitoClientContext Client(string name = CognitoApiClientOptions.DefaultName) =>
-        _provider.GetRequiredService<CognitoClientCatalog>().Get(name);
+    /// <summary>The current context of <paramref name="name"/>, bound to its user's token slot.</summary>
+    internal ClientTokens Client(string name = CognitoApiClientOptions.DefaultName) =>
+        Manager.BindAsync(_provider.GetRequiredService<CognitoClientCatalog>().Get(name), CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 

@@ -35,7 +35,7 @@ public sealed class SharedStoreTests
         await harness.Tokens.GetTokensAsync(Name);
         harness.Time.Advance(TimeSpan.FromSeconds(3600 - 60));
         var elsewhere = FreshTokens(harness, "renewed-elsewhere");
-        await Store(harness).SetAsync(harness.Client().StoreKey, elsewhere, CancellationToken.None);
+        await Store(harness).SetAsync(harness.Client().Context.StoreKey, elsewhere, CancellationToken.None);
 
         var tokens = await harness.Tokens.GetTokensAsync(Name);
 
@@ -63,7 +63,7 @@ public sealed class SharedStoreTests
 
         Assert.Same(elsewhere, tokens);
         Assert.Empty(harness.Cognito.Calls);
-        Assert.Equal(harness.Client().StoreKey, Assert.Single(renewalLock.Keys));
+        Assert.Equal(harness.Client().Context.StoreKey, Assert.Single(renewalLock.Keys));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class SharedStoreTests
 
         Assert.Equal(1, harness.Cognito.SignIns);
         Assert.Equal(1, writesAtRelease);
-        Assert.Same(tokens, await store.GetAsync(harness.Client().StoreKey, CancellationToken.None));
+        Assert.Same(tokens, await store.GetAsync(harness.Client().Context.StoreKey, CancellationToken.None));
     }
 
     [Fact]

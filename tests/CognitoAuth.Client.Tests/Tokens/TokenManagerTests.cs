@@ -318,7 +318,7 @@ public sealed class TokenManagerTests
             s.AddCognitoApiClient("other-endpoint", o => { ClientHarness.Defaults(o); o.ServiceUrl = new Uri("http://127.0.0.1:9229/"); });
         });
 
-        var keys = new[] { harness.Client().StoreKey, harness.Client("other-user").StoreKey, harness.Client("other-endpoint").StoreKey };
+        var keys = new[] { harness.Client().Context.StoreKey, harness.Client("other-user").Context.StoreKey, harness.Client("other-endpoint").Context.StoreKey };
 
         Assert.Equal(3, keys.Distinct().Count());
         await harness.Tokens.GetTokensAsync(Name);
@@ -345,7 +345,7 @@ public sealed class TokenManagerTests
         var tokens = await harness.Tokens.GetTokensAsync(Name);
 
         Assert.Same(tokens, store.Saved.Single().Value);
-        Assert.Equal(harness.Client().StoreKey, store.Saved.Single().Key);
+        Assert.Equal(harness.Client().Context.StoreKey, store.Saved.Single().Key);
     }
 
     internal static async Task WaitUntilAsync(Func<bool> condition)

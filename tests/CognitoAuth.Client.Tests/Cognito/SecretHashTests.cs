@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using CognitoAuth.Client.Authentication;
+using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Tests.Fakes;
 
-namespace CognitoAuth.Client.Tests.Authentication;
+namespace CognitoAuth.Client.Tests.Cognito;
 
 public sealed class SecretHashTests
 {

@@ -1,7 +1,8 @@
+using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Tests.Fakes;
 
-namespace CognitoAuth.Client.Tests.Authentication;
+namespace CognitoAuth.Client.Tests.Configuration;
 
 /// <summary>
 /// The origin check that decides whether a request may carry the token, on both of its paths: the text of a URI written

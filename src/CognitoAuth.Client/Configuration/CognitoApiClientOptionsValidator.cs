@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CognitoAuth.Client.DependencyInjection;
+namespace CognitoAuth.Client.Configuration;
 
 /// <summary>Source-generated validation of the <c>DataAnnotations</c> on <see cref="CognitoApiClientOptions"/> (no reflection).</summary>
 [OptionsValidator]

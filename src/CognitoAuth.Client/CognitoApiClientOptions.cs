@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Diagnostics;
 
 namespace CognitoAuth.Client;
@@ -15,6 +14,15 @@ public sealed class CognitoApiClientOptions
 
     /// <summary>The conventional configuration section holding these options.</summary>
     public const string SectionName = "CognitoAuth";
+
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> that talks to Cognito (the back-channel). Configure its primary handler
+    /// (a proxy, a custom <see cref="System.Net.Http.SocketsHttpHandler"/>) with
+    /// <c>services.AddHttpClient(CognitoApiClientOptions.BackChannelName).ConfigurePrimaryHttpMessageHandler(...)</c>. It brings
+    /// its own retries and timeouts: handlers the app adds to every client (<c>ConfigureHttpClientDefaults</c>) are not
+    /// added to it, so a second retry pipeline never multiplies its attempts.
+    /// </summary>
+    public const string BackChannelName = "CognitoAuth.Cognito";
 
     /// <summary>Gets or sets the AWS region of the user pool, e.g. <c>ap-northeast-1</c>.</summary>
     /// <value>The default value is <see langword="null"/>: the region is taken from the <see cref="UserPoolId"/> prefix.</value>
@@ -81,13 +89,19 @@ public sealed class CognitoApiClientOptions
     /// <value>The default value is one minute.</value>
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The region to use: <see cref="Region"/>, else the <see cref="UserPoolId"/> prefix.</summary>
-    internal string? EffectiveRegion =>
-        !string.IsNullOrEmpty(Region) ? Region : UserPoolIdFormat.TryGetRegion(UserPoolId, out var region) ? region : null;
+    /// <summary>
+    /// Gets or sets how long requests fail at once, with the same error and without calling Cognito, after a sign-in failed
+    /// for a reason a retry cannot fix (a wrong password, a disabled or missing user, a challenge the client cannot answer).
+    /// The wait doubles with each further failure, up to five minutes; a successful sign-in resets it. A change of these
+    /// options, or <see cref="ICognitoTokenProvider.GetTokensAsync"/> with <c>forceRenewal</c>, ends it at once.
+    /// <see cref="TimeSpan.Zero"/> turns the brake off.
+    /// </summary>
+    /// <value>The default value is five seconds.</value>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
         $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
-        $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore} }}";
+        $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff} }}";
 }

@@ -1,8 +1,6 @@
-using CognitoAuth.Client.Authentication;
-using CognitoAuth.Client.Http;
 using Microsoft.Extensions.Options;
 
-namespace CognitoAuth.Client.DependencyInjection;
+namespace CognitoAuth.Client.Configuration;
 
 /// <summary>The rules that span several keys or need more than an attribute; every message names the key.</summary>
 internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApiClientOptions>
@@ -36,6 +34,11 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         if (options.RefreshBefore < TimeSpan.Zero)
         {
             builder.AddError($"'{options.RefreshBefore}' is negative: it is how long before expiry tokens are refreshed.", nameof(options.RefreshBefore));
+        }
+
+        if (options.FailureBackoff < TimeSpan.Zero)
+        {
+            builder.AddError($"'{options.FailureBackoff}' is negative: it is how long sign-ins pause after a failure (zero turns the pause off).", nameof(options.FailureBackoff));
         }
 
         return builder.Build();

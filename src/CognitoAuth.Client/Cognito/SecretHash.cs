@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CognitoAuth.Client.Authentication;
+namespace CognitoAuth.Client.Cognito;
 
 /// <summary><c>SECRET_HASH = Base64(HMAC-SHA256(key: client secret, message: username + client id))</c>.</summary>
 internal static class SecretHash

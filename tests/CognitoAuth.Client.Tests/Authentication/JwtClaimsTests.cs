@@ -1,7 +1,7 @@
 using CognitoAuth.Client.Tests.Fakes;
-using CognitoAuth.Client.Tokens;
+using CognitoAuth.Client.Authentication;
 
-namespace CognitoAuth.Client.Tests.Tokens;
+namespace CognitoAuth.Client.Tests.Authentication;
 
 public sealed class JwtClaimsTests
 {

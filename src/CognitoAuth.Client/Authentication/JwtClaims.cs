@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CognitoAuth.Client.Tokens;
+namespace CognitoAuth.Client.Authentication;
 
 /// <summary>
 /// Reads one string claim from a JWT payload without validating the token: the client only needs to know what Cognito

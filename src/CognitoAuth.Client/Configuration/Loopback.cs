@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CognitoAuth.Client.Http;
+namespace CognitoAuth.Client.Configuration;
 
 /// <summary>
 /// Whether a URI's host is this machine: <c>localhost</c>, <c>127.0.0.0/8</c> or <c>::1</c> (also IPv4-mapped).

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace CognitoAuth.Client.Authentication;
+namespace CognitoAuth.Client.Configuration;
 
 /// <summary>The shape of a user pool id, <c>&lt;region&gt;_&lt;id&gt;</c> (botocore <c>UserPoolIdType</c>: <c>[\w-]+_[0-9a-zA-Z]+</c>).</summary>
 internal static partial class UserPoolIdFormat

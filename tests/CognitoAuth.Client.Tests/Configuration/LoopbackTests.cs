@@ -1,6 +1,6 @@
-using CognitoAuth.Client.Http;
+using CognitoAuth.Client.Configuration;
 
-namespace CognitoAuth.Client.Tests.Http;
+namespace CognitoAuth.Client.Tests.Configuration;
 
 /// <summary>The only hosts plain http may reach, and the same answer however many threads ask first.</summary>
 public sealed class LoopbackTests

@@ -1,0 +1,33 @@
+using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Configuration;
+
+namespace CognitoAuth.Client.Authentication.Flows;
+
+/// <summary>The user name and password sent as they are (<c>USERNAME</c>, <c>PASSWORD</c>), through an admin or a public channel.</summary>
+internal abstract class PasswordFlow(IAuthChannel channel, string cognitoAuthFlow) : ISignInFlow
+{
+    public abstract CognitoAuthFlow AuthFlow { get; }
+
+    public abstract string Name { get; }
+
+    public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [AuthParameterNames.Username] = attempt.Client.Username,
+            [AuthParameterNames.Password] = attempt.Password!,
+        };
+        if (attempt.Client.SignInSecretHash is { } secretHash)
+        {
+            parameters[AuthParameterNames.SecretHash] = secretHash;
+        }
+
+        return channel.InitiateAsync(attempt.Client, cognitoAuthFlow, parameters, cancellationToken);
+    }
+
+    public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
+        channel.RespondAsync(attempt.Client, challenge, responses, cancellationToken);
+
+    public Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken) =>
+        RefreshTokenAuth.RefreshAsync(channel, client, current, cancellationToken);
+}

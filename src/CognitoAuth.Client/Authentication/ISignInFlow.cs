@@ -1,0 +1,26 @@
+using CognitoAuth.Client.Configuration;
+
+namespace CognitoAuth.Client.Authentication;
+
+/// <summary>
+/// One way to sign in (<see cref="CognitoApiClientOptions.AuthFlow"/>): how a sign-in starts, how a challenge answer is
+/// sent, and how tokens are renewed. <see cref="CognitoAuthenticator"/> drives it, answering challenges with the
+/// <see cref="IChallengeResponder"/>s until tokens arrive. A new flow is one class and one registration.
+/// </summary>
+internal interface ISignInFlow
+{
+    /// <summary>The option value that selects this flow.</summary>
+    CognitoAuthFlow AuthFlow { get; }
+
+    /// <summary>The flow's name in logs, traces and metrics (<c>admin_user_password</c>, …).</summary>
+    string Name { get; }
+
+    /// <summary>Starts a sign-in: tokens, or the first challenge.</summary>
+    Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>Sends the answer to <paramref name="challenge"/>; <paramref name="responses"/> already hold <c>USERNAME</c> and <c>SECRET_HASH</c>.</summary>
+    Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken);
+
+    /// <summary>New tokens from <paramref name="current"/>'s refresh token (which is set), keeping it unless Cognito returns another.</summary>
+    Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+namespace CognitoAuth.Client.Authentication;
+
+/// <summary>
+/// Where a sign-in stands after one call to Cognito: tokens, or a challenge (its name, session and parameters) for the
+/// responders to answer.
+/// </summary>
+internal sealed class SignInStep
+{
+    private SignInStep(CognitoTokenSet? tokens, string? challengeName, string? session, IReadOnlyDictionary<string, string>? parameters)
+    {
+        Tokens = tokens;
+        ChallengeName = challengeName;
+        Session = session;
+        Parameters = parameters ?? new Dictionary<string, string>();
+    }
+
+    public CognitoTokenSet? Tokens { get; }
+
+    public string? ChallengeName { get; }
+
+    /// <summary>The challenge's single-use session, sent back with the answer.</summary>
+    public string? Session { get; }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; }
+
+    public static SignInStep Signed(CognitoTokenSet tokens) => new(tokens, null, null, null);
+
+    public static SignInStep Challenge(string challengeName, string? session, IReadOnlyDictionary<string, string>? parameters) =>
+        new(null, challengeName, session, parameters);
+
+    /// <inheritdoc />
+    public override string ToString() => Tokens is null ? $"SignInStep {{ Challenge = {ChallengeName} }}" : "SignInStep { Tokens = *** }";
+}

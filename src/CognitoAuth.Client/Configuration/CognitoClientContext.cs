@@ -1,0 +1,83 @@
+using CognitoAuth.Client.Cognito;
+
+namespace CognitoAuth.Client.Configuration;
+
+/// <summary>
+/// An immutable view of one client name's validated options, with what is derived from them computed once: the Cognito
+/// endpoint, the key that names the user's tokens, the sign-in <c>SECRET_HASH</c> and the API origin. A reload of the
+/// options makes a new context; nothing here changes after it is built.
+/// </summary>
+internal sealed class CognitoClientContext
+{
+    // The API origin, taken apart once: every request is checked against it.
+    private readonly string _apiScheme;
+    private readonly string _apiHost;
+    private readonly string _apiIdnHost;
+    private readonly int _apiPort;
+
+    private CognitoClientContext(string name, CognitoApiClientOptions options)
+    {
+        Name = name;
+        Options = options;
+        ClientId = options.ClientId!;
+        Username = options.Username!;
+        ApiBaseAddress = options.ApiBaseAddress!;
+
+        // Region is only absent for the unsigned user-password flow against an explicit ServiceUrl, where nothing signs.
+        var region = RegionOf(options) ?? string.Empty;
+        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
+        StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
+        SignInSecretHash = SecretHashFor(Username);
+        _apiScheme = ApiBaseAddress.Scheme;
+        _apiHost = ApiBaseAddress.Host;
+        _apiIdnHost = ApiBaseAddress.IdnHost;
+        _apiPort = ApiBaseAddress.Port;
+    }
+
+    /// <summary>The client name (<see cref="IHttpClientFactory"/> and options name).</summary>
+    public string Name { get; }
+
+    /// <summary>The options snapshot this context views. Never modified.</summary>
+    public CognitoApiClientOptions Options { get; }
+
+    public string ClientId { get; }
+
+    /// <summary>The configured user name (possibly an alias).</summary>
+    public string Username { get; }
+
+    public Uri ApiBaseAddress { get; }
+
+    public CognitoEndpoint Endpoint { get; }
+
+    /// <summary>
+    /// Names the user's tokens: endpoint and pool, app client and user. Client names for one user share one sign-in; a change
+    /// of any part is another identity, whose tokens are never those of the old one.
+    /// </summary>
+    public string StoreKey { get; }
+
+    /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret.</summary>
+    public string? SignInSecretHash { get; }
+
+    /// <summary>Builds the context of <paramref name="name"/>'s validated <paramref name="options"/>.</summary>
+    public static CognitoClientContext Create(string name, CognitoApiClientOptions options) => new(name, options);
+
+    /// <summary>The region: <see cref="CognitoApiClientOptions.Region"/>, else the <see cref="CognitoApiClientOptions.UserPoolId"/> prefix.</summary>
+    public static string? RegionOf(CognitoApiClientOptions options) =>
+        !string.IsNullOrEmpty(options.Region) ? options.Region
+        : UserPoolIdFormat.TryGetRegion(options.UserPoolId, out var region) ? region
+        : null;
+
+    /// <summary><c>SECRET_HASH</c> for <paramref name="username"/>, or <see langword="null"/> when the app client has no secret.</summary>
+    public string? SecretHashFor(string username) =>
+        string.IsNullOrEmpty(Options.ClientSecret) ? null : SecretHash.Compute(Options.ClientSecret, username, ClientId);
+
+    /// <summary>Whether <paramref name="uri"/> has the API's origin (scheme, host and port): only then may it carry the token.</summary>
+    public bool IsApiOrigin(Uri uri) =>
+        uri.IsAbsoluteUri
+        && uri.Port == _apiPort
+        && string.Equals(uri.Scheme, _apiScheme, StringComparison.OrdinalIgnoreCase)
+        // Uri lower-cases the DNS names it parses, so the ordinal comparison settles the common case. Uri.Host keeps a
+        // Unicode name as written while the API's may be punycode: then the IDN forms decide.
+        && (string.Equals(uri.Host, _apiHost, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(uri.IdnHost, _apiIdnHost, StringComparison.OrdinalIgnoreCase));
+}
