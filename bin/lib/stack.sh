@@ -49,6 +49,25 @@ To synthesize the template without AWS, run bin/synth."
   fi
 }
 
+stack_options() {
+  # stack_options ARGS...: the stack's own options as CDK context, in the array $cdk_args; every other argument is
+  # passed to cdk as is.
+  #   --refresh-token-rotation        the user app client rotates refresh tokens (-c refreshTokenRotation=true)
+  #   --refresh-token-grace SECONDS   the rotation's reuse grace period, 0-60 (-c refreshTokenRotationGrace=SECONDS)
+  cdk_args=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --refresh-token-rotation) cdk_args+=(--context refreshTokenRotation=true) ;;
+      --refresh-token-grace)
+        [ $# -ge 2 ] || die "--refresh-token-grace needs SECONDS (0-60)"
+        cdk_args+=(--context "refreshTokenRotationGrace=$2"); shift ;;
+      --refresh-token-grace=*) cdk_args+=(--context "refreshTokenRotationGrace=${1#*=}") ;;
+      *) cdk_args+=("$1") ;;
+    esac
+    shift
+  done
+}
+
 publish_function() {
   # publish_function [DIR]: the function exactly as the stack deploys it (default: artifacts/function). bin/bench
   # publishes with this too, so the benchmarks measure what is deployed.

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Logs;
+using CognitoAuth.Reference;
 
 namespace CognitoAuth.Stack;
 
@@ -15,4 +16,15 @@ public sealed class CognitoAuthStackProps : StackProps
     /// <summary>How long the function's logs and the API's access logs are kept.</summary>
     /// <value>The default value is <see cref="RetentionDays.TWO_WEEKS"/>.</value>
     public RetentionDays LogRetention { get; init; } = RetentionDays.TWO_WEEKS;
+
+    /// <summary>
+    /// Whether the user app client rotates refresh tokens (<c>GetTokensFromRefreshToken</c> returns a new one each time, and
+    /// <c>REFRESH_TOKEN_AUTH</c> is then not allowed on it).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/> (<c>-c refreshTokenRotation=true</c> switches it on).</value>
+    public bool RefreshTokenRotation { get; init; }
+
+    /// <summary>How long a rotated-out refresh token still works, when rotation is on: whole seconds from 0 to 60.</summary>
+    /// <value>The default value is <see cref="ReferenceStack.RefreshTokenRotationGracePeriod"/> (10 seconds).</value>
+    public TimeSpan RefreshTokenRotationGracePeriod { get; init; } = ReferenceStack.RefreshTokenRotationGracePeriod;
 }

@@ -17,5 +17,12 @@ _ = new CognitoAuthStack(app, ReferenceStack.StackName, new CognitoAuthStackProp
             System.Environment.GetEnvironmentVariable),
     },
     FunctionCodePath = codePath,
+    RefreshTokenRotation = StackEnvironment.Flag(
+        StackEnvironment.RefreshTokenRotationContextKey,
+        app.Node.TryGetContext(StackEnvironment.RefreshTokenRotationContextKey)),
+    RefreshTokenRotationGracePeriod = StackEnvironment.GracePeriod(
+        StackEnvironment.RefreshTokenRotationGraceContextKey,
+        app.Node.TryGetContext(StackEnvironment.RefreshTokenRotationGraceContextKey),
+        ReferenceStack.RefreshTokenRotationGracePeriod),
 });
 app.Synth();

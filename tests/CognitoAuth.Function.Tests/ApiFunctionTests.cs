@@ -52,6 +52,15 @@ public sealed class ApiFunctionTests
             { "statusCode": 200, "headers": {{Json}}, "isBase64Encoded": false,
               "body": "{\"username\":\"12345\",\"sub\":\"7744fa58-3041-70d5-9bb4-1ef6a2b3c4d5\",\"token_use\":\"access\",\"scope\":\"[openid email]\",\"client_id\":\"6f0ueh9lbq2t0m6e3dmp5gu9hq\"}" }
             """),
+        ["GET /scoped/hello with a machine (client-credentials) token carrying the route's scope"] = (
+            () => TestEvents.MachineToken(TestEvents.HttpApiV2("GET", "/scoped/hello")).ToJsonString(),
+            Hello),
+        ["GET /me with a machine token: no username, sub is the client id"] = (
+            () => TestEvents.MachineToken(TestEvents.HttpApiV2("GET", "/me")).ToJsonString(),
+            $$"""
+            { "statusCode": 200, "headers": {{Json}}, "isBase64Encoded": false,
+              "body": "{\"username\":null,\"sub\":\"{{TestEvents.MachineClientId}}\",\"token_use\":\"access\",\"scope\":\"cognito-auth-api/hello.read\",\"client_id\":\"{{TestEvents.MachineClientId}}\"}" }
+            """),
         ["GET /me without the authorizer block"] = (
             () => TestEvents.HttpApiV2("GET", "/me").With(e => e["requestContext"]!.AsObject().Remove("authorizer")).ToJsonString(),
             $$"""{ "statusCode": 401, "headers": {{Json}}, "body": "{\"message\":\"Unauthorized\"}", "isBase64Encoded": false }"""),

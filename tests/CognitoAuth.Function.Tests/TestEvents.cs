@@ -28,6 +28,34 @@ internal static class TestEvents
         return evt;
     }
 
+    /// <summary>The machine app client's id in <see cref="MachineToken"/>'s claims.</summary>
+    public const string MachineClientId = "3k8hq1vd2c5n7p9r0t4w6y8z1a";
+
+    /// <summary>
+    /// The event as API Gateway passes it for a client-credentials access token: the claims such a token carries (no
+    /// <c>username</c>, <c>sub</c> = <c>client_id</c>, the custom scope), and <c>scopes</c> filled because the route has
+    /// authorization scopes.
+    /// </summary>
+    public static JsonObject MachineToken(JsonObject evt)
+    {
+        var jwt = evt["requestContext"]!["authorizer"]!["jwt"]!.AsObject();
+        jwt["claims"] = new JsonObject
+        {
+            ["auth_time"] = "1787992402",
+            ["client_id"] = MachineClientId,
+            ["exp"] = "1787996002",
+            ["iat"] = "1787992402",
+            ["iss"] = "https://cognito-idp.ap-northeast-1.amazonaws.com/ap-northeast-1_AbCdEf123",
+            ["jti"] = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0",
+            ["scope"] = "cognito-auth-api/hello.read",
+            ["sub"] = MachineClientId,
+            ["token_use"] = "access",
+            ["version"] = "2",
+        };
+        jwt["scopes"] = new JsonArray("cognito-auth-api/hello.read");
+        return evt;
+    }
+
     public static JsonObject Claims(this JsonObject evt) =>
         evt["requestContext"]!["authorizer"]!["jwt"]!["claims"]!.AsObject();
 

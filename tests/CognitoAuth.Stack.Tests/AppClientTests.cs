@@ -1,32 +1,37 @@
+using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using CognitoAuth.Reference;
 
 namespace CognitoAuth.Stack.Tests;
 
+/// <summary>The user app client: what a person's sign-in (password, SRP, managed login) relies on.</summary>
 [Collection(SynthesizedStackCollection.Name)]
 public sealed class AppClientTests(SynthesizedStack synthesized)
 {
     private const string Client = "AWS::Cognito::UserPoolClient";
 
+    private JsonNode Properties => synthesized.UserClient.Resource["Properties"]!;
+
     [Fact]
-    public void AppClient_Template_HasOneClientOfThePool()
+    public void AppClients_Template_HasTheUserAndTheMachineClientOfThePool()
     {
         var (poolId, _) = synthesized.Single("AWS::Cognito::UserPool");
 
-        synthesized.Template.ResourceCountIs(Client, 1);
-        synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object>
+        synthesized.Template.ResourceCountIs(Client, 2);
+        foreach (var name in new[] { ReferenceStack.AppClient.Name, ReferenceStack.MachineClient.Name })
         {
-            ["ClientName"] = ReferenceStack.AppClient.Name,
-            ["UserPoolId"] = new Dictionary<string, object> { ["Ref"] = poolId },
-        });
+            synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object>
+            {
+                ["ClientName"] = name,
+                ["UserPoolId"] = new Dictionary<string, object> { ["Ref"] = poolId },
+            });
+        }
     }
 
     [Fact]
     public void AppClient_AuthFlows_AreExactlyTheDefinitionsAdminUserPasswordSrpAndRefresh()
     {
-        var (_, client) = synthesized.Single(Client);
-
-        var flows = client["Properties"]!["ExplicitAuthFlows"]!.AsArray().Select(f => f!.GetValue<string>()).Order(StringComparer.Ordinal);
+        var flows = Strings(Properties["ExplicitAuthFlows"]).Order(StringComparer.Ordinal);
 
         Assert.Equal(
             ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH"],
@@ -37,19 +42,19 @@ public sealed class AppClientTests(SynthesizedStack synthesized)
     [Fact]
     public void AppClient_Secret_IsNotGenerated()
     {
-        synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object> { ["GenerateSecret"] = false });
+        Assert.False(Properties["GenerateSecret"]!.GetValue<bool>());
     }
 
     [Fact]
     public void AppClient_UserExistenceErrors_ArePrevented()
     {
-        synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object> { ["PreventUserExistenceErrors"] = "ENABLED" });
+        Assert.Equal("ENABLED", Properties["PreventUserExistenceErrors"]!.GetValue<string>());
     }
 
     [Fact]
     public void AppClient_TokenRevocation_IsEnabled()
     {
-        synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object> { ["EnableTokenRevocation"] = true });
+        Assert.True(Properties["EnableTokenRevocation"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -57,6 +62,7 @@ public sealed class AppClientTests(SynthesizedStack synthesized)
     {
         synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object>
         {
+            ["ClientName"] = ReferenceStack.AppClient.Name,
             ["AccessTokenValidity"] = 60,
             ["IdTokenValidity"] = 60,
             ["RefreshTokenValidity"] = 30 * 24 * 60,
@@ -72,13 +78,40 @@ public sealed class AppClientTests(SynthesizedStack synthesized)
     }
 
     [Fact]
-    public void AppClient_OAuth_IsOffForAnApiOnlyClient()
+    public void AppClient_OAuth_IsTheCodeFlowOnly()
     {
-        synthesized.Template.HasResourceProperties(Client, new Dictionary<string, object>
-        {
-            ["AllowedOAuthFlowsUserPoolClient"] = false,
-            ["AllowedOAuthFlows"] = Match.Absent(),
-            ["CallbackURLs"] = Match.Absent(),
-        });
+        Assert.True(Properties["AllowedOAuthFlowsUserPoolClient"]!.GetValue<bool>());
+        Assert.Equal(["code"], Strings(Properties["AllowedOAuthFlows"]));
     }
+
+    [Fact]
+    public void AppClient_OAuthScopes_AreExactlyOpenIdEmailProfileAndTheUserAdminScope()
+    {
+        var scopes = Strings(Properties["AllowedOAuthScopes"]).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["aws.cognito.signin.user.admin", "email", "openid", "profile"], scopes);
+        Assert.Equal(ReferenceStack.UserOAuthScopes.Order(StringComparer.Ordinal), scopes);
+    }
+
+    [Fact]
+    public void AppClient_CallbackAndLogoutUrls_AreTheLoopbackOnesOfContract2()
+    {
+        Assert.Equal(["http://localhost:8400/callback"], Strings(Properties["CallbackURLs"]));
+        Assert.Equal(["http://localhost:8400/"], Strings(Properties["LogoutURLs"]));
+        Assert.Null(Properties["DefaultRedirectURI"]);
+    }
+
+    [Fact]
+    public void AppClient_ManagedLogin_SignsInThePoolsOwnUsers()
+    {
+        Assert.Equal(["COGNITO"], Strings(Properties["SupportedIdentityProviders"]));
+    }
+
+    [Fact]
+    public void AppClient_RefreshTokenRotation_IsExplicitlyDisabledByDefault()
+    {
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Feature"] = "DISABLED" }, Properties["RefreshTokenRotation"]));
+    }
+
+    private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(f => f!.GetValue<string>())];
 }

@@ -43,6 +43,13 @@ public sealed class FunctionCodePathTests
             var template = Template.FromStack(stack);
 
             template.HasOutput(StackOutputs.Region, new Dictionary<string, object> { ["Value"] = "eu-west-1" });
+            template.HasOutput(StackOutputs.TokenEndpoint, new Dictionary<string, object>
+            {
+                ["Value"] = new Dictionary<string, object>
+                {
+                    ["Fn::Join"] = new object[] { "", Match.ArrayWith([".auth.eu-west-1.amazoncognito.com/oauth2/token"]) },
+                },
+            });
             template.HasResourceProperties("AWS::ApiGatewayV2::Authorizer", new Dictionary<string, object>
             {
                 ["JwtConfiguration"] = Match.ObjectLike(new Dictionary<string, object>

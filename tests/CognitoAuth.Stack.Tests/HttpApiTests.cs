@@ -21,10 +21,11 @@ public sealed class HttpApiTests(SynthesizedStack synthesized)
     }
 
     [Fact]
-    public void Authorizer_Jwt_TrustsThePoolIssuerForTheAppClientFromTheAuthorizationHeader()
+    public void Authorizer_Jwt_TrustsThePoolIssuerForBothAppClientsFromTheAuthorizationHeader()
     {
         var (poolId, _) = synthesized.Single("AWS::Cognito::UserPool");
-        var (clientId, _) = synthesized.Single("AWS::Cognito::UserPoolClient");
+        var (clientId, _) = synthesized.UserClient;
+        var (machineClientId, _) = synthesized.MachineClient;
 
         synthesized.Template.ResourceCountIs("AWS::ApiGatewayV2::Authorizer", 1);
         synthesized.Template.HasResourceProperties("AWS::ApiGatewayV2::Authorizer", new Dictionary<string, object>
@@ -35,7 +36,7 @@ public sealed class HttpApiTests(SynthesizedStack synthesized)
             ["IdentitySource"] = Match.ArrayEquals(["$request.header.Authorization"]),
             ["JwtConfiguration"] = Match.ObjectEquals(new Dictionary<string, object>
             {
-                ["Audience"] = Match.ArrayEquals([Ref(clientId)]),
+                ["Audience"] = Match.ArrayEquals([Ref(clientId), Ref(machineClientId)]),
                 ["Issuer"] = new Dictionary<string, object>
                 {
                     ["Fn::Join"] = new object[] { "", new object[] { "https://cognito-idp.ap-northeast-1.amazonaws.com/", Ref(poolId) } },
@@ -62,6 +63,25 @@ public sealed class HttpApiTests(SynthesizedStack synthesized)
         }
 
         Assert.Equal(["GET /hello", "GET /me", "GET /scoped/hello"], ReferenceStack.Routes.Select(r => r.RouteKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Routes_ScopedHello_RequiresTheHelloReadScope()
+    {
+        var (_, route) = Route("GET /scoped/hello");
+
+        Assert.Equal(["cognito-auth-api/hello.read"], route["Properties"]!["AuthorizationScopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(ReferenceStack.HelloReadScope, Assert.Single(ReferenceStack.Routes.Single(r => r.Path == "/scoped/hello").AuthorizationScopes));
+    }
+
+    [Theory]
+    [InlineData("GET /hello")]
+    [InlineData("GET /me")]
+    public void Routes_HelloAndMe_TakeAnyValidTokenWithoutScopes(string routeKey)
+    {
+        var (_, route) = Route(routeKey);
+
+        Assert.Null(route["Properties"]!["AuthorizationScopes"]);
     }
 
     [Fact]
@@ -157,6 +177,9 @@ public sealed class HttpApiTests(SynthesizedStack synthesized)
         Assert.DoesNotContain("claims", format, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("header", format, StringComparison.OrdinalIgnoreCase);
     }
+
+    private (string LogicalId, JsonObject Resource) Route(string routeKey) =>
+        Assert.Single(synthesized.Resources("AWS::ApiGatewayV2::Route"), r => r.Resource["Properties"]!["RouteKey"]!.GetValue<string>() == routeKey);
 
     private static Dictionary<string, object> Ref(string logicalId) => new() { ["Ref"] = logicalId };
 

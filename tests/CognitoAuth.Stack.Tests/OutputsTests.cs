@@ -12,7 +12,7 @@ public sealed class OutputsTests(SynthesizedStack synthesized)
     public void Outputs_Names_AreExactlyContract2()
     {
         Assert.Equal(
-            [StackOutputs.ApiUrl, StackOutputs.Region, StackOutputs.UserPoolClientId, StackOutputs.UserPoolId],
+            [StackOutputs.ApiUrl, StackOutputs.MachineClientId, StackOutputs.Region, StackOutputs.TokenEndpoint, StackOutputs.UserPoolClientId, StackOutputs.UserPoolId],
             Outputs.Select(o => o.Key).Order(StringComparer.Ordinal));
     }
 
@@ -33,9 +33,39 @@ public sealed class OutputsTests(SynthesizedStack synthesized)
     [Fact]
     public void UserPoolClientId_Output_RefersToTheAppClient()
     {
-        var (clientId, _) = synthesized.Single("AWS::Cognito::UserPoolClient");
+        var (clientId, _) = synthesized.UserClient;
 
         Assert.Equal(clientId, Outputs[StackOutputs.UserPoolClientId]!["Value"]!["Ref"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void MachineClientId_Output_RefersToTheMachineClient()
+    {
+        var (clientId, _) = synthesized.MachineClient;
+
+        Assert.Equal(clientId, Outputs[StackOutputs.MachineClientId]!["Value"]!["Ref"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TokenEndpoint_Output_IsThePoolDomainsOAuth2TokenUrl()
+    {
+        var (domainId, _) = synthesized.Single("AWS::Cognito::UserPoolDomain");
+
+        // Ref of a prefix domain is the prefix: https://{prefix}.auth.{region}.amazoncognito.com/oauth2/token.
+        var expected = new JsonObject
+        {
+            ["Fn::Join"] = new JsonArray(
+                "",
+                new JsonArray("https://", new JsonObject { ["Ref"] = domainId }, ".auth.ap-northeast-1.amazoncognito.com/oauth2/token")),
+        };
+        Assert.True(JsonNode.DeepEquals(expected, Outputs[StackOutputs.TokenEndpoint]!["Value"]), Outputs[StackOutputs.TokenEndpoint]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Outputs_None_IsASecret()
+    {
+        Assert.DoesNotContain(StackOutputs.MachineClientSecret, Outputs.Select(o => o.Key));
+        Assert.All(Outputs, o => Assert.DoesNotContain("Secret", o.Value!["Value"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

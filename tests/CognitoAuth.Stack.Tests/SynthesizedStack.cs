@@ -8,13 +8,18 @@ namespace CognitoAuth.Stack.Tests;
 /// <summary>
 /// The reference stack, synthesized once for every test in the collection (jsii starts a Node process; one
 /// synth is enough). It is synthesized offline, account-agnostic, in the default region, against a function
-/// folder holding the built function assembly.
+/// folder holding the built function assembly, with refresh-token rotation off (the default deployment).
 /// </summary>
-public sealed class SynthesizedStack : IDisposable
+public class SynthesizedStack : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cognitoauth-stack-tests-" + Guid.NewGuid().ToString("N"));
 
     public SynthesizedStack()
+        : this(refreshTokenRotation: false)
+    {
+    }
+
+    protected SynthesizedStack(bool refreshTokenRotation)
     {
         SilenceNodeVersionWarnings();
         FunctionCodePath = CreateFunctionFolder(Path.Combine(_root, "function"));
@@ -25,9 +30,11 @@ public sealed class SynthesizedStack : IDisposable
         {
             Env = new Amazon.CDK.Environment { Region = ReferenceStack.DefaultRegion },
             FunctionCodePath = FunctionCodePath,
+            RefreshTokenRotation = refreshTokenRotation,
         });
         Assembly = app.Synth();
-        Json = JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDirectory, ReferenceStack.StackName + ".template.json")))!.AsObject();
+        TemplatePath = Path.Combine(OutputDirectory, ReferenceStack.StackName + ".template.json");
+        Json = JsonNode.Parse(File.ReadAllText(TemplatePath))!.AsObject();
         Template = Template.FromStack(Stack);
     }
 
@@ -43,6 +50,9 @@ public sealed class SynthesizedStack : IDisposable
 
     public string OutputDirectory { get; }
 
+    /// <summary>The template file, as <c>cdk synth</c> writes it for deployment.</summary>
+    public string TemplatePath { get; }
+
     public string FunctionCodePath { get; }
 
     /// <summary>Every resource of a CloudFormation type, with its logical id.</summary>
@@ -54,8 +64,29 @@ public sealed class SynthesizedStack : IDisposable
     /// <summary>The one resource of a CloudFormation type.</summary>
     public (string LogicalId, JsonObject Resource) Single(string type) => Assert.Single(Resources(type));
 
+    /// <summary>The app client with this <c>ClientName</c>.</summary>
+    public (string LogicalId, JsonObject Resource) Client(string name) =>
+        Assert.Single(Resources("AWS::Cognito::UserPoolClient"), c => c.Resource["Properties"]!["ClientName"]?.GetValue<string>() == name);
+
+    /// <summary>The user app client (<see cref="ReferenceStack.AppClient"/>).</summary>
+    public (string LogicalId, JsonObject Resource) UserClient => Client(ReferenceStack.AppClient.Name);
+
+    /// <summary>The machine app client (<see cref="ReferenceStack.MachineClient"/>).</summary>
+    public (string LogicalId, JsonObject Resource) MachineClient => Client(ReferenceStack.MachineClient.Name);
+
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -83,8 +114,15 @@ public sealed class SynthesizedStack : IDisposable
     }
 }
 
+/// <summary>The same stack with refresh-token rotation switched on for the user app client (<c>-c refreshTokenRotation=true</c>).</summary>
+public sealed class RotatingSynthesizedStack() : SynthesizedStack(refreshTokenRotation: true);
+
+/// <summary>
+/// Every test that synthesizes shares one collection, so that no two syntheses (each driving the one jsii runtime) run at
+/// once.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class SynthesizedStackCollection : ICollectionFixture<SynthesizedStack>
+public sealed class SynthesizedStackCollection : ICollectionFixture<SynthesizedStack>, ICollectionFixture<RotatingSynthesizedStack>
 {
     public const string Name = "Synthesized stack";
 }

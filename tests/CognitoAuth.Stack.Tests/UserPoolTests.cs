@@ -84,4 +84,23 @@ public sealed class UserPoolTests(SynthesizedStack synthesized)
         var (_, pool) = synthesized.Single(UserPool);
         Assert.NotEqual("ACTIVE", pool["Properties"]!["DeletionProtection"]?.GetValue<string>());
     }
+
+    [Fact]
+    public void UserPool_Mfa_IsOptionalWithSoftwareTokensOnly()
+    {
+        var (_, pool) = synthesized.Single(UserPool);
+
+        Assert.Equal("OPTIONAL", pool["Properties"]!["MfaConfiguration"]!.GetValue<string>());
+        Assert.Equal(["SOFTWARE_TOKEN_MFA"], pool["Properties"]!["EnabledMfas"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(MfaDefinition.Optional, ReferenceStack.UserPool.Mfa);
+    }
+
+    [Fact]
+    public void UserPool_Sms_HasNoConfigurationAndNoRole()
+    {
+        var (_, pool) = synthesized.Single(UserPool);
+
+        Assert.Null(pool["Properties"]!["SmsConfiguration"]);
+        Assert.DoesNotContain("cognito-idp.amazonaws.com", synthesized.Json["Resources"]!.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -12,9 +12,9 @@ using Constructs;
 namespace CognitoAuth.Stack.Api;
 
 /// <summary>
-/// The HTTP API: every route of <see cref="ReferenceStack.Routes"/> behind a JWT authorizer that trusts the pool's
-/// issuer for the app client, integrated with the function (payload format 2.0), served from a throttled,
-/// access-logged <c>$default</c> stage.
+/// The HTTP API: every route of <see cref="ReferenceStack.Routes"/> (with its authorization scopes) behind a JWT authorizer
+/// that trusts the pool's issuer for both app clients, integrated with the function (payload format 2.0), served from a
+/// throttled, access-logged <c>$default</c> stage.
 /// </summary>
 internal sealed class ProtectedHttpApi : Construct
 {
@@ -36,8 +36,9 @@ internal sealed class ProtectedHttpApi : Construct
             new HttpJwtAuthorizerProps
             {
                 AuthorizerName = definition.AuthorizerName,
-                // Access tokens carry no aud claim; API Gateway then matches client_id against the audience.
-                JwtAudience = [identity.Client.UserPoolClientId],
+                // Access tokens carry no aud claim; API Gateway then matches client_id against the audience. Both clients:
+                // a person's token and a machine's token are valid on every route; the scopes below tell them apart.
+                JwtAudience = [identity.Client.UserPoolClientId, identity.MachineClient.UserPoolClientId],
                 IdentitySource = [definition.IdentitySource],
             });
         var integration = new HttpLambdaIntegration("Function", function, new HttpLambdaIntegrationProps
@@ -52,6 +53,8 @@ internal sealed class ProtectedHttpApi : Construct
                 Methods = [Enum.Parse<Amazon.CDK.AWS.Apigatewayv2.HttpMethod>(route.Method, ignoreCase: false)],
                 Integration = integration,
                 Authorizer = authorizer,
+                // A valid token without one of these in its scope claim gets API Gateway's 403.
+                AuthorizationScopes = route.AuthorizationScopes.Count > 0 ? [.. route.AuthorizationScopes] : null,
             });
         }
 

@@ -36,7 +36,7 @@ internal sealed class FunctionBackend : Construct
 
         Function = new LambdaFunction(this, "Function", new FunctionProps
         {
-            Description = "CognitoAuth reference API: GET /hello, GET /me.",
+            Description = $"CognitoAuth reference API: {string.Join(", ", ReferenceStack.Routes.Select(r => r.RouteKey))}.",
             // CDK 2.160 predates Runtime.DOTNET_10; the managed runtime is named dotnet10.
             Runtime = new Runtime(definition.Runtime, RuntimeFamily.DOTNET_CORE),
             // The code is published for linux-x64 (ReadyToRun), so the function must run on x86_64.

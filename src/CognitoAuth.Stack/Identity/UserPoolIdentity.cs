@@ -5,10 +5,13 @@ using Constructs;
 
 namespace CognitoAuth.Stack.Identity;
 
-/// <summary>The user pool and its app client, as <see cref="ReferenceStack.UserPool"/> and <see cref="ReferenceStack.AppClient"/> define them.</summary>
+/// <summary>
+/// The user pool with its domain, resource server and two app clients, as <see cref="ReferenceStack"/> defines them: the
+/// user client (<see cref="ReferenceStack.AppClient"/>) and the machine client (<see cref="ReferenceStack.MachineClient"/>).
+/// </summary>
 internal sealed class UserPoolIdentity : Construct
 {
-    public UserPoolIdentity(Construct scope, string id)
+    public UserPoolIdentity(Construct scope, string id, bool refreshTokenRotation, TimeSpan refreshTokenRotationGracePeriod)
         : base(scope, id)
     {
         var pool = ReferenceStack.UserPool;
@@ -28,54 +31,74 @@ internal sealed class UserPoolIdentity : Construct
                 TempPasswordValidity = Duration.Days(policy.TemporaryPasswordValidity.TotalDays),
             },
             AccountRecovery = pool.AccountRecoveryByEmailOnly ? AccountRecovery.EMAIL_ONLY : AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
+            Mfa = MfaOf(pool.Mfa),
+            MfaSecondFactor = pool.Mfa == MfaDefinition.Off ? null : new MfaSecondFactor { Otp = pool.SoftwareTokenMfa, Sms = pool.SmsMfa },
+            // Without SMS as a factor (and no phone sign-in) Cognito sends no SMS: no role for it to assume.
+            EnableSmsRole = pool.SmsMfa ? null : false,
             // A reference deployment: `bin/destroy` must leave nothing behind.
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
 
-        var client = ReferenceStack.AppClient;
-        Client = UserPool.AddClient("AppClient", new UserPoolClientOptions
+        Domain = UserPool.AddDomain("Domain", new UserPoolDomainOptions
+        {
+            CognitoDomain = new CognitoDomainOptions { DomainPrefix = DomainPrefix.For(ReferenceStack.DomainPrefixStem) },
+        });
+        // Version 1 is the classic hosted UI: /login works without a branding resource and on every feature plan. CDK 2.160
+        // predates the property.
+        ((CfnUserPoolDomain)Domain.Node.DefaultChild!).AddPropertyOverride("ManagedLoginVersion", 1);
+
+        var server = ReferenceStack.ResourceServer;
+        ResourceServer = UserPool.AddResourceServer("ResourceServer", new UserPoolResourceServerOptions
+        {
+            Identifier = server.Identifier,
+            UserPoolResourceServerName = server.Name,
+            Scopes = [.. server.Scopes.Select(s => new ResourceServerScope(new ResourceServerScopeProps { ScopeName = s.Name, ScopeDescription = s.Description }))],
+        });
+
+        Client = AddClient("AppClient", ReferenceStack.AppClient, refreshTokenRotation);
+        RefreshTokenRotation.Apply((CfnUserPoolClient)Client.Node.DefaultChild!, refreshTokenRotation, refreshTokenRotationGracePeriod);
+        MachineClient = AddClient("MachineClient", ReferenceStack.MachineClient, refreshTokenRotation: false);
+    }
+
+    public UserPool UserPool { get; }
+
+    /// <summary>The pool's prefix domain: managed login and the OAuth 2.0 endpoints (<c>/oauth2/token</c>, …).</summary>
+    public UserPoolDomain Domain { get; }
+
+    public UserPoolResourceServer ResourceServer { get; }
+
+    /// <summary>The user app client (no secret).</summary>
+    public UserPoolClient Client { get; }
+
+    /// <summary>The machine app client (secret, client-credentials grant only).</summary>
+    public UserPoolClient MachineClient { get; }
+
+    private UserPoolClient AddClient(string id, AppClientDefinition client, bool refreshTokenRotation)
+    {
+        var oauth = OAuth.SettingsOf(client, ResourceServer, ReferenceStack.ResourceServer);
+        var added = UserPool.AddClient(id, new UserPoolClientOptions
         {
             UserPoolClientName = client.Name,
-            AuthFlows = AuthFlowsOf(client.ExplicitAuthFlows),
             GenerateSecret = client.GenerateSecret,
             PreventUserExistenceErrors = client.PreventUserExistenceErrors,
             EnableTokenRevocation = client.EnableTokenRevocation,
             AccessTokenValidity = Duration.Minutes(client.AccessTokenValidity.TotalMinutes),
             IdTokenValidity = Duration.Minutes(client.IdTokenValidity.TotalMinutes),
             RefreshTokenValidity = Duration.Minutes(client.RefreshTokenValidity.TotalMinutes),
-            // API-only client: no hosted UI, so no OAuth flows or callback URLs (CDK would otherwise enable them).
-            DisableOAuth = true,
+            OAuth = oauth,
+            // CDK would otherwise switch OAuth on with its own defaults (code and implicit grants, every scope).
+            DisableOAuth = oauth is null,
         });
+        // Set on the L1 so the template holds exactly the deployed list (the L2 always adds ALLOW_REFRESH_TOKEN_AUTH).
+        ((CfnUserPoolClient)added.Node.DefaultChild!).ExplicitAuthFlows = [.. ExplicitAuthFlows.Deployed(client.ExplicitAuthFlows, refreshTokenRotation)];
+        return added;
     }
 
-    public UserPool UserPool { get; }
-
-    public UserPoolClient Client { get; }
-
-    /// <summary>
-    /// Maps the definition's Cognito flow names onto the L2's switches; a name the L2 cannot express fails the
-    /// synth rather than being dropped. CDK always adds <c>ALLOW_REFRESH_TOKEN_AUTH</c>, which Cognito requires.
-    /// </summary>
-    internal static AuthFlow AuthFlowsOf(IReadOnlyCollection<string> flows)
+    private static Mfa MfaOf(MfaDefinition mfa) => mfa switch
     {
-        string[] known = ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
-        var unknown = flows.Except(known, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"The app client's auth flows include ones the stack cannot deploy: {string.Join(", ", unknown)}.", nameof(flows));
-        }
-
-        if (!flows.Contains("ALLOW_REFRESH_TOKEN_AUTH", StringComparer.Ordinal))
-        {
-            throw new ArgumentException("Cognito requires ALLOW_REFRESH_TOKEN_AUTH among an app client's auth flows.", nameof(flows));
-        }
-
-        return new AuthFlow
-        {
-            AdminUserPassword = flows.Contains("ALLOW_ADMIN_USER_PASSWORD_AUTH", StringComparer.Ordinal),
-            UserPassword = flows.Contains("ALLOW_USER_PASSWORD_AUTH", StringComparer.Ordinal),
-            UserSrp = flows.Contains("ALLOW_USER_SRP_AUTH", StringComparer.Ordinal),
-            Custom = flows.Contains("ALLOW_CUSTOM_AUTH", StringComparer.Ordinal),
-        };
-    }
+        MfaDefinition.Off => Mfa.OFF,
+        MfaDefinition.Optional => Mfa.OPTIONAL,
+        MfaDefinition.On => Mfa.REQUIRED,
+        _ => throw new ArgumentOutOfRangeException(nameof(mfa), mfa, "Unknown MFA configuration."),
+    };
 }
