@@ -38,10 +38,9 @@ internal static class CognitoIdentityProviderRegistration
         // The factory's default loggers redact header values in the message but hand the raw values (the session
         // token, the signature) to structured sinks in the log state; CognitoLog reports these calls instead.
         client.RemoveAllLoggers();
-        client.AddResilienceHandler("cognito", static (builder, context) => CognitoResilience.Configure(
-            builder,
-            context.ServiceProvider.GetRequiredService<IOptions<CognitoResilienceOptions>>().Value,
-            context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        client.AddHttpMessageHandler(static sp => new CognitoResilienceHandler(CognitoResilience.Build(
+            sp.GetRequiredService<IOptions<CognitoResilienceOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>())));
         client
             .AddHttpMessageHandler(static sp => new SigV4SigningHandler(sp.GetRequiredService<IAwsCredentialsProvider>(), sp.GetRequiredService<TimeProvider>()))
             .AddHttpMessageHandler(static () => new ResponseBufferingHandler());

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace CognitoAuth.Client.Cognito;
@@ -12,22 +12,26 @@ namespace CognitoAuth.Client.Cognito;
 /// </summary>
 internal static class CognitoResilience
 {
-    /// <summary>Adds the strategies, outermost first.</summary>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, CognitoResilienceOptions options, TimeProvider timeProvider)
-    {
-        builder.TimeProvider = timeProvider;
-        builder
+    /// <summary>Builds the pipeline, outermost strategy first.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(CognitoResilienceOptions options, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider }
             .AddTimeout(options.TotalTimeout)
-            .AddRetry(new HttpRetryStrategyOptions
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 ShouldHandle = args => ShouldRetryAsync(args.Outcome, args.Context.CancellationToken),
+                OnRetry = static args =>
+                {
+                    // The failed attempt's response is not returned to anyone: release its connection.
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
             })
-            .AddTimeout(options.AttemptTimeout);
-    }
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
 
     /// <summary>Whether an attempt's outcome is worth another attempt.</summary>
     private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal sealed class CognitoResilienceOptions
     /// <value>The default value is 3 (so at most four attempts).</value>
     public int MaxRetryAttempts { get; set; } = 3;
 
-    /// <summary>The first backoff; later ones double, with jitter, and honour <c>Retry-After</c>.</summary>
+    /// <summary>The first backoff; later ones double, with jitter.</summary>
     /// <value>The default value is 500 milliseconds.</value>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
