@@ -19,7 +19,7 @@ internal sealed class CognitoTestHost : IDisposable
 
     public static readonly CognitoEndpoint Endpoint = new(new Uri("https://cognito-idp.ap-northeast-1.amazonaws.com/"), "ap-northeast-1");
 
-    public CognitoTestHost(Action<IServiceCollection>? configure = null, bool stubWire = true, bool fixedCredentials = true)
+    public CognitoTestHost(Action<IServiceCollection>? configure = null, bool stubWire = true, bool fixedCredentials = true, Action<IServiceCollection>? configureAfter = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
@@ -34,8 +34,10 @@ internal sealed class CognitoTestHost : IDisposable
         services.AddCognitoIdentityProvider();
         if (stubWire)
         {
-            services.AddHttpClient(CognitoIdentityProviderClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Stub);
+            services.AddHttpClient(CognitoApiClientOptions.BackChannelName).ConfigurePrimaryHttpMessageHandler(() => Stub);
         }
+
+        configureAfter?.Invoke(services);
 
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

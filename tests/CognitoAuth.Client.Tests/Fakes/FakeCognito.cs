@@ -48,8 +48,14 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>Leaves <c>exp</c> and <c>iat</c> out of the access token.</summary>
     public bool OmitTokenTimes { get; set; }
 
+    /// <summary>Issues no ID token, as the client-credentials grant does.</summary>
+    public bool OmitIdToken { get; set; }
+
     /// <summary>A challenge returned instead of tokens after a correct password (e.g. SOFTWARE_TOKEN_MFA).</summary>
     public string? Challenge { get; set; }
+
+    /// <summary>The response key and value that answer <see cref="Challenge"/>; a wrong value is a <c>CodeMismatchException</c>.</summary>
+    public (string Key, string Value)? ChallengeAnswer { get; set; }
 
     /// <summary>Whether refresh responses carry a new refresh token (refresh-token rotation).</summary>
     public bool RotateRefreshTokens { get; set; }
@@ -262,6 +268,14 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
 
+        if (Challenge is { } expected && challengeName == expected && session == "session-mfa" && ChallengeAnswer is { } answer)
+        {
+            CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
+            return responses.GetValueOrDefault(answer.Key) == answer.Value
+                ? Tokens(withRefreshToken: true)
+                : throw Error("CodeMismatchException", "Invalid code received for user");
+        }
+
         lock (_lock)
         {
             if (challengeName != ChallengeNameType.NewPasswordRequired || session is null || !_sessions.Remove(session))
@@ -311,7 +325,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                 AccessToken = TestJwt.Create(OmitTokenTimes
                     ? new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}" }
                     : new() { ["sub"] = CognitoUsername, ["username"] = CognitoUsername, ["token_use"] = "access", ["jti"] = $"access-{serial}", ["iat"] = now, ["exp"] = now + ExpiresIn }),
-                IdToken = TestJwt.Create(new() { ["sub"] = CognitoUsername, ["cognito:username"] = CognitoUsername, ["token_use"] = "id", ["jti"] = $"id-{serial}", ["email"] = Username }),
+                IdToken = OmitIdToken ? null : TestJwt.Create(new() { ["sub"] = CognitoUsername, ["cognito:username"] = CognitoUsername, ["token_use"] = "id", ["jti"] = $"id-{serial}", ["email"] = Username }),
                 RefreshToken = refreshToken,
                 ExpiresIn = OmitExpiresIn ? 0 : ExpiresIn,
                 TokenType = "Bearer",

@@ -36,6 +36,19 @@ public sealed class BearerTokenHandlerTests
     }
 
     [Fact]
+    public async Task GetAsync_TokenTypeIdButNoIdTokenIssued_ThrowsThePackagesErrorAndSendsNothing()
+    {
+        using var harness = new ClientHarness(o => o.TokenType = CognitoTokenType.Id);
+        harness.Cognito.OmitIdToken = true;
+        using var http = harness.CreateHttpClient();
+
+        var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => http.GetStringAsync(new Uri("hello", UriKind.Relative)));
+
+        Assert.Contains("TokenType is Id", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Api.Requests);
+    }
+
+    [Fact]
     public async Task GetAsync_ManyRequests_SignInOnce()
     {
         using var harness = new ClientHarness();
