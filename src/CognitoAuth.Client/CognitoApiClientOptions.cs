@@ -42,13 +42,11 @@ public sealed class CognitoApiClientOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Gets or sets the user name (or an alias such as the e-mail address) to sign in with.</summary>
-    /// <value>The default value is <see langword="null"/>; a value is required.</value>
-    [Required]
+    /// <value>The default value is <see langword="null"/>; the flows that sign a user in require a value.</value>
     public string? Username { get; set; }
 
     /// <summary>Gets or sets the user's password; for a new user, the temporary password.</summary>
-    /// <value>The default value is <see langword="null"/>; a value is required.</value>
-    [Required]
+    /// <value>The default value is <see langword="null"/>; the flows that sign a user in require a value.</value>
     public string? Password { get; set; }
 
     /// <summary>
@@ -90,6 +88,24 @@ public sealed class CognitoApiClientOptions
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// Gets or sets the scopes asked for with <see cref="CognitoAuthFlow.ClientCredentials"/>, separated by spaces
+    /// (e.g. <c>cognito-auth-api/hello.read</c>). Tokens are cached per client and set of scopes.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: Cognito grants every scope the app client is allowed.</value>
+    public string? Scopes { get; set; }
+
+    /// <summary>
+    /// Gets or sets the user pool domain's token endpoint (<c>https://{domain}/oauth2/token</c>) for
+    /// <see cref="CognitoAuthFlow.ClientCredentials"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the <c>token_endpoint</c> of the pool's OpenID configuration.</value>
+    public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>Gets or sets how the app client authenticates at the token endpoint.</summary>
+    /// <value>The default value is <see cref="CognitoTokenEndpointAuthMethod.ClientSecretBasic"/>.</value>
+    public CognitoTokenEndpointAuthMethod TokenEndpointAuthMethod { get; set; } = CognitoTokenEndpointAuthMethod.ClientSecretBasic;
+
+    /// <summary>
     /// Gets or sets how long requests fail at once, with the same error and without calling Cognito, after a sign-in failed
     /// for a reason a retry cannot fix (a wrong password, a disabled or missing user, a challenge the client cannot answer).
     /// The wait doubles with each further failure, up to five minutes; a successful sign-in resets it. A change of these
@@ -103,5 +119,6 @@ public sealed class CognitoApiClientOptions
     public override string ToString() =>
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
         $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
-        $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff} }}";
+        $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff}, " +
+        $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod} }}";
 }

@@ -1,6 +1,6 @@
 namespace CognitoAuth.Client;
 
-/// <summary>How <see cref="CognitoApiClientOptions.Username"/> and <see cref="CognitoApiClientOptions.Password"/> are sent to Cognito.</summary>
+/// <summary>How the client gets its tokens: a user signing in with a password, or an app client with its secret.</summary>
 public enum CognitoAuthFlow
 {
     /// <summary>
@@ -11,4 +11,12 @@ public enum CognitoAuthFlow
 
     /// <summary><c>InitiateAuth</c> with <c>USER_PASSWORD_AUTH</c>: needs no AWS credentials; the app client must allow the flow.</summary>
     UserPassword = 1,
+
+    /// <summary>
+    /// The OAuth 2.0 client-credentials grant at the user pool domain's token endpoint: no user, an access token for the app
+    /// client itself with the <see cref="CognitoApiClientOptions.Scopes"/> of a resource server. Needs
+    /// <see cref="CognitoApiClientOptions.ClientSecret"/>, and <see cref="CognitoApiClientOptions.TokenEndpoint"/> or a
+    /// <see cref="CognitoApiClientOptions.UserPoolId"/> whose OpenID configuration names it.
+    /// </summary>
+    ClientCredentials = 3,
 }

@@ -49,6 +49,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.CognitoAuthenticationException",
                 "CognitoAuth.Client.CognitoErrorCodes",
                 "CognitoAuth.Client.CognitoException",
+                "CognitoAuth.Client.CognitoTokenEndpointAuthMethod",
                 "CognitoAuth.Client.CognitoTokenSet",
                 "CognitoAuth.Client.CognitoTokenType",
                 "CognitoAuth.Client.ICognitoRenewalLock",

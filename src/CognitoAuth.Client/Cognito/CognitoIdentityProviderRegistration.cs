@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using CognitoAuth.Client.Cognito.OAuth;
 using CognitoAuth.Client.Cognito.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ internal static class CognitoIdentityProviderRegistration
         services.AddOptions<CognitoResilienceOptions>();
         services.TryAddSingleton<IAwsCredentialsProvider>(sp => new AwsCredentialsProvider(() => sp.GetService<AWSCredentials>()));
         services.TryAddSingleton<ICognitoIdentityProvider, CognitoIdentityProviderClient>();
+        services.TryAddSingleton<ICognitoOAuthClient, CognitoOAuthClient>();
 
         // Handlers run outermost first: resilience, then per-attempt signing, then body buffering.
         // HttpClient's own timeout is off: the pipeline's timeouts govern, on the injected TimeProvider.

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Configuration;
 
-/// <summary>The rules that span several keys or need more than an attribute; every message names the key.</summary>
+/// <summary>
+/// The rules that span several keys or depend on the flow; every message names the key. A flow's message says which keys it
+/// needs, and a key it would ignore is an error rather than a silent surprise.
+/// </summary>
 internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApiClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, CognitoApiClientOptions options)
@@ -11,7 +14,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
 
         if (!Enum.IsDefined(options.AuthFlow))
         {
-            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword or UserPassword.", nameof(options.AuthFlow));
+            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword, UserPassword or ClientCredentials.", nameof(options.AuthFlow));
         }
 
         if (!Enum.IsDefined(options.TokenType))
@@ -19,7 +22,19 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             builder.AddError($"'{options.TokenType}' is not a valid TokenType: use Access or Id.", nameof(options.TokenType));
         }
 
-        ValidateUserPool(options, builder);
+        if (!Enum.IsDefined(options.TokenEndpointAuthMethod))
+        {
+            builder.AddError($"'{options.TokenEndpointAuthMethod}' is not a valid TokenEndpointAuthMethod: use ClientSecretBasic or ClientSecretPost.", nameof(options.TokenEndpointAuthMethod));
+        }
+
+        if (options.AuthFlow == CognitoAuthFlow.ClientCredentials)
+        {
+            ValidateClientCredentials(options, builder);
+        }
+        else
+        {
+            ValidateUser(options, builder);
+        }
 
         if (options.ApiBaseAddress is { } api && ProblemWith(api) is { } apiProblem)
         {
@@ -29,6 +44,11 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         if (options.ServiceUrl is { } service && ProblemWith(service) is { } serviceProblem)
         {
             builder.AddError($"'{service}' {serviceProblem}.", nameof(options.ServiceUrl));
+        }
+
+        if (options.TokenEndpoint is { } tokenEndpoint && ProblemWith(tokenEndpoint) is { } tokenEndpointProblem)
+        {
+            builder.AddError($"'{tokenEndpoint}' {tokenEndpointProblem}.", nameof(options.TokenEndpoint));
         }
 
         if (options.RefreshBefore < TimeSpan.Zero)
@@ -42,6 +62,71 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The flows that sign a user in: a user name and password, and a pool for the admin flow.</summary>
+    private static void ValidateUser(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder)
+    {
+        var flow = options.AuthFlow;
+        if (string.IsNullOrEmpty(options.Username))
+        {
+            builder.AddError($"The {flow} flow signs a user in: set the user name (or use AuthFlow ClientCredentials, which needs none).", nameof(options.Username));
+        }
+
+        if (string.IsNullOrEmpty(options.Password))
+        {
+            builder.AddError($"The {flow} flow signs a user in: set the user's password (the temporary one for a new user).", nameof(options.Password));
+        }
+
+        foreach (var (key, value) in new[] { (nameof(options.Scopes), (object?)options.Scopes), (nameof(options.TokenEndpoint), options.TokenEndpoint) })
+        {
+            if (value is not null)
+            {
+                builder.AddError($"{key} applies only to AuthFlow ClientCredentials; the {flow} flow ignores it: remove it.", key);
+            }
+        }
+
+        ValidateUserPool(options, builder);
+    }
+
+    /// <summary>The client-credentials grant: the app client's id and secret, and where its token endpoint is; no user.</summary>
+    private static void ValidateClientCredentials(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder)
+    {
+        if (string.IsNullOrEmpty(options.ClientSecret))
+        {
+            builder.AddError("The ClientCredentials flow authenticates the app client with its secret: set the client secret.", nameof(options.ClientSecret));
+        }
+
+        if (options.TokenEndpoint is null && string.IsNullOrEmpty(options.UserPoolId))
+        {
+            builder.AddError(
+                "The ClientCredentials flow needs the token endpoint: set TokenEndpoint (https://{domain}/oauth2/token), or UserPoolId to find it in the pool's OpenID configuration.",
+                nameof(options.TokenEndpoint));
+        }
+
+        if (options.TokenType == CognitoTokenType.Id)
+        {
+            builder.AddError("The ClientCredentials flow issues no ID token: TokenType must be Access.", nameof(options.TokenType));
+        }
+
+        var ignored = new[]
+            {
+                (nameof(options.Username), options.Username),
+                (nameof(options.Password), options.Password),
+                (nameof(options.NewPassword), options.NewPassword),
+            }
+            .Where(key => !string.IsNullOrEmpty(key.Item2))
+            .Select(key => key.Item1)
+            .Concat(options.UserAttributes.Count > 0 ? [nameof(options.UserAttributes)] : []);
+        foreach (var key in ignored)
+        {
+            builder.AddError($"{key} does not apply to AuthFlow ClientCredentials, where no user signs in: remove it.", key);
+        }
+
+        if (!string.IsNullOrEmpty(options.UserPoolId))
+        {
+            ValidateUserPool(options, builder);
+        }
     }
 
     private static void ValidateUserPool(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder)

@@ -20,14 +20,24 @@ internal sealed class CognitoClientContext
         Name = name;
         Options = options;
         ClientId = options.ClientId!;
-        Username = options.Username!;
+        Username = options.Username ?? string.Empty;
         ApiBaseAddress = options.ApiBaseAddress!;
+        Scopes = string.Join(' ', (options.Scopes ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
-        // Region is only absent for the unsigned user-password flow against an explicit ServiceUrl, where nothing signs.
+        // Region is only absent for flows that sign nothing (an explicit ServiceUrl or token endpoint, no pool id).
         var region = RegionOf(options) ?? string.Empty;
         Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
-        StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
-        SignInSecretHash = SecretHashFor(Username);
+        if (options.AuthFlow == CognitoAuthFlow.ClientCredentials)
+        {
+            // No user: the app client's token for a set of scopes (Duende's lesson: the scopes are part of the key).
+            StoreKey = string.Join('|', (options.TokenEndpoint ?? Endpoint.ServiceUrl).AbsoluteUri, options.UserPoolId, ClientId, "scope=" + Scopes);
+        }
+        else
+        {
+            StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
+            SignInSecretHash = SecretHashFor(Username);
+        }
+
         _apiScheme = ApiBaseAddress.Scheme;
         _apiHost = ApiBaseAddress.Host;
         _apiIdnHost = ApiBaseAddress.IdnHost;
@@ -42,7 +52,7 @@ internal sealed class CognitoClientContext
 
     public string ClientId { get; }
 
-    /// <summary>The configured user name (possibly an alias).</summary>
+    /// <summary>The configured user name (possibly an alias); empty for the client-credentials flow.</summary>
     public string Username { get; }
 
     public Uri ApiBaseAddress { get; }
@@ -55,8 +65,15 @@ internal sealed class CognitoClientContext
     /// </summary>
     public string StoreKey { get; }
 
-    /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret.</summary>
+    /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret or a user.</summary>
     public string? SignInSecretHash { get; }
+
+    /// <summary>The scopes asked for, each once, in ordinal order (empty: all the app client's scopes).</summary>
+    public string Scopes { get; }
+
+    /// <summary>Where the pool publishes its OpenID configuration (it names the token endpoint), or <see langword="null"/> without a pool id.</summary>
+    public Uri? OpenIdConfiguration =>
+        string.IsNullOrEmpty(Options.UserPoolId) ? null : new Uri(Endpoint.ServiceUrl, $"{Options.UserPoolId}/.well-known/openid-configuration");
 
     /// <summary>Builds the context of <paramref name="name"/>'s validated <paramref name="options"/>.</summary>
     public static CognitoClientContext Create(string name, CognitoApiClientOptions options) => new(name, options);

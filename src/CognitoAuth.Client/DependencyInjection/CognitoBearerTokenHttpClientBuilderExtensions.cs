@@ -81,6 +81,7 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddSingleton<PublicAuthChannel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AdminUserPasswordFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserPasswordFlow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, ClientCredentialsFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, NewPasswordRequiredResponder>());
         services.TryAddSingleton<CognitoAuthenticator>();
 

@@ -1,0 +1,57 @@
+using CognitoAuth.Client.Cognito.OAuth;
+using CognitoAuth.Client.Configuration;
+
+namespace CognitoAuth.Client.Authentication.Flows;
+
+/// <summary>
+/// <see cref="CognitoAuthFlow.ClientCredentials"/>: the OAuth 2.0 client-credentials grant at the pool domain's token
+/// endpoint (configured, or the pool's OpenID configuration's <c>token_endpoint</c>). No user, no challenge, no refresh
+/// token: renewing is asking again.
+/// </summary>
+internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvider timeProvider) : ISignInFlow
+{
+    public CognitoAuthFlow AuthFlow => CognitoAuthFlow.ClientCredentials;
+
+    public string Name => "client_credentials";
+
+    public async Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken) =>
+        SignInStep.Signed(await RequestAsync(attempt.Client, cancellationToken).ConfigureAwait(false));
+
+    public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The client-credentials grant has no challenges.");
+
+    public Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken) =>
+        RequestAsync(client, cancellationToken);
+
+    private async Task<CognitoTokenSet> RequestAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        var endpoint = await TokenEndpointAsync(client, cancellationToken).ConfigureAwait(false);
+        var request = new OAuthTokenRequest("client_credentials", client.ClientId, client.Options.ClientSecret, client.Options.TokenEndpointAuthMethod);
+        if (client.Scopes.Length > 0)
+        {
+            request.With("scope", client.Scopes);
+        }
+
+        var sentAt = timeProvider.GetUtcNow();
+        var response = await oauth.RequestTokenAsync(endpoint, request, cancellationToken).ConfigureAwait(false);
+        var lifetime = response.ExpiresIn > 0
+            ? TimeSpan.FromSeconds(response.ExpiresIn)
+            : JwtClaims.Lifetime(response.AccessToken)
+                ?? throw new CognitoAuthenticationException("The token endpoint gave no expires_in, and the access token has no exp and iat claims: the token's lifetime is unknown.");
+        return new CognitoTokenSet { AccessToken = response.AccessToken!, IssuedAt = sentAt, ExpiresAt = sentAt + lifetime };
+    }
+
+    private async Task<Uri> TokenEndpointAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    {
+        if (client.Options.TokenEndpoint is { } configured)
+        {
+            return configured;
+        }
+
+        var configuration = client.OpenIdConfiguration!;
+        return await oauth.DiscoverTokenEndpointAsync(configuration, cancellationToken).ConfigureAwait(false)
+            ?? throw new CognitoAuthenticationException(
+                $"The OpenID configuration of user pool '{client.Options.UserPoolId}' names no token_endpoint (the pool has no domain?). " +
+                $"Give the pool a domain, or set '{nameof(CognitoApiClientOptions.TokenEndpoint)}' (e.g. CognitoAuth__TokenEndpoint).");
+    }
+}

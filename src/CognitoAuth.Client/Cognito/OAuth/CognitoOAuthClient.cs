@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Polly.Timeout;
+
+namespace CognitoAuth.Client.Cognito.OAuth;
+
+/// <summary>
+/// <see cref="ICognitoOAuthClient"/> over the back-channel HttpClient (<see cref="CognitoApiClientOptions.BackChannelName"/>):
+/// 429, 5xx, dropped connections and timeouts are retried by its pipeline; OAuth errors (400 and 401) are not.
+/// The discovered token endpoint of a pool is kept once found: it never changes while the pool's domain exists.
+/// </summary>
+internal sealed class CognitoOAuthClient(
+    IHttpClientFactory httpClientFactory,
+    TimeProvider timeProvider,
+    ILogger<CognitoOAuthClient> logger) : ICognitoOAuthClient
+{
+    private const string TokenOperation = "oauth2/token";
+    private const string DiscoveryOperation = "openid-configuration";
+
+    private readonly ConcurrentDictionary<Uri, Uri> _tokenEndpoints = new();
+
+    public async Task<OAuthTokenResponse> RequestTokenAsync(Uri tokenEndpoint, OAuthTokenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokenEndpoint);
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint) { Content = new FormUrlEncodedContent(request.Form()) };
+        if (request.BasicCredentials() is { } basic)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+
+        var response = await SendAsync(message, TokenOperation, OAuthJsonContext.Default.OAuthTokenResponse, cancellationToken).ConfigureAwait(false);
+        return response.AccessToken is { Length: > 0 }
+            ? response
+            : throw new CognitoException(CognitoErrorCodes.MalformedResponse, "The token endpoint answered without an access_token.", null, null, isRetryable: false);
+    }
+
+    public async Task<Uri?> DiscoverTokenEndpointAsync(Uri configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (_tokenEndpoints.TryGetValue(configuration, out var known))
+        {
+            return known;
+        }
+
+        using var message = new HttpRequestMessage(HttpMethod.Get, configuration);
+        var document = await SendAsync(message, DiscoveryOperation, OAuthJsonContext.Default.OpenIdConfiguration, cancellationToken).ConfigureAwait(false);
+        if (!Uri.TryCreate(document.TokenEndpoint, UriKind.Absolute, out var tokenEndpoint))
+        {
+            return null;
+        }
+
+        _tokenEndpoints[configuration] = tokenEndpoint;
+        return tokenEndpoint;
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage message, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var started = timeProvider.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await httpClientFactory.CreateClient(CognitoApiClientOptions.BackChannelName).SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
+        {
+            CognitoLog.TransportFailed(logger, operation, Elapsed(started), ex);
+            throw CognitoErrors.TransportFailure(operation, ex);
+        }
+
+        using (response)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failed(operation, started, ErrorOf(response, body));
+            }
+
+            T? result;
+            try
+            {
+                result = JsonSerializer.Deserialize(body, type);
+            }
+            catch (JsonException ex)
+            {
+                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, ex));
+            }
+
+            if (result is null)
+            {
+                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, innerException: null));
+            }
+
+            CognitoLog.CallSucceeded(logger, operation, (int)response.StatusCode, Elapsed(started), CognitoErrors.RequestId(response));
+            return result;
+        }
+    }
+
+    /// <summary>The OAuth error of a failed answer (RFC 6749 §5.2), its code kept as the error code; a body without one is malformed.</summary>
+    private static CognitoException ErrorOf(HttpResponseMessage response, byte[] body)
+    {
+        OAuthErrorResponse? error = null;
+        try
+        {
+            error = body.Length == 0 ? null : JsonSerializer.Deserialize(body, OAuthJsonContext.Default.OAuthErrorResponse);
+        }
+        catch (JsonException)
+        {
+            // An HTML page from a proxy: the status alone decides.
+        }
+
+        var status = response.StatusCode;
+        var code = error?.Error is { Length: > 0 } oauthCode && oauthCode.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? oauthCode : null;
+        return new CognitoException(
+            code ?? CognitoErrorCodes.MalformedResponse,
+            code is null
+                ? $"The token endpoint answered HTTP {(int)status} without a readable OAuth error."
+                : error!.ErrorDescription is { Length: > 0 } description ? description : $"The token endpoint answered {code}.",
+            status,
+            CognitoErrors.RequestId(response),
+            CognitoErrors.IsRetryable(status, errorCode: null));
+    }
+
+    private CognitoException Failed(string operation, long started, CognitoException failure)
+    {
+        CognitoLog.CallFailed(logger, operation, (int?)failure.StatusCode, failure.ErrorCode, Elapsed(started), failure.RequestId, failure.IsRetryable);
+        return failure;
+    }
+
+    private double Elapsed(long started) => timeProvider.GetElapsedTime(started).TotalMilliseconds;
+}
