@@ -39,6 +39,9 @@ public static class CognitoErrorCodes
     /// <summary>A refresh token was reused under refresh-token rotation.</summary>
     public const string RefreshTokenReuse = "RefreshTokenReuseException";
 
+    /// <summary>The endpoint does not know the operation (an emulator that predates it, e.g. <c>GetTokensFromRefreshToken</c>).</summary>
+    public const string UnknownOperation = "UnknownOperationException";
+
     /// <summary>The client could not reach Cognito or timed out (not a Cognito code: set by this client).</summary>
     public const string TransportError = "TransportError";
 

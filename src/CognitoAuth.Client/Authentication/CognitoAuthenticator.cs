@@ -63,8 +63,9 @@ internal sealed class CognitoAuthenticator
         }
     }
 
-    /// <summary>New tokens from <paramref name="current"/>'s refresh token, through the client's flow.</summary>
-    public async Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken)
+    /// <summary>New tokens from <paramref name="current"/>'s refresh token, through the client's flow; <paramref name="remember"/> receives what it learns.</summary>
+    public async Task<CognitoTokenSet> RefreshAsync(
+        CognitoClientContext client, CognitoTokenSet current, SignInMemory memory, Action<SignInMemory> remember, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(current.RefreshToken, nameof(current));
         using var activity = CognitoClientActivitySource.Instance.StartActivity("CognitoAuth.Refresh");
@@ -72,7 +73,7 @@ internal sealed class CognitoAuthenticator
         Log.Refreshing(_logger, client.Name, current.ExpiresAt);
         try
         {
-            var tokens = await FlowOf(client).RefreshAsync(client, current, cancellationToken).ConfigureAwait(false);
+            var tokens = await FlowOf(client).RefreshAsync(new SignInAttempt(client, password: null, memory, remember), current, cancellationToken).ConfigureAwait(false);
             _metrics.Refresh(succeeded: true);
             Log.Refreshed(_logger, client.Name, tokens.ExpiresAt);
             return tokens;

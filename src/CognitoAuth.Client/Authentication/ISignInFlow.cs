@@ -1,5 +1,3 @@
-using CognitoAuth.Client.Configuration;
-
 namespace CognitoAuth.Client.Authentication;
 
 /// <summary>
@@ -21,6 +19,9 @@ internal interface ISignInFlow
     /// <summary>Sends the answer to <paramref name="challenge"/>; <paramref name="responses"/> already hold <c>USERNAME</c> and <c>SECRET_HASH</c>.</summary>
     Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken);
 
-    /// <summary>New tokens from <paramref name="current"/>'s refresh token (which is set), keeping it unless Cognito returns another.</summary>
-    Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken);
+    /// <summary>
+    /// New tokens from <paramref name="current"/>'s refresh token (which is set), keeping it unless Cognito returns another.
+    /// <paramref name="attempt"/> carries no password; what the refresh learns goes into its <see cref="SignInAttempt.Memory"/>.
+    /// </summary>
+    Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken);
 }

@@ -5,7 +5,24 @@ namespace CognitoAuth.Client.Authentication;
 /// learns it, and the token layer keeps it with the user's tokens. Holds no secret.
 /// </summary>
 /// <param name="NewPasswordInEffect">The configured <c>NewPassword</c> replaced the temporary password: sign in with it first.</param>
-internal sealed record SignInMemory(bool NewPasswordInEffect)
+/// <param name="Refresh">How this user's refresh tokens are redeemed, once learned from Cognito's answers.</param>
+internal sealed record SignInMemory(bool NewPasswordInEffect, RefreshMethod Refresh = RefreshMethod.Unknown)
 {
     public static SignInMemory None { get; } = new(NewPasswordInEffect: false);
+}
+
+/// <summary>Which operation redeems a refresh token, as learned from Cognito.</summary>
+internal enum RefreshMethod
+{
+    /// <summary>Not learned yet: <c>REFRESH_TOKEN_AUTH</c> first, then <c>GetTokensFromRefreshToken</c> if Cognito refuses it.</summary>
+    Unknown,
+
+    /// <summary>
+    /// <c>GetTokensFromRefreshToken</c>: what an app client that rotates refresh tokens accepts (it returns the next refresh
+    /// token), and what any other accepts too.
+    /// </summary>
+    GetTokensFromRefreshToken,
+
+    /// <summary>The endpoint does not know <c>GetTokensFromRefreshToken</c> (an older emulator): <c>REFRESH_TOKEN_AUTH</c> only.</summary>
+    RefreshTokenAuthOnly,
 }

@@ -41,6 +41,9 @@ internal sealed class CognitoIdentityProviderClient(
     public Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "RevokeToken", signed: false, request, Json.RevokeTokenRequest, Json.RevokeTokenResponse, cancellationToken);
 
+    public Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(CognitoEndpoint endpoint, GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "GetTokensFromRefreshToken", signed: false, request, Json.GetTokensFromRefreshTokenRequest, Json.GetTokensFromRefreshTokenResponse, cancellationToken);
+
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "AdminCreateUser", signed: true, request, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
 

@@ -12,6 +12,8 @@ namespace CognitoAuth.Client.Cognito;
 [JsonSerializable(typeof(AuthFlowResponse))]
 [JsonSerializable(typeof(RevokeTokenRequest))]
 [JsonSerializable(typeof(RevokeTokenResponse))]
+[JsonSerializable(typeof(GetTokensFromRefreshTokenRequest))]
+[JsonSerializable(typeof(GetTokensFromRefreshTokenResponse))]
 [JsonSerializable(typeof(AdminCreateUserRequest))]
 [JsonSerializable(typeof(AdminCreateUserResponse))]
 [JsonSerializable(typeof(CognitoErrorResponse))]

@@ -79,6 +79,7 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         // The sign-in flows and challenge responders: a new one is a class and a line here.
         services.TryAddSingleton<AdminAuthChannel>();
         services.TryAddSingleton<PublicAuthChannel>();
+        services.TryAddSingleton<RefreshTokenRenewal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AdminUserPasswordFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserPasswordFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, ClientCredentialsFlow>());

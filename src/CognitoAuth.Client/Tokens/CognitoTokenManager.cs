@@ -268,11 +268,21 @@ internal sealed class CognitoTokenManager(
         {
             try
             {
-                return await authenticator.RefreshAsync(client.Context, current, cancellationToken).ConfigureAwait(false);
+                return await RefreshAsync(client, current, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CognitoException reused) when (reused.ErrorCode == CognitoErrorCodes.RefreshTokenReuse)
+            {
+                // Rotated out: another process sharing the store may have rotated it a moment ago. Its result is the way on.
+                if (await RefreshedElsewhereAsync(client, current, cancellationToken).ConfigureAwait(false) is { } elsewhere)
+                {
+                    return elsewhere;
+                }
+
+                Log.RefreshTokenRejected(logger, client.Context.Name, reused.ErrorCode);
             }
             catch (Exception exception) when (IsPermanent(exception))
             {
-                // Expired, revoked, rotated out, or refused for another reason a retry cannot fix: only a full sign-in helps.
+                // Expired, revoked, or refused for another reason a retry cannot fix: only a full sign-in helps.
                 Log.RefreshTokenRejected(logger, client.Context.Name, ReasonOf(exception));
             }
         }
@@ -293,6 +303,36 @@ internal sealed class CognitoTokenManager(
             }
 
             throw;
+        }
+    }
+
+    private Task<CognitoTokenSet> RefreshAsync(ClientTokens client, CognitoTokenSet current, CancellationToken cancellationToken) =>
+        authenticator.RefreshAsync(client.Context, current, client.Slot.Memory, memory => client.Slot.Memory = memory, cancellationToken);
+
+    /// <summary>
+    /// After a <c>RefreshTokenReuseException</c>: the store's tokens when they hold another refresh token — served as they are
+    /// while fresh, else refreshed once with that token — or <see langword="null"/> when nobody rotated it (then a sign-in).
+    /// </summary>
+    private async Task<CognitoTokenSet?> RefreshedElsewhereAsync(ClientTokens client, CognitoTokenSet reused, CancellationToken cancellationToken)
+    {
+        var latest = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
+        if (latest?.RefreshToken is null || string.Equals(latest.RefreshToken, reused.RefreshToken, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (TokenFreshness.IsFresh(latest, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
+        {
+            return latest;
+        }
+
+        try
+        {
+            return await RefreshAsync(client, latest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsPermanent(exception))
+        {
+            return null;
         }
     }
 

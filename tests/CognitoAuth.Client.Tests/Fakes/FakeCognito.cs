@@ -57,14 +57,26 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>The response key and value that answer <see cref="Challenge"/>; a wrong value is a <c>CodeMismatchException</c>.</summary>
     public (string Key, string Value)? ChallengeAnswer { get; set; }
 
-    /// <summary>Whether refresh responses carry a new refresh token (refresh-token rotation).</summary>
+    /// <summary>
+    /// Refresh-token rotation on the app client: <c>REFRESH_TOKEN_AUTH</c> is refused, <c>GetTokensFromRefreshToken</c> returns a
+    /// new refresh token and retires the old one (a retired one used again: <c>RefreshTokenReuseException</c>).
+    /// </summary>
     public bool RotateRefreshTokens { get; set; }
+
+    /// <summary>Answers <c>GetTokensFromRefreshToken</c> with <c>UnknownOperationException</c>, as an emulator that predates it does.</summary>
+    public bool LacksGetTokensFromRefreshToken { get; set; }
+
+    /// <summary>Refresh tokens retired by rotation.</summary>
+    private readonly HashSet<string> _retiredRefreshTokens = [];
 
     /// <summary>Simulated latency: the clock advances this much during each call.</summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>When set, every call waits for it: a test holds calls open to observe concurrency.</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Runs at the start of each call with its operation's name: what another process does at that moment.</summary>
+    public Func<string, Task>? BeforeCall { get; set; }
 
     /// <summary>Failures to throw, one per call, before behaving normally.</summary>
     public ConcurrentQueue<CognitoException> Failures { get; } = new();
@@ -87,7 +99,9 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     public int SignIns => Calls.Count(c => AuthFlowOf(c.Request) is AuthFlowType.AdminUserPasswordAuth or AuthFlowType.UserPasswordAuth);
 
-    public int Refreshes => Calls.Count(c => AuthFlowOf(c.Request) == AuthFlowType.RefreshTokenAuth);
+    public int Refreshes => Calls.Count(c => AuthFlowOf(c.Request) == AuthFlowType.RefreshTokenAuth || c.Request is GetTokensFromRefreshTokenRequest);
+
+    public int RefreshTokenAuths => Calls.Count(c => AuthFlowOf(c.Request) == AuthFlowType.RefreshTokenAuth);
 
     public IEnumerable<T> Requests<T>() => Calls.Select(c => c.Request).OfType<T>();
 
@@ -143,6 +157,42 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         }
     }
 
+    public async Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(CognitoEndpoint endpoint, GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(GetTokensFromRefreshTokenAsync), request, cancellationToken);
+        if (LacksGetTokensFromRefreshToken)
+        {
+            throw Error(CognitoErrorCodes.UnknownOperation, "Unknown operation GetTokensFromRefreshToken.");
+        }
+
+        CheckClient(request.ClientId);
+        if (ClientSecret is not null && request.ClientSecret != ClientSecret)
+        {
+            throw Error("NotAuthorizedException", "Client secret does not match.");
+        }
+
+        lock (_lock)
+        {
+            if (_retiredRefreshTokens.Contains(request.RefreshToken))
+            {
+                throw Error(CognitoErrorCodes.RefreshTokenReuse, "Refresh token has been used and rotated.");
+            }
+
+            if (!_refreshTokens.Contains(request.RefreshToken))
+            {
+                throw Error("NotAuthorizedException", "Invalid Refresh Token.");
+            }
+
+            if (RotateRefreshTokens)
+            {
+                _refreshTokens.Remove(request.RefreshToken);
+                _retiredRefreshTokens.Add(request.RefreshToken);
+            }
+        }
+
+        return new GetTokensFromRefreshTokenResponse { AuthenticationResult = Issue(Tokens(withRefreshToken: RotateRefreshTokens)).AuthenticationResult };
+    }
+
     public async Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(AdminCreateUserAsync), request, cancellationToken);
@@ -173,6 +223,11 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     private async Task EnterAsync(string operation, object request, CancellationToken cancellationToken)
     {
+        if (BeforeCall is { } before)
+        {
+            await before(operation);
+        }
+
         Calls.Enqueue((operation, request));
         Secrets.AddFromJson(JsonSerializer.SerializeToUtf8Bytes(request));
         Secrets.Add(Password, "the user's password");
@@ -210,7 +265,13 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                 }
             }
 
-            return Tokens(withRefreshToken: RotateRefreshTokens);
+            if (RotateRefreshTokens)
+            {
+                // A rotating client has ALLOW_REFRESH_TOKEN_AUTH off: Cognito refuses the flow.
+                throw Error("InvalidParameterException", "Auth flow not enabled for this client.");
+            }
+
+            return Tokens(withRefreshToken: false);
         }
 
         if (authFlow != passwordFlow)

@@ -28,12 +28,14 @@ public sealed class RefreshFallbackTests
         using var harness = new ClientHarness();
         var first = await harness.Tokens.GetTokensAsync(Name);
         harness.Time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(30));
+        // Both ways of redeeming the refresh token refuse it.
+        harness.Cognito.Failures.Enqueue(new CognitoException(code, "Refused by the test.", HttpStatusCode.BadRequest, "r", isRetryable: false));
         harness.Cognito.Failures.Enqueue(new CognitoException(code, "Refused by the test.", HttpStatusCode.BadRequest, "r", isRetryable: false));
 
         var renewed = await harness.Tokens.GetTokensAsync(Name);
 
         Assert.NotEqual(first.AccessToken, renewed.AccessToken);
-        Assert.Equal(1, harness.Cognito.Refreshes);
+        Assert.Equal(2, harness.Cognito.Refreshes);
         Assert.Equal(2, harness.Cognito.SignIns);
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "RefreshTokenRejected");
     }

@@ -156,7 +156,8 @@ public sealed class TokenManagerTests
 
         var renewed = await harness.Tokens.GetTokensAsync(Name);
 
-        Assert.Equal(1, harness.Cognito.Refreshes);
+        Assert.Equal(1, harness.Cognito.RefreshTokenAuths);
+        Assert.Equal(2, harness.Cognito.Refreshes); // and one GetTokensFromRefreshToken, in case the client rotates them
         Assert.Equal(2, harness.Cognito.SignIns);
         Assert.NotEqual(first.RefreshToken, renewed.RefreshToken);
     }

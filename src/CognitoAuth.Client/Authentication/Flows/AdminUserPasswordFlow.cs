@@ -3,7 +3,7 @@ using CognitoAuth.Client.Cognito.Model;
 namespace CognitoAuth.Client.Authentication.Flows;
 
 /// <summary><see cref="CognitoAuthFlow.AdminUserPassword"/>: <c>AdminInitiateAuth</c> with <c>ADMIN_USER_PASSWORD_AUTH</c>, signed with AWS credentials.</summary>
-internal sealed class AdminUserPasswordFlow(AdminAuthChannel channel) : PasswordFlow(channel, AuthFlowType.AdminUserPasswordAuth)
+internal sealed class AdminUserPasswordFlow(AdminAuthChannel channel, RefreshTokenRenewal refresh) : PasswordFlow(channel, refresh, AuthFlowType.AdminUserPasswordAuth)
 {
     public override CognitoAuthFlow AuthFlow => CognitoAuthFlow.AdminUserPassword;
 

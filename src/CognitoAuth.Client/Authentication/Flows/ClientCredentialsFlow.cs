@@ -20,8 +20,8 @@ internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvi
     public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("The client-credentials grant has no challenges.");
 
-    public Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken) =>
-        RequestAsync(client, cancellationToken);
+    public Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken) =>
+        RequestAsync(attempt.Client, cancellationToken);
 
     private async Task<CognitoTokenSet> RequestAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
 using CognitoAuth.Client.Cognito.Model;
-using CognitoAuth.Client.Configuration;
 
 namespace CognitoAuth.Client.Authentication.Flows;
 
 /// <summary>The user name and password sent as they are (<c>USERNAME</c>, <c>PASSWORD</c>), through an admin or a public channel.</summary>
-internal abstract class PasswordFlow(IAuthChannel channel, string cognitoAuthFlow) : ISignInFlow
+internal abstract class PasswordFlow(IAuthChannel channel, RefreshTokenRenewal refresh, string cognitoAuthFlow) : ISignInFlow
 {
     public abstract CognitoAuthFlow AuthFlow { get; }
 
@@ -28,6 +27,6 @@ internal abstract class PasswordFlow(IAuthChannel channel, string cognitoAuthFlo
     public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
         channel.RespondAsync(attempt.Client, challenge, responses, cancellationToken);
 
-    public Task<CognitoTokenSet> RefreshAsync(CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken) =>
-        RefreshTokenAuth.RefreshAsync(channel, client, current, cancellationToken);
+    public Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken) =>
+        refresh.RefreshAsync(channel, attempt, current, cancellationToken);
 }

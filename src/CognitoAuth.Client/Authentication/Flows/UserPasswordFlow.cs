@@ -3,7 +3,7 @@ using CognitoAuth.Client.Cognito.Model;
 namespace CognitoAuth.Client.Authentication.Flows;
 
 /// <summary><see cref="CognitoAuthFlow.UserPassword"/>: <c>InitiateAuth</c> with <c>USER_PASSWORD_AUTH</c>, unsigned.</summary>
-internal sealed class UserPasswordFlow(PublicAuthChannel channel) : PasswordFlow(channel, AuthFlowType.UserPasswordAuth)
+internal sealed class UserPasswordFlow(PublicAuthChannel channel, RefreshTokenRenewal refresh) : PasswordFlow(channel, refresh, AuthFlowType.UserPasswordAuth)
 {
     public override CognitoAuthFlow AuthFlow => CognitoAuthFlow.UserPassword;
 
