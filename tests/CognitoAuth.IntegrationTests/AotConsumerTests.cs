@@ -5,9 +5,10 @@ using CognitoAuth.IntegrationTests.Infrastructure;
 namespace CognitoAuth.IntegrationTests;
 
 /// <summary>
-/// The client package is trimming- and AOT-safe, checked rather than declared: a console app that uses the packed
-/// CognitoAuth.Client is published with Native AOT (every trim/AOT warning an error, including those inside the
-/// package and its dependencies, which only the ILCompiler sees) and the native binary completes the walkthrough.
+/// The packages are trimming- and AOT-safe, checked rather than declared: a console app that uses the packed
+/// CognitoAuth.Client (and registers CognitoAuth.Client.Redis's store when configured) is published with Native AOT,
+/// every trim/AOT warning an error, including those inside the packages and their dependencies (AWSSDK.Core, Polly.Core,
+/// StackExchange.Redis), which only the ILCompiler sees; then the native binary completes the walkthrough.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed partial class AotConsumerTests(PackedPackages packages)
@@ -21,6 +22,14 @@ public sealed partial class AotConsumerTests(PackedPackages packages)
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection().AddLogging();
         var api = services.AddCognitoApiClient(configuration.GetSection("CognitoAuth"));
+
+        // Not taken in the walkthrough (no Redis), but compiled and analysed by the ILCompiler all the same.
+        var redis = configuration.GetSection("CognitoAuth:Redis");
+        if (redis.Exists())
+        {
+            services.AddCognitoRedisTokenStore(redis);
+        }
+
         await using var provider = services.BuildServiceProvider();
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(api.Name);
         Console.WriteLine(await http.GetStringAsync("hello"));
@@ -70,6 +79,7 @@ public sealed partial class AotConsumerTests(PackedPackages packages)
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="CognitoAuth.Client" Version="{packages.Version}" />
+            <PackageReference Include="CognitoAuth.Client.Redis" Version="{packages.Version}" />
             <PackageReference Include="Microsoft.Extensions.Configuration.EnvironmentVariables" Version="10.0.0" />
           </ItemGroup>
         </Project>
