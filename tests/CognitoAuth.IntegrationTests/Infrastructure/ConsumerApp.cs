@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
 using CognitoAuth.Emulator;
 using CognitoAuth.Reference;
@@ -13,12 +14,12 @@ namespace CognitoAuth.IntegrationTests.Infrastructure;
 internal sealed partial class ConsumerApp
 {
     /// <summary>The dotnet CLI's environment for every build and pack: no MSBuild node outlives the command.</summary>
-    public static readonly IDictionary<string, string?> BuildEnvironment = new Dictionary<string, string?>
+    public static readonly IDictionary<string, string?> BuildEnvironment = new ReadOnlyDictionary<string, string?>(new Dictionary<string, string?>
     {
         ["MSBUILDDISABLENODEREUSE"] = "1",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         ["DOTNET_NOLOGO"] = "1",
-    };
+    });
 
     private ConsumerApp(string directory, string name)
     {
