@@ -41,6 +41,10 @@ ensure_test_prereqs() {
   apt_install /usr/bin/aws awscli
   # A Redis server for the fleet (distributed token store) tests.
   apt_install redis-server redis-server
+  # Native AOT publishing (AotConsumerTests): a C toolchain to link with (the ILCompiler takes clang, else gcc) and
+  # zlib's development files (the .NET 10 ILCompiler links the system libz).
+  if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then apt_install clang clang; fi
+  apt_install /usr/include/zlib.h zlib1g-dev
   local d
   for d in "$root"/tools/*/ "$root"/src/*/; do
     [ -f "$d/package-lock.json" ] && npm_ci "${d%/}"

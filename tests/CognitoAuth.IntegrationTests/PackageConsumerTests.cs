@@ -1,100 +1,90 @@
 using CognitoAuth.Emulator;
 using CognitoAuth.IntegrationTests.Infrastructure;
+using CognitoAuth.Reference;
 using CognitoAuth.Testing;
 
 namespace CognitoAuth.IntegrationTests;
 
 /// <summary>
-/// The package as a user gets it: <c>dotnet pack</c>, then a program outside this repository that references only the
-/// .nupkg and calls <c>AddCognitoApiClient(configuration.GetSection("CognitoAuth"))</c> completes the seed flow
-/// (temporary password → NEW_PASSWORD_REQUIRED → tokens → GET hello) against an endpoint given by <c>ServiceUrl</c>.
+/// The packages as a user gets them: an app outside this repository that references only the packed CognitoAuth.Client
+/// and CognitoAuth.Client.Redis, pins the lowest Microsoft.Extensions.* of its target framework's major version and
+/// builds with warnings as errors. A package that asks for more than that (NU1605 "package downgrade") fails the restore.
 /// </summary>
-public sealed class PackageConsumerTests : IDisposable
+[Collection(PackedPackagesCollection.Name)]
+public sealed class PackageConsumerTests(PackedPackages packages)
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cognitoauth-consumer-");
+    private const string Hello = "Hello from a protected API!";
+
+    // The same program on both targets, as a user's app would be: both packages' registrations, from configuration.
+    private const string Program = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        var builder = Host.CreateApplicationBuilder(args);
+        var api = builder.Services.AddCognitoApiClient(builder.Configuration.GetSection("CognitoAuth"));
+
+        // The fleet's shared token store when Redis is configured; the walkthrough runs without one.
+        var redis = builder.Configuration.GetSection("CognitoAuth:Redis");
+        if (redis.Exists())
+        {
+            builder.Services.AddCognitoRedisTokenStore(redis);
+        }
+
+        using var host = builder.Build();
+        var http = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(api.Name);
+        Console.WriteLine(await http.GetStringAsync("hello"));
+        """;
 
     [Fact]
-    public async Task PackedNupkg_ProgramOutsideTheRepository_CompletesTheSeedFlow()
+    public async Task Net10App_PinningExtensions10_0_0_BuildsWithoutWarningsAndCompletesTheWalkthrough()
     {
-        // A unique version, so a package cached by an earlier run is never what gets tested.
-        var version = $"0.0.0-consumer.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
-        var packages = Directory.CreateDirectory(Path.Combine(_work.FullName, "packages")).FullName;
-        var pack = await ProcessRunner.RunAsync(
-            "dotnet",
-            ["pack", Path.Combine(RepositoryRoot.Path, "src", "CognitoAuth.Client"), "-c", "Release", "-o", packages, $"-p:Version={version}", "--nologo", "-v:q"],
-            RepositoryRoot.Path);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        Assert.Single(Directory.GetFiles(packages, "*.nupkg"));
-        Assert.Single(Directory.GetFiles(packages, "*.snupkg"));
+        var app = await packages.CreateAppAsync("consumer10", Project("net10.0", "10.0.0"), Program);
 
-        var app = Directory.CreateDirectory(Path.Combine(_work.FullName, "consumer")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packages}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(app, "consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="CognitoAuth.Client" Version="{version}" />
-                <PackageReference Include="Microsoft.Extensions.Configuration.EnvironmentVariables" Version="10.0.13" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
-            using Microsoft.Extensions.Configuration;
-            using Microsoft.Extensions.DependencyInjection;
-
-            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            var services = new ServiceCollection().AddLogging();
-            var api = services.AddCognitoApiClient(configuration.GetSection("CognitoAuth"));
-            await using var provider = services.BuildServiceProvider();
-            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(api.Name);
-            Console.WriteLine(await http.GetStringAsync("hello"));
-            """);
+        ConsumerApp.AssertSucceededWithoutWarnings(await app.DotnetAsync(["build", "-c", "Release"]), "dotnet build (net10.0)");
 
         await using var emulator = await CognitoEmulator.StartAsync();
-        var run = await ProcessRunner.RunAsync("dotnet", ["run", "-c", "Release", "--nologo"], app, new Dictionary<string, string?>
-        {
-            ["CognitoAuth__UserPoolId"] = emulator.UserPoolId,
-            ["CognitoAuth__ClientId"] = emulator.ClientId,
-            ["CognitoAuth__ServiceUrl"] = emulator.CognitoEndpoint.ToString(),
-            ["CognitoAuth__ApiBaseAddress"] = emulator.ApiUrl.ToString(),
-            ["CognitoAuth__Username"] = "testuser@example.com",
-            ["CognitoAuth__Password"] = "TempPass123!",
-            ["CognitoAuth__NewPassword"] = "NewSecurePass123!",
-            ["AWS_ACCESS_KEY_ID"] = emulator.Credentials.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = emulator.Credentials.SecretAccessKey,
-            ["AWS_SESSION_TOKEN"] = null,
-            ["AWS_PROFILE"] = null,
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-        });
+        var run = await app.RunWalkthroughAsync("dotnet", [Path.Combine(app.Directory, "bin", "Release", "net10.0", $"{app.Name}.dll")], emulator);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("Hello from a protected API!", run.StandardOutput.Trim().Split('\n')[^1].Trim());
+        Assert.Contains(Hello, run.StandardOutput.Split('\n').Select(line => line.Trim()));
         Assert.Equal(1, emulator.CognitoRequests["AdminInitiateAuth"]);
         Assert.Equal(1, emulator.CognitoRequests["AdminRespondToAuthChallenge"]);
+
+        // The app logs to the console, as Host.CreateApplicationBuilder does by default: never a password or AWS key.
+        var secrets = new SecretScanner();
+        secrets.Add(ReferenceStack.TestUser.TemporaryPassword, "temporary password");
+        secrets.Add(ReferenceStack.TestUser.NewPassword, "new password");
+        secrets.Add(emulator.Credentials.SecretAccessKey, "AWS secret access key");
+        Assert.Null(secrets.FindIn(run.StandardOutput + run.StandardError));
     }
 
-    public void Dispose()
+    // Built, not run: this machine (and CI's) has only the .NET 10 runtime. The build compiles the program against the
+    // packages' net8.0 assemblies and resolves the net8.0 dependency group, which is what a net8.0 app's restore checks.
+    [Fact]
+    public async Task Net8App_PinningExtensions8_0_0_BuildsWithoutWarnings()
     {
-        try
-        {
-            _work.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        var app = await packages.CreateAppAsync("consumer8", Project("net8.0", "8.0.0"), Program);
+
+        ConsumerApp.AssertSucceededWithoutWarnings(await app.DotnetAsync(["build", "-c", "Release"]), "dotnet build (net8.0)");
+        Assert.True(File.Exists(Path.Combine(app.Directory, "bin", "Release", "net8.0", $"{app.Name}.dll")));
     }
+
+    private string Project(string targetFramework, string extensionsVersion) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>{targetFramework}</TargetFramework>
+            <ImplicitUsings>enable</ImplicitUsings>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="CognitoAuth.Client" Version="{packages.Version}" />
+            <PackageReference Include="CognitoAuth.Client.Redis" Version="{packages.Version}" />
+            <PackageReference Include="Microsoft.Extensions.Hosting" Version="{extensionsVersion}" />
+            <PackageReference Include="Microsoft.Extensions.Http" Version="{extensionsVersion}" />
+          </ItemGroup>
+        </Project>
+        """;
 }
