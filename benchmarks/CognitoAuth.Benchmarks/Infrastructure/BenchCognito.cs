@@ -45,6 +45,9 @@ internal sealed class BenchCognito : ICognitoIdentityProvider
 
     public Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(CognitoEndpoint endpoint, GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 

@@ -13,7 +13,7 @@ namespace CognitoAuth.Client.Tests.Cognito;
 /// </summary>
 public sealed class CognitoModelTests
 {
-    private static readonly Lazy<JsonElement> Model = new(() => JsonDocument.Parse(File.ReadAllText(Botocore.ServiceModel)).RootElement);
+    private static readonly Lazy<JsonElement> Model = new(() => Botocore.NewestServiceModel);
 
     // What the client sends and reads per operation, and how to make it send one (for the signing check).
     private static readonly Dictionary<string, (Type Input, Type Output, Func<ICognitoIdentityProvider, Task> Call)> Operations = new()
@@ -28,6 +28,8 @@ public sealed class CognitoModelTests
             c => c.RespondToAuthChallengeAsync(CognitoTestHost.Endpoint, new() { ClientId = "c", ChallengeName = ChallengeNameType.NewPasswordRequired }, CancellationToken.None)),
         ["RevokeToken"] = (typeof(RevokeTokenRequest), typeof(RevokeTokenResponse),
             c => c.RevokeTokenAsync(CognitoTestHost.Endpoint, new() { ClientId = "c", Token = "t" }, CancellationToken.None)),
+        ["GetTokensFromRefreshToken"] = (typeof(GetTokensFromRefreshTokenRequest), typeof(GetTokensFromRefreshTokenResponse),
+            c => c.GetTokensFromRefreshTokenAsync(CognitoTestHost.Endpoint, new() { ClientId = "c", RefreshToken = "r" }, CancellationToken.None)),
         ["AdminCreateUser"] = (typeof(AdminCreateUserRequest), typeof(AdminCreateUserResponse),
             c => c.AdminCreateUserAsync(CognitoTestHost.Endpoint, new() { UserPoolId = "p", Username = "u" }, CancellationToken.None)),
     };

@@ -14,6 +14,60 @@ internal static class Botocore
     public const string ServiceModel = "/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/2016-04-18/service-2.json";
     private const string Package = "/usr/lib/python3/dist-packages/awscli/botocore/auth.py";
 
+    /// <summary>
+    /// The newest Cognito service model on the machine: the image's Python botocore (it comes with cfn-lint's AWS
+    /// dependencies, and knows operations Debian's older copy lacks, such as <c>GetTokensFromRefreshToken</c>), else
+    /// Debian's. Read as JSON (botocore ships it gzipped).
+    /// </summary>
+    public static JsonElement NewestServiceModel => Newest.Value;
+
+    private static readonly Lazy<JsonElement> Newest = new(() =>
+    {
+        foreach (var candidate in ModelCandidates())
+        {
+            if (File.Exists(candidate + ".gz"))
+            {
+                using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(candidate + ".gz"), System.IO.Compression.CompressionMode.Decompress);
+                return JsonDocument.Parse(gzip).RootElement.Clone();
+            }
+
+            if (File.Exists(candidate))
+            {
+                return JsonDocument.Parse(File.ReadAllText(candidate)).RootElement.Clone();
+            }
+        }
+
+        throw new InvalidOperationException("No botocore service model for cognito-idp was found.");
+    });
+
+    private static IEnumerable<string> ModelCandidates()
+    {
+        const string relative = "data/cognito-idp/2016-04-18/service-2.json";
+        string? package = null;
+        try
+        {
+            using var python = Process.Start(new ProcessStartInfo("python3", ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            package = python.StandardOutput.ReadToEnd().Trim();
+            python.WaitForExit();
+            package = python.ExitCode == 0 && package.Length > 0 ? package : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No python3 on the PATH: Debian's model only.
+        }
+
+        if (package is not null)
+        {
+            yield return Path.Combine(package, relative);
+        }
+
+        yield return ServiceModel;
+    }
+
     public static string? MissingReason =>
         !File.Exists(Python) ? $"{Python} is missing (bin/test installs it)."
         : !File.Exists(Package) || !File.Exists(ServiceModel) ? "The Debian awscli package (botocore) is missing: apt-get install awscli, or run bin/test."
