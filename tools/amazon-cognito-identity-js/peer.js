@@ -7,6 +7,7 @@
 //    "timestamp", "a"?}  →  {"srpA", "challengeName", "challengeResponses": {...}} or {"error"}
 //     a (hex) fixes the library's ephemeral secret, timestamp its clock (DateHelper.getNowString); without a, the
 //     library draws its own.
+//   {"op":"timestamp", "times": [unix seconds]}  →  {"timestamps": [...]}: DateHelper.getNowString at each instant.
 //   {"op":"totp", "secret" (base32), "times": [unix seconds], "digits"?, "period"?}  →  {"codes": [...]}
 'use strict';
 
@@ -61,6 +62,25 @@ function srp(request) {
   });
 }
 
+function timestamp(request) {
+  const RealDate = Date;
+  try {
+    return {
+      timestamps: request.times.map((seconds) => {
+        // getNowString reads new Date(): a Date whose "now" is the requested instant.
+        global.Date = class extends RealDate {
+          constructor(...args) {
+            super(...(args.length ? args : [seconds * 1000]));
+          }
+        };
+        return readClock.call(new DateHelper());
+      }),
+    };
+  } finally {
+    global.Date = RealDate;
+  }
+}
+
 function totp(request) {
   const generator = new OTPAuth.TOTP({
     secret: OTPAuth.Secret.fromBase32(request.secret),
@@ -80,7 +100,8 @@ async function main() {
   const results = [];
   for (const request of JSON.parse(input)) {
     try {
-      results.push(request.op === 'srp' ? await srp(request) : request.op === 'totp' ? totp(request) : { error: `unknown op ${request.op}` });
+      const op = { srp, timestamp, totp }[request.op];
+      results.push(op ? await op(request) : { error: `unknown op ${request.op}` });
     } catch (err) {
       results.push({ error: String((err && err.stack) || err) });
     }
