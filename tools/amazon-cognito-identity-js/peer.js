@@ -7,6 +7,8 @@
 //    "timestamp", "a"?}  →  {"srpA", "challengeName", "challengeResponses": {...}} or {"error"}
 //     a (hex) fixes the library's ephemeral secret, timestamp its clock (DateHelper.getNowString); without a, the
 //     library draws its own.
+//   {"op":"srpA", "userPoolId", "a"}  →  {"srpA"}: the A the library sends for that a (a server needs it before it can
+//     make the challenge the "srp" op answers).
 //   {"op":"timestamp", "times": [unix seconds]}  →  {"timestamps": [...]}: DateHelper.getNowString at each instant.
 //   {"op":"totp", "secret" (base32), "times": [unix seconds], "digits"?, "period"?}  →  {"codes": [...]}
 'use strict';
@@ -62,6 +64,23 @@ function srp(request) {
   });
 }
 
+function srpA(request) {
+  AuthenticationHelper.prototype.generateRandomSmallA = () => new BigInteger(request.a, 16);
+  try {
+    const helper = new AuthenticationHelper(request.userPoolId.split('_')[1]);
+    let largeA;
+    helper.getLargeAValue((err, value) => {
+      if (err) {
+        throw err;
+      }
+      largeA = value;
+    });
+    return { srpA: largeA.toString(16) };
+  } finally {
+    AuthenticationHelper.prototype.generateRandomSmallA = drawSmallA;
+  }
+}
+
 function timestamp(request) {
   const RealDate = Date;
   try {
@@ -100,7 +119,7 @@ async function main() {
   const results = [];
   for (const request of JSON.parse(input)) {
     try {
-      const op = { srp, timestamp, totp }[request.op];
+      const op = { srp, srpA, timestamp, totp }[request.op];
       results.push(op ? await op(request) : { error: `unknown op ${request.op}` });
     } catch (err) {
       results.push({ error: String((err && err.stack) || err) });

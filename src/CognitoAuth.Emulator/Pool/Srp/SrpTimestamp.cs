@@ -45,7 +45,7 @@ internal static partial class SrpTimestamp
     public static string Canonical(DateTimeOffset time) => time.UtcDateTime.ToString(CanonicalFormat, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(
-        @"^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<day>0?[1-9]|[12][0-9]|3[01]) (?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]) UTC (?<year>[0-9]{4})$",
+        @"^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat) (?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<day>0?[1-9]|[12][0-9]|3[01]) (?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]) UTC (?<year>[0-9]{4})\z",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Shape();
 }
