@@ -15,8 +15,10 @@ internal sealed class SrpSignIn
     /// <summary>The challenge this object answers.</summary>
     public const string ChallengeName = "PASSWORD_VERIFIER";
 
-    // 128 bytes, as AWS's own clients draw a (amazon-cognito-identity-js, Amazon.Extensions.CognitoAuthentication).
-    internal const int EphemeralBytes = 128;
+    // 256 bits: RFC 5054 §2.5.4 asks for at least 256, and 256 is the private-key size NIST pairs with a 3072-bit group
+    // (SP 800-56A, FFC parameter set (3072, 256): 128-bit strength). AWS's clients draw 1,024 bits, which adds nothing the
+    // group can deliver and quadruples the two exponentiations in a; Cognito sees only A, which looks the same either way.
+    internal const int EphemeralBytes = 32;
 
     private static readonly byte[] DerivedKeyInfo = Encoding.UTF8.GetBytes("Caldera Derived Key");
 
@@ -26,7 +28,7 @@ internal sealed class SrpSignIn
     private SrpSignIn(BigInteger a)
     {
         _a = a;
-        _largeA = BigInteger.ModPow(SrpGroup.G, a, SrpGroup.N);
+        _largeA = SrpModPow.PowOfGenerator(a);
         SrpA = SrpInteger.ToHex(_largeA);
     }
 
@@ -108,14 +110,14 @@ internal sealed class SrpSignIn
 
         var x = PrivateKey(poolName, userId, password, salt);
 
-        // (B - k·g^x) can be negative, and BigInteger.ModPow keeps the sign of its base: bring it into [0, N) first.
-        var baseValue = (largeB - (SrpGroup.K * BigInteger.ModPow(SrpGroup.G, x, n))) % n;
+        // (B - k·g^x) is usually negative (C#'s % keeps the sign): bring it into [0, N), where SrpModPow works.
+        var baseValue = (largeB - (SrpGroup.K * SrpModPow.PowOfGenerator(x))) % n;
         if (baseValue.Sign < 0)
         {
             baseValue += n;
         }
 
-        var s = BigInteger.ModPow(baseValue, _a + (u * x), n);
+        var s = SrpModPow.Pow(baseValue, _a + (u * x));
         var ikm = SrpInteger.Pad(s);
         var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, 16, SrpInteger.Pad(u), DerivedKeyInfo);
         CryptographicOperations.ZeroMemory(ikm);
