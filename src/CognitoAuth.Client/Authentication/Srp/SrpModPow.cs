@@ -76,39 +76,67 @@ internal static class SrpModPow
         }
 
         Span<ulong> scratch = stackalloc ulong[ScratchLimbs];
-        Span<ulong> table = stackalloc ulong[(1 << WindowBits) * Limbs];
         Span<ulong> result = stackalloc ulong[Limbs];
         Span<ulong> one = stackalloc ulong[Limbs];
         one.Clear();
         one[0] = 1;
-
-        // table[i] = value^i · R mod N
-        Span<ulong> plain = stackalloc ulong[Limbs];
-        WriteLimbs(value, plain);
-        Multiply(plain, RSquared, Entry(table, 1), scratch);
-        Multiply(one, RSquared, Entry(table, 0), scratch);
-        for (var i = 2; i < 1 << WindowBits; i++)
+        if (exponent.IsZero)
         {
-            Multiply(Entry(table, i - 1), Entry(table, 1), Entry(table, i), scratch);
+            Multiply(one, RSquared, result, scratch);
+            return FromMontgomery(result, scratch);
         }
 
-        // Left to right, WindowBits exponent bits at a time: square WindowBits times, then multiply by the window's power.
-        Entry(table, 0).CopyTo(result);
-        var bits = exponent.IsZero ? 0 : (int)exponent.GetBitLength();
-        var top = (bits + WindowBits - 1) / WindowBits * WindowBits;
-        var exponentBytes = exponent.ToByteArray(isUnsigned: true, isBigEndian: false);
-        for (var position = top - WindowBits; position >= 0; position -= WindowBits)
+        // Odd powers only: table[i] = value^(2i+1) · R mod N (a sliding window ends on a 1 bit).
+        Span<ulong> table = stackalloc ulong[(1 << (WindowBits - 1)) * Limbs];
+        Span<ulong> squared = stackalloc ulong[Limbs];
+        WriteLimbs(value, result);
+        Multiply(result, RSquared, Entry(table, 0), scratch);
+        Square(Entry(table, 0), squared, scratch);
+        for (var i = 1; i < 1 << (WindowBits - 1); i++)
         {
-            for (var s = 0; s < WindowBits; s++)
+            Multiply(Entry(table, i - 1), squared, Entry(table, i), scratch);
+        }
+
+        // Left to right: a 0 bit is one squaring; otherwise the longest window of at most WindowBits bits ending on a 1 is
+        // as many squarings and one product. The first window is copied, not multiplied into 1.
+        var exponentBytes = exponent.ToByteArray(isUnsigned: true, isBigEndian: false);
+        var started = false;
+        for (var high = (int)exponent.GetBitLength() - 1; high >= 0;)
+        {
+            if (Bit(exponentBytes, high) == 0)
             {
                 Square(result, result, scratch);
+                high--;
+                continue;
             }
 
-            var window = Window(exponentBytes, position);
-            if (window != 0)
+            var low = Math.Max(high - WindowBits + 1, 0);
+            while (Bit(exponentBytes, low) == 0)
             {
-                Multiply(result, Entry(table, window), result, scratch);
+                low++;
             }
+
+            var window = 0;
+            for (var bit = high; bit >= low; bit--)
+            {
+                window = (window << 1) | Bit(exponentBytes, bit);
+                if (started)
+                {
+                    Square(result, result, scratch);
+                }
+            }
+
+            if (started)
+            {
+                Multiply(result, Entry(table, window >> 1), result, scratch);
+            }
+            else
+            {
+                Entry(table, window >> 1).CopyTo(result);
+                started = true;
+            }
+
+            high = low - 1;
         }
 
         return FromMontgomery(result, scratch);
@@ -167,17 +195,6 @@ internal static class SrpModPow
     }
 
     private static Span<ulong> Entry(Span<ulong> table, int index) => table.Slice(index * Limbs, Limbs);
-
-    private static int Window(byte[] littleEndian, int position)
-    {
-        var window = 0;
-        for (var bit = WindowBits - 1; bit >= 0; bit--)
-        {
-            window = (window << 1) | Bit(littleEndian, position + bit);
-        }
-
-        return window;
-    }
 
     /// <summary>
     /// result = a·b·R⁻¹ mod N (CIOS Montgomery multiplication). a, b &lt; N; result may alias a or b. Because N ≡ −1 (mod 2^64),
