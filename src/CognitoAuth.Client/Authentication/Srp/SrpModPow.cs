@@ -4,18 +4,22 @@ using System.Runtime.CompilerServices;
 namespace CognitoAuth.Client.Authentication.Srp;
 
 /// <summary>
-/// <c>value^exponent mod N</c> for the one modulus SRP uses, in Montgomery form over 48 64-bit limbs, and <c>g^exponent</c>
-/// by a fixed-base comb. Why not <see cref="BigInteger.ModPow(BigInteger, BigInteger, BigInteger)"/>: with a 3072-bit modulus
-/// it costs ~21 µs per exponent bit here (32-bit limbs and a division per step), which put one sign-in at ~50 ms against a
-/// 5 ms target (docs/PERFORMANCE.md); a Montgomery product needs no division, and N ≡ −1 (mod 2^64) makes its per-limb
-/// factor 1. Same results, checked against
-/// <see cref="BigInteger.ModPow(BigInteger, BigInteger, BigInteger)"/> and amazon-cognito-identity-js by the tests.
-/// Not constant-time (the window lookups depend on the exponent), like the BigInteger it replaces.
+/// <c>value^exponent mod N</c> for the one modulus SRP uses (Montgomery multiplication, sliding window), and
+/// <c>g^exponent</c> by a fixed-base comb. Why not <see cref="BigInteger.ModPow(BigInteger, BigInteger, BigInteger)"/>:
+/// with a 3072-bit modulus it costs ~21 µs per exponent bit here (32-bit limbs and a division per step), which put one
+/// sign-in at ~50 ms against a 5 ms target (docs/PERFORMANCE.md). Numbers are 55 limbs of 56 bits in 64-bit words: a
+/// 56×56-bit product splits into two 56-bit halves that column sums add without a carry test (C# has no add-with-carry),
+/// which made a product about twice as fast as with 64-bit limbs; and N ≡ −1 (mod 2^56) makes Montgomery's per-limb factor 1.
+/// Same results, checked against <see cref="BigInteger.ModPow(BigInteger, BigInteger, BigInteger)"/> and
+/// amazon-cognito-identity-js by the tests. Not constant-time (the window lookups depend on the exponent), like the
+/// BigInteger it replaces.
 /// </summary>
 internal static class SrpModPow
 {
-    private const int Limbs = 48; // 3072 bits
-    private const int ScratchLimbs = (2 * Limbs) + 1; // a full square, and its overflow limb
+    private const int LimbBits = 56;
+    private const ulong LimbMask = (1UL << LimbBits) - 1;
+    private const int Limbs = 55; // 3080 bits ≥ 3072
+    private const int ScratchLimbs = 2 * Limbs; // a product's Montgomery factors, then its unreduced result
     private const int WindowBits = 5;
 
     // Fixed-base comb for g (Lim-Lee): 8 teeth 32 bits apart cover exponents below 2^256 (x is a SHA-256, a is 256 bits),
@@ -25,8 +29,8 @@ internal static class SrpModPow
 
     private static readonly ulong[] Modulus = ToLimbs(SrpGroup.N);
 
-    // R^2 mod N with R = 2^3072: multiplying by it (Montgomery) brings a value into Montgomery form.
-    private static readonly ulong[] RSquared = ToLimbs((BigInteger.One << (2 * 64 * Limbs)) % SrpGroup.N);
+    // R^2 mod N with R = 2^3080: multiplying by it (Montgomery) brings a value into Montgomery form.
+    private static readonly ulong[] RSquared = ToLimbs((BigInteger.One << (2 * LimbBits * Limbs)) % SrpGroup.N);
 
     private static readonly Lazy<ulong[]> GeneratorComb = new(BuildGeneratorComb);
 
@@ -179,10 +183,12 @@ internal static class SrpModPow
         one.Clear();
         one[0] = 1;
         Multiply(value, one, value, scratch);
-        Span<byte> bytes = stackalloc byte[Limbs * 8];
+        Span<byte> bytes = stackalloc byte[(Limbs * 7) + 1];
+        bytes.Clear();
         for (var i = 0; i < Limbs; i++)
         {
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes[(i * 8)..], value[i]);
+            // 7 bytes a limb: each 8-byte write's top byte is 0, and the next limb's write puts its own low byte there.
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes[(i * 7)..], value[i]);
         }
 
         return new BigInteger(bytes, isUnsigned: true, isBigEndian: false);
@@ -197,184 +203,201 @@ internal static class SrpModPow
     private static Span<ulong> Entry(Span<ulong> table, int index) => table.Slice(index * Limbs, Limbs);
 
     /// <summary>
-    /// result = a·b·R⁻¹ mod N (CIOS Montgomery multiplication). a, b &lt; N; result may alias a or b. Because N ≡ −1 (mod 2^64),
-    /// −N⁻¹ mod 2^64 = 1 and each reduction factor is the low limb itself.
+    /// result = a·b·R⁻¹ mod N, product-scanning Montgomery (column by column, the reduction interleaved). a, b &lt; N; result
+    /// may alias a or b. Each column adds at most 112 half-products below 2^56 to a carry-in below 2^63: no overflow.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result, Span<ulong> t)
+    private static void Multiply(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result, Span<ulong> scratch)
     {
         ref var a0 = ref Unsafe.AsRef(in a[0]);
         ref var b0 = ref Unsafe.AsRef(in b[0]);
         ref var n0 = ref Unsafe.AsRef(in Modulus[0]);
-        ref var t0 = ref t[0];
-        t[..(Limbs + 2)].Clear();
+        var output = scratch.Slice(Limbs, Limbs);
+        ref var m0 = ref scratch[0];
+        _ = result[Limbs - 1];
+        ulong low = 0, high = 0;
 
         for (var i = 0; i < Limbs; i++)
         {
-            // t += a · b[i]
-            var bi = Unsafe.Add(ref b0, i);
-            ulong carry = 0;
-            for (var j = 0; j < Limbs; j++)
+            // Column i: Σ a[j]·b[i−j] and Σ m[j]·n[i−j]; the refs walk up a and m and down b and n, no index arithmetic.
+            ref var up = ref a0;
+            ref var down = ref Unsafe.Add(ref b0, i);
+            ref var factorUp = ref m0;
+            ref var modulusDown = ref Unsafe.Add(ref n0, i);
+            for (var j = 0; j < i; j++)
             {
-                ref var tj = ref Unsafe.Add(ref t0, j);
-                var high = Math.BigMul(Unsafe.Add(ref a0, j), bi, out var low);
-                low += tj;
-                high += low < tj ? 1UL : 0UL;
-                low += carry;
-                high += low < carry ? 1UL : 0UL;
-                tj = low;
-                carry = high;
+                Accumulate(ref low, ref high, up, down);
+                Accumulate(ref low, ref high, factorUp, modulusDown);
+                up = ref Unsafe.Add(ref up, 1);
+                down = ref Unsafe.Subtract(ref down, 1);
+                factorUp = ref Unsafe.Add(ref factorUp, 1);
+                modulusDown = ref Unsafe.Subtract(ref modulusDown, 1);
             }
 
-            ref var tTop = ref Unsafe.Add(ref t0, Limbs);
-            var sum = tTop + carry;
-            Unsafe.Add(ref t0, Limbs + 1) = sum < carry ? 1UL : 0UL;
-            tTop = sum;
+            Accumulate(ref low, ref high, up, b0);
 
-            // t = (t + m · N) / 2^64 with m = t[0] (the factor is 1), which zeroes the low limb.
-            var m = t0;
-            var h0 = Math.BigMul(m, n0, out var l0);
-            l0 += t0;
-            carry = h0 + (l0 < t0 ? 1UL : 0UL);
-            for (var j = 1; j < Limbs; j++)
-            {
-                ref var tj = ref Unsafe.Add(ref t0, j);
-                var high = Math.BigMul(m, Unsafe.Add(ref n0, j), out var low);
-                low += tj;
-                high += low < tj ? 1UL : 0UL;
-                low += carry;
-                high += low < carry ? 1UL : 0UL;
-                Unsafe.Add(ref t0, j - 1) = low;
-                carry = high;
-            }
-
-            sum = tTop + carry;
-            Unsafe.Add(ref t0, Limbs - 1) = sum;
-            tTop = Unsafe.Add(ref t0, Limbs + 1) + (sum < carry ? 1UL : 0UL);
+            // The factor that clears this column: (value mod 2^56) · (−N⁻¹ mod 2^56), and −N⁻¹ ≡ 1.
+            var factor = low & LimbMask;
+            Unsafe.Add(ref m0, i) = factor;
+            Accumulate(ref low, ref high, factor, n0);
+            low = (low >> LimbBits) + high;
+            high = 0;
         }
 
-        // t < 2N: subtract N once if t ≥ N.
-        if (t[Limbs] != 0 || !IsBelowModulus(t[..Limbs]))
+        for (var i = Limbs; i < (2 * Limbs) - 1; i++)
         {
-            ulong borrow = 0;
-            for (var j = 0; j < Limbs; j++)
+            ref var up = ref Unsafe.Add(ref a0, i - Limbs + 1);
+            ref var down = ref Unsafe.Add(ref b0, Limbs - 1);
+            ref var factorUp = ref Unsafe.Add(ref m0, i - Limbs + 1);
+            ref var modulusDown = ref Unsafe.Add(ref n0, Limbs - 1);
+            for (var j = i - Limbs + 1; j < Limbs; j++)
             {
-                var tj = t[j];
-                var nj = Modulus[j];
-                var difference = tj - nj - borrow;
-                borrow = (tj < nj || (tj == nj && borrow == 1)) ? 1UL : 0UL;
-                result[j] = difference;
+                Accumulate(ref low, ref high, up, down);
+                Accumulate(ref low, ref high, factorUp, modulusDown);
+                up = ref Unsafe.Add(ref up, 1);
+                down = ref Unsafe.Subtract(ref down, 1);
+                factorUp = ref Unsafe.Add(ref factorUp, 1);
+                modulusDown = ref Unsafe.Subtract(ref modulusDown, 1);
             }
+
+            output[i - Limbs] = low & LimbMask;
+            low = (low >> LimbBits) + high;
+            high = 0;
         }
-        else
-        {
-            t[..Limbs].CopyTo(result);
-        }
+
+        output[Limbs - 1] = low & LimbMask;
+        Finish(output, low >> LimbBits, result);
     }
 
     /// <summary>
-    /// result = a²·R⁻¹ mod N: the square (each cross product once, then doubled, then the diagonal) reduced limb by limb
-    /// (Montgomery REDC). A quarter fewer word products than <see cref="Multiply"/>; squarings are most of an exponentiation.
+    /// result = a²·R⁻¹ mod N: as <see cref="Multiply"/>, with each cross product a[j]·a[k] (j &lt; k) taken once and doubled,
+    /// which saves almost half the products of the square.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Square(ReadOnlySpan<ulong> a, Span<ulong> result, Span<ulong> t)
+    private static void Square(ReadOnlySpan<ulong> a, Span<ulong> result, Span<ulong> scratch)
     {
         ref var a0 = ref Unsafe.AsRef(in a[0]);
         ref var n0 = ref Unsafe.AsRef(in Modulus[0]);
-        ref var t0 = ref t[0];
-        t[..ScratchLimbs].Clear();
+        var output = scratch.Slice(Limbs, Limbs);
+        ref var m0 = ref scratch[0];
+        _ = result[Limbs - 1];
+        ulong low = 0, high = 0;
 
-        // Cross products a[i]·a[j], i < j.
-        for (var i = 0; i < Limbs - 1; i++)
-        {
-            var ai = Unsafe.Add(ref a0, i);
-            ulong carry = 0;
-            for (var j = i + 1; j < Limbs; j++)
-            {
-                ref var tk = ref Unsafe.Add(ref t0, i + j);
-                var high = Math.BigMul(ai, Unsafe.Add(ref a0, j), out var low);
-                low += tk;
-                high += low < tk ? 1UL : 0UL;
-                low += carry;
-                high += low < carry ? 1UL : 0UL;
-                tk = low;
-                carry = high;
-            }
-
-            Unsafe.Add(ref t0, i + Limbs) = carry;
-        }
-
-        // Double them, then add the squares a[i]² on the diagonal.
-        ulong shifted = 0;
-        for (var k = 0; k < 2 * Limbs; k++)
-        {
-            ref var tk = ref Unsafe.Add(ref t0, k);
-            var next = tk >> 63;
-            tk = (tk << 1) | shifted;
-            shifted = next;
-        }
-
-        ulong diagonalCarry = 0;
         for (var i = 0; i < Limbs; i++)
         {
-            var ai = Unsafe.Add(ref a0, i);
-            var high = Math.BigMul(ai, ai, out var low);
-            ref var lowLimb = ref Unsafe.Add(ref t0, 2 * i);
-            ref var highLimb = ref Unsafe.Add(ref t0, (2 * i) + 1);
-            var sum = lowLimb + low;
-            var c = sum < low ? 1UL : 0UL;
-            sum += diagonalCarry;
-            c += sum < diagonalCarry ? 1UL : 0UL;
-            lowLimb = sum;
-            var upper = highLimb + high;
-            var c2 = upper < high ? 1UL : 0UL;
-            upper += c;
-            c2 += upper < c ? 1UL : 0UL;
-            highLimb = upper;
-            diagonalCarry = c2;
-        }
-
-        // REDC: for each low limb, add m·N·2^(64 i) with m = that limb (the factor is 1), which zeroes it.
-        for (var i = 0; i < Limbs; i++)
-        {
-            var m = Unsafe.Add(ref t0, i);
-            ulong carry = 0;
-            for (var j = 0; j < Limbs; j++)
+            ref var up = ref a0;
+            ref var down = ref Unsafe.Add(ref a0, i);
+            for (var j = 0; j < i - j; j++)
             {
-                ref var tk = ref Unsafe.Add(ref t0, i + j);
-                var high = Math.BigMul(m, Unsafe.Add(ref n0, j), out var low);
-                low += tk;
-                high += low < tk ? 1UL : 0UL;
-                low += carry;
-                high += low < carry ? 1UL : 0UL;
-                tk = low;
-                carry = high;
+                AccumulateTwice(ref low, ref high, up, down);
+                up = ref Unsafe.Add(ref up, 1);
+                down = ref Unsafe.Subtract(ref down, 1);
             }
 
-            for (var k = i + Limbs; carry != 0 && k < ScratchLimbs; k++)
+            if ((i & 1) == 0)
             {
-                ref var tk = ref Unsafe.Add(ref t0, k);
-                tk += carry;
-                carry = tk < carry ? 1UL : 0UL;
+                var half = Unsafe.Add(ref a0, i >> 1);
+                Accumulate(ref low, ref high, half, half);
             }
+
+            ref var factorUp = ref m0;
+            ref var modulusDown = ref Unsafe.Add(ref n0, i);
+            for (var j = 0; j < i; j++)
+            {
+                Accumulate(ref low, ref high, factorUp, modulusDown);
+                factorUp = ref Unsafe.Add(ref factorUp, 1);
+                modulusDown = ref Unsafe.Subtract(ref modulusDown, 1);
+            }
+
+            var factor = low & LimbMask;
+            Unsafe.Add(ref m0, i) = factor;
+            Accumulate(ref low, ref high, factor, n0);
+            low = (low >> LimbBits) + high;
+            high = 0;
         }
 
-        // The reduced value, t[48..97) < 2N: subtract N once if it is ≥ N.
-        var reduced = t.Slice(Limbs, Limbs + 1);
-        if (reduced[Limbs] != 0 || !IsBelowModulus(reduced[..Limbs]))
+        for (var i = Limbs; i < (2 * Limbs) - 1; i++)
         {
-            ulong borrow = 0;
-            for (var j = 0; j < Limbs; j++)
+            ref var up = ref Unsafe.Add(ref a0, i - Limbs + 1);
+            ref var down = ref Unsafe.Add(ref a0, Limbs - 1);
+            for (var j = i - Limbs + 1; j < i - j; j++)
             {
-                var tj = reduced[j];
-                var nj = Modulus[j];
-                result[j] = tj - nj - borrow;
-                borrow = (tj < nj || (tj == nj && borrow == 1)) ? 1UL : 0UL;
+                AccumulateTwice(ref low, ref high, up, down);
+                up = ref Unsafe.Add(ref up, 1);
+                down = ref Unsafe.Subtract(ref down, 1);
             }
+
+            if ((i & 1) == 0)
+            {
+                var half = Unsafe.Add(ref a0, i >> 1);
+                Accumulate(ref low, ref high, half, half);
+            }
+
+            ref var factorUp = ref Unsafe.Add(ref m0, i - Limbs + 1);
+            ref var modulusDown = ref Unsafe.Add(ref n0, Limbs - 1);
+            for (var j = i - Limbs + 1; j < Limbs; j++)
+            {
+                Accumulate(ref low, ref high, factorUp, modulusDown);
+                factorUp = ref Unsafe.Add(ref factorUp, 1);
+                modulusDown = ref Unsafe.Subtract(ref modulusDown, 1);
+            }
+
+            output[i - Limbs] = low & LimbMask;
+            low = (low >> LimbBits) + high;
+            high = 0;
         }
-        else
+
+        output[Limbs - 1] = low & LimbMask;
+        Finish(output, low >> LimbBits, result);
+    }
+
+    /// <summary>Adds x·y (x, y &lt; 2^56) as its low and high 56-bit halves: low += bits 0–55, high += bits 56–111.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(ref ulong low, ref ulong high, ulong x, ulong y)
+    {
+        var (upper, lower) = Product(x, y);
+        low += lower & LimbMask;
+        high += (upper << (64 - LimbBits)) | (lower >> LimbBits);
+    }
+
+    /// <summary>Adds 2·x·y, each half doubled (below 2^57).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulateTwice(ref ulong low, ref ulong high, ulong x, ulong y)
+    {
+        var (upper, lower) = Product(x, y);
+        low += (lower & LimbMask) << 1;
+        high += ((upper << (64 - LimbBits)) | (lower >> LimbBits)) << 1;
+    }
+
+    /// <summary>The 128-bit product; the <see cref="UInt128"/> overload keeps both halves in registers (the <c>out</c> one
+    /// goes through memory), worth ~8% of a product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Upper, ulong Lower) Product(ulong x, ulong y)
+    {
+#if NET9_0_OR_GREATER
+        var product = Math.BigMul(x, y);
+        return ((ulong)(product >> 64), (ulong)product);
+#else
+        var upper = Math.BigMul(x, y, out var lower);
+        return (upper, lower);
+#endif
+    }
+
+    /// <summary>result = value (below 2N, <paramref name="overflow"/> its bits past the top limb) reduced below N.</summary>
+    private static void Finish(ReadOnlySpan<ulong> value, ulong overflow, Span<ulong> result)
+    {
+        if (overflow == 0 && IsBelowModulus(value))
         {
-            reduced[..Limbs].CopyTo(result);
+            value.CopyTo(result);
+            return;
+        }
+
+        long borrow = 0;
+        for (var j = 0; j < Limbs; j++)
+        {
+            var difference = (long)value[j] - (long)Modulus[j] - borrow;
+            borrow = difference < 0 ? 1 : 0;
+            result[j] = (ulong)difference & LimbMask;
         }
     }
 
@@ -400,12 +423,12 @@ internal static class SrpModPow
 
     private static void WriteLimbs(BigInteger value, Span<ulong> limbs)
     {
-        Span<byte> bytes = stackalloc byte[Limbs * 8];
+        Span<byte> bytes = stackalloc byte[(Limbs * 7) + 1];
         bytes.Clear();
         value.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
         for (var i = 0; i < Limbs; i++)
         {
-            limbs[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * 8)..]);
+            limbs[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * 7)..]) & LimbMask;
         }
     }
 }
