@@ -27,10 +27,10 @@ internal sealed class TotpSecret
     }
 
     /// <summary>The code for the time step holding <paramref name="time"/>.</summary>
-    public TotpCode CodeAt(DateTimeOffset time, int digits = Totp.CognitoDigits)
+    public TotpCode CodeAt(DateTimeOffset time, int digits = TotpGenerator.CognitoDigits)
     {
-        var step = Totp.TimeStep(time);
-        return new TotpCode(Totp.Code(_key, step, digits), step);
+        var step = TotpGenerator.TimeStep(time);
+        return new TotpCode(TotpGenerator.Code(_key, step, digits), step);
     }
 
     public override string ToString() => "TotpSecret { *** }";

@@ -5,9 +5,7 @@ using CognitoAuth.Client.Tests.Authentication.Srp;
 
 namespace CognitoAuth.Client.Tests.Authentication.Totp;
 
-using Totp = CognitoAuth.Client.Authentication.Totp.Totp;
-
-public sealed class TotpTests
+public sealed class TotpGeneratorTests
 {
     // RFC 6238 appendix B, the SHA-1 rows: key "12345678901234567890", 8 digits, 30-second steps.
     [Theory]
@@ -22,8 +20,8 @@ public sealed class TotpTests
         var key = Encoding.ASCII.GetBytes("12345678901234567890");
         var time = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
 
-        Assert.Equal(expectedStep, Totp.TimeStep(time));
-        Assert.Equal(expectedCode, Totp.Code(key, Totp.TimeStep(time), digits: 8));
+        Assert.Equal(expectedStep, TotpGenerator.TimeStep(time));
+        Assert.Equal(expectedCode, TotpGenerator.Code(key, TotpGenerator.TimeStep(time), digits: 8));
     }
 
     [Fact]
@@ -32,8 +30,8 @@ public sealed class TotpTests
         // Both are the same 31-bit value modulo 10^6 and 10^8 (RFC 4226 §5.3).
         var key = Encoding.ASCII.GetBytes("12345678901234567890");
 
-        Assert.Equal("287082", Totp.Code(key, 1));
-        Assert.Equal("081804", Totp.Code(key, 0x23523EC));
+        Assert.Equal("287082", TotpGenerator.Code(key, 1));
+        Assert.Equal("081804", TotpGenerator.Code(key, 0x23523EC));
     }
 
     [Theory]
@@ -41,18 +39,18 @@ public sealed class TotpTests
     [InlineData(9)]
     public void Code_DigitsOutsideSixToEight_Throws(int digits)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Totp.Code([1, 2, 3], 1, digits));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TotpGenerator.Code([1, 2, 3], 1, digits));
     }
 
     [Fact]
     public void TimeStep_ChangesEveryThirtySecondsFromTheEpoch()
     {
-        Assert.Equal(0, Totp.TimeStep(DateTimeOffset.FromUnixTimeSeconds(29)));
-        Assert.Equal(1, Totp.TimeStep(DateTimeOffset.FromUnixTimeSeconds(30)));
-        Assert.Equal(1, Totp.TimeStep(DateTimeOffset.FromUnixTimeMilliseconds(59_999)));
-        Assert.Equal(2, Totp.TimeStep(DateTimeOffset.FromUnixTimeSeconds(60)));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(60), Totp.StepStart(2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Totp.TimeStep(DateTimeOffset.FromUnixTimeSeconds(-1)));
+        Assert.Equal(0, TotpGenerator.TimeStep(DateTimeOffset.FromUnixTimeSeconds(29)));
+        Assert.Equal(1, TotpGenerator.TimeStep(DateTimeOffset.FromUnixTimeSeconds(30)));
+        Assert.Equal(1, TotpGenerator.TimeStep(DateTimeOffset.FromUnixTimeMilliseconds(59_999)));
+        Assert.Equal(2, TotpGenerator.TimeStep(DateTimeOffset.FromUnixTimeSeconds(60)));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(60), TotpGenerator.StepStart(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TotpGenerator.TimeStep(DateTimeOffset.FromUnixTimeSeconds(-1)));
     }
 
     [Fact]

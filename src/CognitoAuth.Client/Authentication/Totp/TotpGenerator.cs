@@ -7,7 +7,7 @@ namespace CognitoAuth.Client.Authentication.Totp;
 /// RFC 6238 TOTP over RFC 4226 HOTP with HMAC-SHA-1 and 30-second steps counted from the Unix epoch: what Cognito's
 /// <c>SOFTWARE_TOKEN_MFA</c> expects (6 digits). 7 and 8 digits are there for RFC 6238's published vectors.
 /// </summary>
-internal static class Totp
+internal static class TotpGenerator
 {
     /// <summary>The digits of a Cognito code.</summary>
     public const int CognitoDigits = 6;
