@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CognitoAuth.Testing;
+
+namespace CognitoAuth.Client.Tests.Authentication.Srp;
+
+/// <summary>
+/// AWS's own JavaScript client (amazon-cognito-identity-js) and otpauth, pinned in <c>tools/amazon-cognito-identity-js</c>,
+/// driven through that folder's <c>peer.js</c> in a node process (one per call, a batch of cases each). Not installed →
+/// the test fails and says how to install it: a peer check that silently skips proves nothing.
+/// </summary>
+internal static class AmazonCognitoIdentityJs
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tools", "amazon-cognito-identity-js");
+
+    /// <summary>Runs the cases (each a JSON object with an <c>op</c>) and returns one result per case; a case's error fails the test.</summary>
+    public static JsonObject[] Run(params JsonObject[] cases)
+    {
+        var package = Path.Combine(Folder, "node_modules", "amazon-cognito-identity-js", "package.json");
+        if (!File.Exists(package) || !File.Exists(Path.Combine(Folder, "node_modules", "otpauth", "package.json")))
+        {
+            throw new InvalidOperationException(
+                $"amazon-cognito-identity-js and otpauth are not installed in {Folder}/node_modules: run bin/test (it runs npm ci there), or npm ci in that folder.");
+        }
+
+        using var process = Process.Start(new ProcessStartInfo("node", [Path.Combine(Folder, "peer.js")])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("node did not start.");
+        process.StandardInput.Write(new JsonArray([.. cases]).ToJsonString());
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"peer.js failed ({process.ExitCode}): {stderr.Result}");
+
+        var results = JsonNode.Parse(output)!.AsArray().Select(r => r!.AsObject()).ToArray();
+        Assert.Equal(cases.Length, results.Length);
+        foreach (var result in results)
+        {
+            Assert.False(result.ContainsKey("error"), $"peer.js: {result["error"]}");
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// amazon-cognito-identity-js's <c>authenticateUser</c> (default flow, USER_SRP_AUTH) against a scripted Cognito that
+    /// answers with <paramref name="challenge"/>; <paramref name="aHex"/> fixes its ephemeral secret (null: it draws one).
+    /// </summary>
+    public static JsonObject SrpCase(string userPoolId, string password, IReadOnlyDictionary<string, string> challenge, string timestamp, string? aHex) =>
+        new()
+        {
+            ["op"] = "srp",
+            ["userPoolId"] = userPoolId,
+            ["username"] = "typed-name@example.com",
+            ["password"] = password,
+            ["challenge"] = new JsonObject(challenge.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+            ["timestamp"] = timestamp,
+            ["a"] = aHex,
+        };
+}
