@@ -56,6 +56,14 @@ public sealed class CognitoApiClientOptions
     /// <value>The default value is <see langword="null"/>: a <c>NEW_PASSWORD_REQUIRED</c> challenge then fails with a clear error.</value>
     public string? NewPassword { get; set; }
 
+    /// <summary>
+    /// Gets or sets the user's TOTP secret: the base32 text an authenticator app is given when the user enrols
+    /// (<c>AssociateSoftwareToken</c>). It answers Cognito's <c>SOFTWARE_TOKEN_MFA</c> challenge with the RFC 6238 code of the
+    /// current 30-second step, never the same code twice. Keep it as secret as the password.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a <c>SOFTWARE_TOKEN_MFA</c> challenge then fails with a clear error.</value>
+    public string? TotpSecret { get; set; }
+
     /// <summary>Gets the user attributes that answer a <c>NEW_PASSWORD_REQUIRED</c> challenge's <c>requiredAttributes</c> (e.g. <c>name</c>).</summary>
     /// <value>The default value is an empty dictionary.</value>
     public IDictionary<string, string> UserAttributes { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -118,7 +126,7 @@ public sealed class CognitoApiClientOptions
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
-        $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
+        $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, TotpSecret = {Redaction.Mask(TotpSecret)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
         $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff}, " +
         $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod} }}";
 }

@@ -45,6 +45,15 @@ internal sealed class BenchCognito : ICognitoIdentityProvider
 
     public Task RevokeTokenAsync(CognitoEndpoint endpoint, RevokeTokenRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(CognitoEndpoint endpoint, AssociateSoftwareTokenRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(CognitoEndpoint endpoint, VerifySoftwareTokenRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task SetUserMfaPreferenceAsync(CognitoEndpoint endpoint, SetUserMfaPreferenceRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(CognitoEndpoint endpoint, GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 

@@ -15,11 +15,12 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 internal sealed class CognitoAuthenticator
 {
-    // NEW_PASSWORD_REQUIRED then MFA then tokens is three rounds; the bound keeps a misbehaving endpoint from looping us.
-    private const int MaxChallengeRounds = 4;
+    // PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, then MFA is three rounds; the bound keeps a misbehaving endpoint from looping us.
+    private const int MaxChallengeRounds = 5;
 
     private readonly Dictionary<CognitoAuthFlow, ISignInFlow> _flows;
     private readonly Dictionary<string, IChallengeResponder> _responders;
+    private readonly ICognitoChallengeHandler[] _handlers;
     private readonly ICognitoIdentityProvider _cognito;
     private readonly CognitoClientMetrics _metrics;
     private readonly ILogger<CognitoAuthenticator> _logger;
@@ -27,12 +28,14 @@ internal sealed class CognitoAuthenticator
     public CognitoAuthenticator(
         IEnumerable<ISignInFlow> flows,
         IEnumerable<IChallengeResponder> responders,
+        IEnumerable<ICognitoChallengeHandler> handlers,
         ICognitoIdentityProvider cognito,
         CognitoClientMetrics metrics,
         ILogger<CognitoAuthenticator> logger)
     {
         _flows = flows.ToDictionary(f => f.AuthFlow);
         _responders = responders.ToDictionary(r => r.ChallengeName, StringComparer.Ordinal);
+        _handlers = [.. handlers];
         _cognito = cognito;
         _metrics = metrics;
         _logger = logger;
@@ -140,8 +143,6 @@ internal sealed class CognitoAuthenticator
                 return tokens;
             }
 
-            var responder = _responders.GetValueOrDefault(step.ChallengeName!) ?? throw Unsupported(step.ChallengeName!);
-
             // Cognito names the user by its own user name in challenges; the answer (and its SECRET_HASH) must use the same.
             if (step.Parameters.GetValueOrDefault(AuthParameterNames.UserIdForSrp) is { Length: > 0 } cognitoName)
             {
@@ -154,12 +155,41 @@ internal sealed class CognitoAuthenticator
                 responses[AuthParameterNames.SecretHash] = secretHash;
             }
 
-            await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
+            if (_responders.GetValueOrDefault(step.ChallengeName!) is { } responder)
+            {
+                await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await AskHandlersAsync(attempt.Client, step, responses, cancellationToken).ConfigureAwait(false))
+            {
+                throw Unsupported(step.ChallengeName!);
+            }
+
             step = await flow.RespondAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
             RememberPassword(attempt, newPassword);
         }
 
         throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", step.ChallengeName);
+    }
+
+    /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, for a challenge no responder knows.</summary>
+    private async Task<bool> AskHandlersAsync(CognitoClientContext client, SignInStep step, Dictionary<string, string> responses, CancellationToken cancellationToken)
+    {
+        var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters);
+        foreach (var handler in _handlers)
+        {
+            if (await handler.AnswerAsync(challenge, cancellationToken).ConfigureAwait(false) is { } answers)
+            {
+                Log.AnsweringWithChallengeHandler(_logger, client.Name, challenge.ChallengeName);
+                foreach (var (name, value) in answers)
+                {
+                    responses[name] = value;
+                }
+
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Keeps which password is in effect, so the next sign-in starts with it.</summary>
@@ -180,7 +210,7 @@ internal sealed class CognitoAuthenticator
     private CognitoAuthenticationException Unsupported(string challengeName) =>
         new(
             $"Cognito asked for the unsupported challenge {challengeName}. This client answers {string.Join(", ", _responders.Keys.Order(StringComparer.Ordinal))}; " +
-            "turn off the other challenges (MFA, custom auth) for this user or app client.",
+            "register an ICognitoChallengeHandler to answer others (an SMS or e-mail code, asked of a person), or turn them off for this user or app client.",
             challengeName);
 
     private static string Reason(Exception exception) => exception switch

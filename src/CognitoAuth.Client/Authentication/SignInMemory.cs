@@ -6,7 +6,8 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 /// <param name="NewPasswordInEffect">The configured <c>NewPassword</c> replaced the temporary password: sign in with it first.</param>
 /// <param name="Refresh">How this user's refresh tokens are redeemed, once learned from Cognito's answers.</param>
-internal sealed record SignInMemory(bool NewPasswordInEffect, RefreshMethod Refresh = RefreshMethod.Unknown)
+/// <param name="LastTotpStep">The 30-second step whose TOTP code was sent last: Cognito accepts a code once.</param>
+internal sealed record SignInMemory(bool NewPasswordInEffect, RefreshMethod Refresh = RefreshMethod.Unknown, long? LastTotpStep = null)
 {
     public static SignInMemory None { get; } = new(NewPasswordInEffect: false);
 }

@@ -44,6 +44,15 @@ internal sealed class CognitoIdentityProviderClient(
     public Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(CognitoEndpoint endpoint, GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "GetTokensFromRefreshToken", signed: false, request, Json.GetTokensFromRefreshTokenRequest, Json.GetTokensFromRefreshTokenResponse, cancellationToken);
 
+    public Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(CognitoEndpoint endpoint, AssociateSoftwareTokenRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "AssociateSoftwareToken", signed: false, request, Json.AssociateSoftwareTokenRequest, Json.AssociateSoftwareTokenResponse, cancellationToken);
+
+    public Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(CognitoEndpoint endpoint, VerifySoftwareTokenRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "VerifySoftwareToken", signed: false, request, Json.VerifySoftwareTokenRequest, Json.VerifySoftwareTokenResponse, cancellationToken);
+
+    public Task SetUserMfaPreferenceAsync(CognitoEndpoint endpoint, SetUserMfaPreferenceRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "SetUserMFAPreference", signed: false, request, Json.SetUserMfaPreferenceRequest, Json.SetUserMfaPreferenceResponse, cancellationToken);
+
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "AdminCreateUser", signed: true, request, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
 

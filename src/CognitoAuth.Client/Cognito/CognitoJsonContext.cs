@@ -16,5 +16,11 @@ namespace CognitoAuth.Client.Cognito;
 [JsonSerializable(typeof(GetTokensFromRefreshTokenResponse))]
 [JsonSerializable(typeof(AdminCreateUserRequest))]
 [JsonSerializable(typeof(AdminCreateUserResponse))]
+[JsonSerializable(typeof(AssociateSoftwareTokenRequest))]
+[JsonSerializable(typeof(AssociateSoftwareTokenResponse))]
+[JsonSerializable(typeof(VerifySoftwareTokenRequest))]
+[JsonSerializable(typeof(VerifySoftwareTokenResponse))]
+[JsonSerializable(typeof(SetUserMfaPreferenceRequest))]
+[JsonSerializable(typeof(SetUserMfaPreferenceResponse))]
 [JsonSerializable(typeof(CognitoErrorResponse))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

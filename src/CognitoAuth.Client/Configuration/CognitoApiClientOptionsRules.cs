@@ -14,7 +14,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
 
         if (!Enum.IsDefined(options.AuthFlow))
         {
-            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword, UserPassword or ClientCredentials.", nameof(options.AuthFlow));
+            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword, UserPassword, UserSrp or ClientCredentials.", nameof(options.AuthFlow));
         }
 
         if (!Enum.IsDefined(options.TokenType))
@@ -86,6 +86,17 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             }
         }
 
+        if (flow == CognitoAuthFlow.UserSrp && string.IsNullOrEmpty(options.UserPoolId))
+        {
+            builder.AddError("The UserSrp flow needs the user pool id: the part after '_' enters the SRP proof.", nameof(options.UserPoolId));
+        }
+
+        if (options.TotpSecret is { } totp && !Base32.TryDecode(totp, out _))
+        {
+            // Never the value: it is a secret.
+            builder.AddError("The TOTP secret is not base32 (the letters A-Z and digits 2-7 that AssociateSoftwareToken returns).", nameof(options.TotpSecret));
+        }
+
         ValidateUserPool(options, builder);
     }
 
@@ -114,6 +125,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
                 (nameof(options.Username), options.Username),
                 (nameof(options.Password), options.Password),
                 (nameof(options.NewPassword), options.NewPassword),
+                (nameof(options.TotpSecret), options.TotpSecret),
             }
             .Where(key => !string.IsNullOrEmpty(key.Item2))
             .Select(key => key.Item1)

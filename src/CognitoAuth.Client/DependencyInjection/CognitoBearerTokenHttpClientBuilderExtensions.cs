@@ -82,13 +82,19 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddSingleton<RefreshTokenRenewal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AdminUserPasswordFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserPasswordFlow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserSrpFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, ClientCredentialsFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, NewPasswordRequiredResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, PasswordVerifierResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SoftwareTokenMfaResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, MfaSetupResponder>());
         services.TryAddSingleton<CognitoAuthenticator>();
 
         services.TryAddSingleton<CognitoTokenManager>();
         services.TryAddSingleton<ICognitoTokenProvider>(sp => sp.GetRequiredService<CognitoTokenManager>());
         services.TryAddSingleton<ICognitoUserCreator, CognitoUserCreator>();
+        services.TryAddSingleton<SoftwareTokenEnrolment>();
+        services.TryAddSingleton<ICognitoTotpEnrolment, TotpEnrolment>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CognitoApiClientOptions>, CognitoApiClientOptionsRules>());
         services.AddCognitoIdentityProvider();
 

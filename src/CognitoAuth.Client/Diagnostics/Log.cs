@@ -56,6 +56,12 @@ internal static partial class Log
     [LoggerMessage(32, LogLevel.Warning, "Client {ClientName}: sign-in failed ({Reason}), which a retry cannot fix; requests fail at once without calling Cognito until {Until:O}, an options change or a forced renewal.", EventName = "SignInPaused")]
     public static partial void SignInPaused(ILogger logger, string clientName, string reason, DateTimeOffset until);
 
+    [LoggerMessage(34, LogLevel.Information, "Client {ClientName}: this user's TOTP code of the current 30-second step was sent already; waiting {Seconds:0.0} s for the next step's code.", EventName = "WaitingForTheNextTotpStep")]
+    public static partial void WaitingForTheNextTotpStep(ILogger logger, string clientName, double seconds);
+
+    [LoggerMessage(35, LogLevel.Information, "Client {ClientName}: answering {ChallengeName} with the application's challenge handler.", EventName = "AnsweringWithChallengeHandler")]
+    public static partial void AnsweringWithChallengeHandler(ILogger logger, string clientName, string challengeName);
+
     [LoggerMessage(33, LogLevel.Information, "Client {ClientName}: the user's options changed to another identity; the old identity's cached tokens are dropped.", EventName = "IdentityChanged")]
     public static partial void IdentityChanged(ILogger logger, string clientName);
 

@@ -66,6 +66,9 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>Answers <c>GetTokensFromRefreshToken</c> with <c>UnknownOperationException</c>, as an emulator that predates it does.</summary>
     public bool LacksGetTokensFromRefreshToken { get; set; }
 
+    private byte[]? _pendingTotpKey;
+    private byte[]? _verifiedTotpKey;
+
     /// <summary>Refresh tokens retired by rotation.</summary>
     private readonly HashSet<string> _retiredRefreshTokens = [];
 
@@ -74,6 +77,15 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     /// <summary>When set, every call waits for it: a test holds calls open to observe concurrency.</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>The user's enrolled authenticator key: with it, a correct password is followed by <c>SOFTWARE_TOKEN_MFA</c>.</summary>
+    public byte[]? TotpKey { get; set; }
+
+    /// <summary>The TOTP time steps whose codes Cognito accepted (a code is accepted once).</summary>
+    public List<long> AcceptedTotpSteps { get; } = [];
+
+    /// <summary>Refuses every SRP proof, as Cognito does for a wrong password.</summary>
+    public bool RejectSrpProofs { get; set; }
 
     /// <summary>Runs at the start of each call with its operation's name: what another process does at that moment.</summary>
     public Func<string, Task>? BeforeCall { get; set; }
@@ -193,6 +205,49 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         return new GetTokensFromRefreshTokenResponse { AuthenticationResult = Issue(Tokens(withRefreshToken: RotateRefreshTokens)).AuthenticationResult };
     }
 
+    public async Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(CognitoEndpoint endpoint, AssociateSoftwareTokenRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(AssociateSoftwareTokenAsync), request, cancellationToken);
+        CheckAccessToken(request.AccessToken);
+        _pendingTotpKey = RandomNumberGenerator.GetBytes(20);
+        var secret = Base32Of(_pendingTotpKey);
+        Secrets.Add(secret, "TOTP secret");
+        return new AssociateSoftwareTokenResponse { SecretCode = secret };
+    }
+
+    public async Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(CognitoEndpoint endpoint, VerifySoftwareTokenRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(VerifySoftwareTokenAsync), request, cancellationToken);
+        CheckAccessToken(request.AccessToken);
+        var step = time.GetUtcNow().ToUnixTimeSeconds() / 30;
+        if (_pendingTotpKey is null || TotpOf(_pendingTotpKey, step) != request.UserCode)
+        {
+            throw Error("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+        }
+
+        _verifiedTotpKey = _pendingTotpKey;
+        AcceptedTotpSteps.Add(step);
+        return new VerifySoftwareTokenResponse { Status = "SUCCESS" };
+    }
+
+    public async Task SetUserMfaPreferenceAsync(CognitoEndpoint endpoint, SetUserMfaPreferenceRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(SetUserMfaPreferenceAsync), request, cancellationToken);
+        CheckAccessToken(request.AccessToken);
+        if (request.SoftwareTokenMfaSettings is { Enabled: true })
+        {
+            TotpKey = _verifiedTotpKey ?? throw Error("InvalidParameterException", "User has not verified software token mfa");
+        }
+    }
+
+    private void CheckAccessToken(string? accessToken)
+    {
+        if (accessToken is null || !accessToken.StartsWith("eyJ", StringComparison.Ordinal))
+        {
+            throw Error("NotAuthorizedException", "Invalid Access Token");
+        }
+    }
+
     public async Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken)
     {
         await EnterAsync(nameof(AdminCreateUserAsync), request, cancellationToken);
@@ -274,6 +329,11 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             return Tokens(withRefreshToken: false);
         }
 
+        if (authFlow == AuthFlowType.UserSrpAuth && passwordFlow == AuthFlowType.UserPasswordAuth)
+        {
+            return SrpChallenge(parameters);
+        }
+
         if (authFlow != passwordFlow)
         {
             throw Error("InvalidParameterException", $"Unsupported auth flow {authFlow}.");
@@ -291,14 +351,15 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             throw Error("NotAuthorizedException", "Incorrect username or password.");
         }
 
+        return AfterPassword();
+    }
+
+    /// <summary>What follows a password Cognito accepted: a new password, the second factor, a scripted challenge, or tokens.</summary>
+    private AuthFlowResponse AfterPassword()
+    {
         if (MustChangePassword)
         {
-            var session = $"session-{Interlocked.Increment(ref _serial)}-secret";
-            lock (_lock)
-            {
-                _sessions.Add(session);
-            }
-
+            var session = NewSession();
             return new AuthFlowResponse
             {
                 ChallengeName = ChallengeNameType.NewPasswordRequired,
@@ -312,12 +373,156 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             };
         }
 
+        return AfterNewPassword();
+    }
+
+    private AuthFlowResponse AfterNewPassword()
+    {
+        if (TotpKey is not null)
+        {
+            return new AuthFlowResponse { ChallengeName = ChallengeNameType.SoftwareTokenMfa, Session = NewSession(), ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
+        }
+
         if (Challenge is { } challenge)
         {
             return new AuthFlowResponse { ChallengeName = challenge, Session = "session-mfa", ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
         }
 
         return Tokens(withRefreshToken: true);
+    }
+
+    private string NewSession()
+    {
+        var session = $"session-{Interlocked.Increment(ref _serial)}-secret";
+        lock (_lock)
+        {
+            _sessions.Add(session);
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// <c>USER_SRP_AUTH</c>: the <c>PASSWORD_VERIFIER</c> challenge with fixed values. This fake does not verify SRP proofs
+    /// (the emulator does, against AWS's own client); it checks the answer's shape, user name and secret hash.
+    /// </summary>
+    private AuthFlowResponse SrpChallenge(Dictionary<string, string> parameters)
+    {
+        var username = parameters.GetValueOrDefault(AuthParameterNames.Username);
+        if (username != Username && username != CognitoUsername)
+        {
+            throw Error("UserNotFoundException", "User does not exist.");
+        }
+
+        CheckSecretHash(parameters, username);
+        if (parameters.GetValueOrDefault(AuthParameterNames.SrpA) is not { Length: > 0 } srpA || !srpA.All(char.IsAsciiHexDigit))
+        {
+            throw Error("InvalidParameterException", "Missing required parameter SRP_A");
+        }
+
+        return new AuthFlowResponse
+        {
+            ChallengeName = ChallengeNameType.PasswordVerifier,
+            Session = NewSession(),
+            ChallengeParameters = new()
+            {
+                [AuthParameterNames.UserIdForSrp] = CognitoUsername,
+                [AuthParameterNames.Username] = CognitoUsername,
+                ["SALT"] = "5d3e8c1f0a9b7c6d",
+                ["SRP_B"] = "1a2b3c4d5e6f7081",
+                ["SECRET_BLOCK"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("secret-block-of-the-fake")),
+            },
+        };
+    }
+
+    /// <summary>The answer to <c>PASSWORD_VERIFIER</c> or <c>SOFTWARE_TOKEN_MFA</c>; <see langword="null"/> for other challenges.</summary>
+    private AuthFlowResponse? RespondToSecondFactors(string challengeName, Dictionary<string, string> responses)
+    {
+        if (challengeName == ChallengeNameType.PasswordVerifier)
+        {
+            if (responses.GetValueOrDefault(AuthParameterNames.Username) != CognitoUsername)
+            {
+                throw Error("NotAuthorizedException", "Incorrect username or password.");
+            }
+
+            CheckSecretHash(responses, CognitoUsername);
+            if (responses.GetValueOrDefault("PASSWORD_CLAIM_SECRET_BLOCK") != Convert.ToBase64String(Encoding.UTF8.GetBytes("secret-block-of-the-fake"))
+                || responses.GetValueOrDefault("PASSWORD_CLAIM_SIGNATURE") is not { Length: 44 }
+                || !System.Text.RegularExpressions.Regex.IsMatch(responses.GetValueOrDefault("TIMESTAMP") ?? "", @"^[A-Z][a-z]{2} [A-Z][a-z]{2} [1-9]\d? \d{2}:\d{2}:\d{2} UTC \d{4}$"))
+            {
+                throw Error("InvalidParameterException", "Missing or malformed PASSWORD_VERIFIER responses");
+            }
+
+            return RejectSrpProofs ? throw Error("NotAuthorizedException", "Incorrect username or password.") : AfterPassword();
+        }
+
+        if (challengeName == ChallengeNameType.SoftwareTokenMfa)
+        {
+            CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
+            var code = responses.GetValueOrDefault(AuthParameterNames.SoftwareTokenMfaCode);
+            var now = time.GetUtcNow().ToUnixTimeSeconds() / 30;
+            foreach (var step in new[] { now, now - 1, now + 1 })
+            {
+                if (TotpKey is not null && TotpOf(TotpKey, step) == code)
+                {
+                    lock (_lock)
+                    {
+                        if (AcceptedTotpSteps.Contains(step))
+                        {
+                            throw Error("ExpiredCodeException", "Your software token has already been used once.");
+                        }
+
+                        AcceptedTotpSteps.Add(step);
+                    }
+
+                    return Tokens(withRefreshToken: true);
+                }
+            }
+
+            throw Error("CodeMismatchException", "Invalid code or auth state for the user.");
+        }
+
+        return null;
+    }
+
+    /// <summary>RFC 6238 (SHA-1, 6 digits) written apart from the client's, so that each checks the other.</summary>
+    public static string TotpOf(byte[] key, long step)
+    {
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+        var hash = HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>RFC 4648 base32 without padding, as Cognito's <c>SecretCode</c>.</summary>
+    public static string Base32Of(byte[] data)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var text = new StringBuilder();
+        int buffer = 0, bits = 0;
+        foreach (var b in data)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                text.Append(alphabet[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+
+        if (bits > 0)
+        {
+            text.Append(alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return text.ToString();
     }
 
     private AuthFlowResponse Respond(string clientId, string challengeName, string? session, Dictionary<string, string>? responses)
@@ -327,6 +532,19 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         if (RejectChallengeAnswers)
         {
             throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        }
+
+        if (challengeName is ChallengeNameType.PasswordVerifier or ChallengeNameType.SoftwareTokenMfa)
+        {
+            lock (_lock)
+            {
+                if (session is null || !_sessions.Remove(session))
+                {
+                    throw Error("NotAuthorizedException", "Invalid session for the user.");
+                }
+            }
+
+            return RespondToSecondFactors(challengeName, responses)!;
         }
 
         if (Challenge is { } expected && challengeName == expected && session == "session-mfa" && ChallengeAnswer is { } answer)
@@ -362,7 +580,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
         Password = responses.GetValueOrDefault(AuthParameterNames.NewPassword) ?? throw Error("InvalidParameterException", "Missing NEW_PASSWORD");
         MustChangePassword = false;
-        return Tokens(withRefreshToken: true);
+        return AfterNewPassword();
     }
 
     private AuthFlowResponse Tokens(bool withRefreshToken)

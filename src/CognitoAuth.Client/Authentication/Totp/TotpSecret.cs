@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CognitoAuth.Client.Configuration;
 
 namespace CognitoAuth.Client.Authentication.Totp;
 

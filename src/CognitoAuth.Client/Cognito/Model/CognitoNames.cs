@@ -7,12 +7,16 @@ internal static class AuthFlowType
     public const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
     public const string UserPasswordAuth = "USER_PASSWORD_AUTH";
     public const string RefreshTokenAuth = "REFRESH_TOKEN_AUTH";
+    public const string UserSrpAuth = "USER_SRP_AUTH";
 }
 
 /// <summary>botocore enum <c>ChallengeNameType</c> values the client answers.</summary>
 internal static class ChallengeNameType
 {
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+    public const string PasswordVerifier = "PASSWORD_VERIFIER";
+    public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+    public const string MfaSetup = "MFA_SETUP";
 }
 
 /// <summary>Keys of <c>AuthParameters</c>, <c>ChallengeParameters</c> and <c>ChallengeResponses</c>.</summary>
@@ -24,6 +28,8 @@ internal static class AuthParameterNames
     public const string SecretHash = "SECRET_HASH";
     public const string RefreshToken = "REFRESH_TOKEN";
     public const string UserIdForSrp = "USER_ID_FOR_SRP";
+    public const string SrpA = "SRP_A";
+    public const string SoftwareTokenMfaCode = "SOFTWARE_TOKEN_MFA_CODE";
     public const string RequiredAttributes = "requiredAttributes";
     public const string UserAttributePrefix = "userAttributes.";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CognitoAuth.Client.Authentication.Totp;
+using CognitoAuth.Client.Tests.Configuration;
 using CognitoAuth.Client.Tests.Authentication.Srp;
 
 namespace CognitoAuth.Client.Tests.Authentication.Totp;

@@ -1,7 +1,7 @@
 using System.Text;
-using CognitoAuth.Client.Authentication.Totp;
+using CognitoAuth.Client.Configuration;
 
-namespace CognitoAuth.Client.Tests.Authentication.Totp;
+namespace CognitoAuth.Client.Tests.Configuration;
 
 public sealed class Base32Tests
 {

@@ -1,4 +1,4 @@
-namespace CognitoAuth.Client.Authentication.Totp;
+namespace CognitoAuth.Client.Configuration;
 
 /// <summary>
 /// RFC 4648 base32 decoding (alphabet <c>A–Z 2–7</c>), tolerant of what people paste from an authenticator app: lower

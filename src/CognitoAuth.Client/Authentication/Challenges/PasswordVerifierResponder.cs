@@ -1,0 +1,27 @@
+using CognitoAuth.Client.Authentication.Srp;
+using CognitoAuth.Client.Cognito.Model;
+
+namespace CognitoAuth.Client.Authentication.Challenges;
+
+/// <summary>
+/// <c>PASSWORD_VERIFIER</c>, the second step of <c>USER_SRP_AUTH</c>: the SRP-6a proof that the user knows the password,
+/// from the sign-in's ephemeral key, the pool's name and the time (<c>TIMESTAMP</c>). The password itself is never sent.
+/// </summary>
+internal sealed class PasswordVerifierResponder(TimeProvider timeProvider) : IChallengeResponder
+{
+    public string ChallengeName => ChallengeNameType.PasswordVerifier;
+
+    public ValueTask AnswerAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken)
+    {
+        var srp = attempt.Get<SrpSignIn>() ?? throw new CognitoAuthenticationException(
+            "Cognito asked for PASSWORD_VERIFIER, the answer to a USER_SRP_AUTH sign-in, which this one is not: set AuthFlow to UserSrp.",
+            ChallengeNameType.PasswordVerifier);
+        var claim = srp.AnswerPasswordVerifier(challenge.Parameters, attempt.Client.Options.UserPoolId!, attempt.Password!, timeProvider.GetUtcNow());
+        foreach (var (name, value) in claim.ToChallengeResponses())
+        {
+            responses[name] = value;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
