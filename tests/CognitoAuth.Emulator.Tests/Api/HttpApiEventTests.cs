@@ -113,7 +113,7 @@ public sealed class HttpApiEventTests
         using var key = new TestSigningKey();
         var token = JsonWebToken.TryParse(TokenForge.SignRsa(key.Rsa, new JsonObject { ["kid"] = "k", ["alg"] = "RS256" }, claims))!;
         var route = new RouteDefinition("GET", context.Request.Path.Value!);
-        var bytes = HttpApiEvent.Build(context, route, token, "api1234567", "req-1", Now, body ?? []);
+        var bytes = HttpApiEvent.Build(context, route, token, null, "api1234567", "req-1", Now, body ?? []);
         return JsonDocument.Parse(bytes).RootElement;
     }
 }

@@ -7,11 +7,8 @@ namespace CognitoAuth.Emulator.Tests.Cognito;
 /// <summary>The JSON 1.1 front door: malformed requests get AWS-style error bodies, never a 500 with a stack trace.</summary>
 public sealed class ProtocolTests
 {
-    public static TheoryData<string> Operations =>
-    [
-        "AdminCreateUser", "AdminSetUserPassword", "AdminGetUser", "AdminDisableUser", "AdminEnableUser", "AdminDeleteUser",
-        "AdminInitiateAuth", "AdminRespondToAuthChallenge", "InitiateAuth", "RespondToAuthChallenge", "RevokeToken", "GlobalSignOut",
-    ];
+    /// <summary>Every operation of the endpoint's dispatch table.</summary>
+    public static TheoryData<string> Operations => [.. DispatchTable.OperationNames];
 
     [Theory]
     [MemberData(nameof(Operations))]
@@ -57,7 +54,7 @@ public sealed class ProtocolTests
     }
 
     [Theory]
-    [InlineData("SignUp")]
+    [InlineData("AdminLinkProviderForUser")]
     [InlineData("NoSuchOperation")]
     public async Task Request_OperationNotServed_UnknownOperationException(string operation)
     {
