@@ -6,8 +6,11 @@ using CognitoAuth.Emulator.Pool;
 
 namespace CognitoAuth.Emulator.Cognito;
 
-/// <summary>One operation of the endpoint: its name, whether AWS requires SigV4 for it, and how to run it on a JSON body.</summary>
-internal sealed record CognitoOperation(string Name, bool RequiresSignature, Func<byte[], byte[]> Invoke)
+/// <summary>
+/// One operation of the endpoint: its name, whether AWS requires SigV4 for it, its input and output shapes, and how to run
+/// it on a JSON body.
+/// </summary>
+internal sealed record CognitoOperation(string Name, bool RequiresSignature, Type RequestType, Type ResponseType, Func<byte[], byte[]> Invoke)
 {
     /// <summary>
     /// The operations the emulator serves: its dispatch table (docs/EMULATOR.md lists it, and a test keeps the two
@@ -38,7 +41,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Fun
             Define("ListUserPoolClients", signed: true, json.ListUserPoolClientsRequest, json.ListUserPoolClientsResponse, clients.ListUserPoolClients),
             Define("UpdateUserPoolClient", signed: true, json.UpdateUserPoolClientRequest, json.UpdateUserPoolClientResponse, clients.UpdateUserPoolClient),
             Define("DeleteUserPoolClient", signed: true, json.DescribeUserPoolClientRequest, json.EmptyResponse, clients.DeleteUserPoolClient),
-            Define("CreateUserPoolDomain", signed: true, json.CreateUserPoolDomainRequest, json.EmptyResponse, domains.CreateUserPoolDomain),
+            Define("CreateUserPoolDomain", signed: true, json.CreateUserPoolDomainRequest, json.CreateUserPoolDomainResponse, domains.CreateUserPoolDomain),
             Define("DescribeUserPoolDomain", signed: true, json.DescribeUserPoolDomainRequest, json.DescribeUserPoolDomainResponse, domains.DescribeUserPoolDomain),
             Define("DeleteUserPoolDomain", signed: true, json.DeleteUserPoolDomainRequest, json.EmptyResponse, domains.DeleteUserPoolDomain),
             Define("CreateResourceServer", signed: true, json.CreateResourceServerRequest, json.CreateResourceServerResponse, domains.CreateResourceServer),
@@ -96,7 +99,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Fun
 
     private static CognitoOperation Define<TRequest, TResponse>(
         string name, bool signed, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, Func<TRequest, TResponse> handler) =>
-        new(name, signed, body => JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType));
+        new(name, signed, typeof(TRequest), typeof(TResponse), body => JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType));
 
     private static T Read<T>(byte[] body, JsonTypeInfo<T> type)
     {

@@ -16,6 +16,10 @@ internal static class BotocoreModel
 
     private static JsonElement Shapes => Model.Value.GetProperty("shapes");
 
+    public static JsonElement Operations => Model.Value.GetProperty("operations");
+
+    public static JsonElement Shape(string name) => Shapes.GetProperty(name);
+
     public static string? OutputShape(string operation) =>
         Model.Value.GetProperty("operations").GetProperty(operation).TryGetProperty("output", out var output)
             ? output.GetProperty("shape").GetString()

@@ -36,6 +36,7 @@ namespace CognitoAuth.Emulator.Cognito.Model;
 [JsonSerializable(typeof(UpdateUserPoolClientRequest))]
 [JsonSerializable(typeof(UpdateUserPoolClientResponse))]
 [JsonSerializable(typeof(CreateUserPoolDomainRequest))]
+[JsonSerializable(typeof(CreateUserPoolDomainResponse))]
 [JsonSerializable(typeof(DescribeUserPoolDomainRequest))]
 [JsonSerializable(typeof(DescribeUserPoolDomainResponse))]
 [JsonSerializable(typeof(DeleteUserPoolDomainRequest))]

@@ -13,6 +13,11 @@ internal sealed class CreateUserPoolDomainRequest
     public JsonElement? CustomDomainConfig { get; set; }
 }
 
+internal sealed class CreateUserPoolDomainResponse
+{
+    public string? CloudFrontDomain { get; set; }
+}
+
 internal sealed class DescribeUserPoolDomainRequest
 {
     public string? Domain { get; set; }

@@ -12,7 +12,8 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// </summary>
 internal sealed partial class DomainAdministration(PoolDirectory directory)
 {
-    public EmptyResponse CreateUserPoolDomain(CreateUserPoolDomainRequest request)
+    /// <summary>Creates the domain; as for Cognito's prefix domains, the answer names no CloudFront distribution.</summary>
+    public CreateUserPoolDomainResponse CreateUserPoolDomain(CreateUserPoolDomainRequest request)
     {
         new RequestValidator()
             .Required("domain", request.Domain)
@@ -48,7 +49,7 @@ internal sealed partial class DomainAdministration(PoolDirectory directory)
             directory.Touch();
         }
 
-        return EmptyResponse.Instance;
+        return new CreateUserPoolDomainResponse();
     }
 
     public DescribeUserPoolDomainResponse DescribeUserPoolDomain(DescribeUserPoolDomainRequest request)
