@@ -111,13 +111,10 @@ public sealed class DataDirectoryTests : IDisposable
         var acknowledged = new List<string>();
         for (var round = 0; round < 4; round++)
         {
-            var outputs = Path.Combine(_directory, $"outputs-{round}.json");
-            using var process = StartBinLocal(outputs);
-            try
+            using (var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, $"outputs-{round}.json"), "--data-dir", _directory))
             {
-                var stack = await WaitForOutputsAsync(process, outputs);
-                var endpoint = new Uri(stack.GetProperty("CognitoEndpoint").GetString()!);
-                var poolId = stack.GetProperty("UserPoolId").GetString()!;
+                var endpoint = new Uri(local.Output("CognitoEndpoint"));
+                var poolId = local.Output("UserPoolId");
                 using var http = new HttpClient { BaseAddress = endpoint };
                 using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300 + (round * 150)));
 
@@ -139,16 +136,9 @@ public sealed class DataDirectoryTests : IDisposable
                     }
                 })).ToList();
                 await Task.Delay(TimeSpan.FromMilliseconds(250 + (round * 150)));
-                process.Kill(entireProcessTree: false);
-                await process.WaitForExitAsync();
+                local.Process.Kill(entireProcessTree: false);
+                await local.Process.WaitForExitAsync();
                 await Task.WhenAll(writers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
             }
 
             // The file reads, and every acknowledged user is in it.
@@ -192,40 +182,6 @@ public sealed class DataDirectoryTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private Process StartBinLocal(string outputs)
-    {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "bin", "local"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot.Path,
-        };
-        foreach (var argument in new[] { "--cognito-port", "0", "--api-port", "0", "--outputs", outputs, "--data-dir", _directory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<JsonElement> WaitForOutputsAsync(Process process, string outputs)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(4);
-        while (!File.Exists(outputs) && !process.HasExited && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(File.Exists(outputs), $"bin/local wrote no outputs (exited: {process.HasExited})");
-        return JsonDocument.Parse(await File.ReadAllTextAsync(outputs)).RootElement.GetProperty("CognitoAuthStack");
-    }
 
     private static HttpRequestMessage SignedAdminCreateUser(Uri endpoint, string poolId, string email)
     {
