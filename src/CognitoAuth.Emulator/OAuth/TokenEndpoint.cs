@@ -186,6 +186,8 @@ internal sealed class TokenEndpoint(PoolDirectory directory)
     private readonly record struct Outcome(string? Error, string? Description, string? AccessToken, int ExpiresIn)
     {
         public static Outcome Fail(string error, string? description) => new(error, description, null, 0);
+
+        public override string ToString() => Error is null ? $"Outcome {{ Granted, ExpiresIn = {ExpiresIn}, AccessToken = *** }}" : $"Outcome {{ Error = {Error} }}";
     }
 
     private sealed record TokenIssuerGrant(UserPool Pool, string ClientId, IReadOnlyList<string> Scopes, TimeSpan Validity, DateTimeOffset IssuedAt);

@@ -26,6 +26,7 @@ internal sealed class UserPool
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokensByOrigin = new(StringComparer.Ordinal);
     private readonly Lazy<TokenIssuer> _tokens;
     private long _nextSequence;
+    private int _pruneAt = 4096;
     private PasswordPolicyDefinition _passwordPolicy;
 
     public UserPool(PoolDirectory directory, string id, UserPoolType config, SigningKey key)
@@ -335,10 +336,13 @@ internal sealed class UserPool
         }
     }
 
-    /// <summary>Drops spent sessions and expired refresh tokens so long soak runs stay bounded.</summary>
+    /// <summary>
+    /// Drops spent sessions and expired refresh tokens so long soak runs stay bounded. It scans only when the count has
+    /// doubled since the last scan, so a pool with many live refresh tokens does not pay a full scan on every sign-in.
+    /// </summary>
     private void PruneExpired()
     {
-        if (_sessions.Count + _refreshTokens.Count < 4096)
+        if (_sessions.Count + _refreshTokens.Count < _pruneAt)
         {
             return;
         }
@@ -360,5 +364,7 @@ internal sealed class UserPool
                 _refreshTokensByOrigin.Remove(record.SignIn.OriginJti);
             }
         }
+
+        _pruneAt = Math.Max(4096, 2 * (_sessions.Count + _refreshTokens.Count));
     }
 }
