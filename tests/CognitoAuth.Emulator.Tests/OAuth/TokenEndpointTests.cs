@@ -187,22 +187,29 @@ public sealed class TokenEndpointTests
     }
 
     [Fact]
-    public async Task Curl_TheFormsOfAwsDocs_GetATokenFromTheEmulator()
+    public async Task Curl_TheFormsOfAwsDocs_AgainstBinLocal_GetATokenTheScopedRouteTakes()
     {
-        if (!File.Exists("/usr/bin/curl"))
+        Assert.True(File.Exists("/usr/bin/curl"), "curl is not installed (/usr/bin/curl)");
+        var directory = Directory.CreateTempSubdirectory("bin-local-curl-").FullName;
+        try
         {
-            Assert.Fail("curl is not installed (/usr/bin/curl)");
+            using var local = await BinLocalProcess.StartAsync(Path.Combine(directory, "outputs.json"), "--no-seed");
+            var (id, secret, tokenEndpoint) = (local.Output("MachineClientId"), local.Output("MachineClientSecret"), local.Output("TokenEndpoint"));
+
+            var basic = await RunCurlAsync("-s", "-u", $"{id}:{secret}", "-d", "grant_type=client_credentials", tokenEndpoint);
+            var post = await RunCurlAsync("-s", "-X", "POST", tokenEndpoint, "-H", "Content-Type: application/x-www-form-urlencoded",
+                "-d", $"grant_type=client_credentials&client_id={id}&client_secret={secret}&scope=cognito-auth-api/hello.read");
+            var token = JsonDocument.Parse(basic).RootElement.GetProperty("access_token").GetString()!;
+            var hello = await RunCurlAsync("-s", "-H", $"Authorization: Bearer {token}", local.Output("ApiUrl") + "scoped/hello");
+
+            Assert.Equal("Bearer", JsonDocument.Parse(basic).RootElement.GetProperty("token_type").GetString());
+            Assert.Equal("Bearer", JsonDocument.Parse(post).RootElement.GetProperty("token_type").GetString());
+            Assert.Equal("Hello from a protected API!", hello);
         }
-
-        await using var emulator = await CognitoEmulator.StartAsync();
-        var machine = emulator.MachineClient;
-
-        var basic = await RunCurlAsync("-s", "-u", $"{machine.ClientId}:{machine.ClientSecret}", "-d", "grant_type=client_credentials", emulator.TokenEndpoint.AbsoluteUri);
-        var post = await RunCurlAsync("-s", "-X", "POST", emulator.TokenEndpoint.AbsoluteUri, "-H", "Content-Type: application/x-www-form-urlencoded",
-            "-d", $"grant_type=client_credentials&client_id={machine.ClientId}&client_secret={machine.ClientSecret}&scope=cognito-auth-api/hello.read");
-
-        Assert.Equal("Bearer", JsonDocument.Parse(basic).RootElement.GetProperty("token_type").GetString());
-        Assert.Equal("Bearer", JsonDocument.Parse(post).RootElement.GetProperty("token_type").GetString());
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     internal static async Task<string> RunCurlAsync(params string[] arguments)
