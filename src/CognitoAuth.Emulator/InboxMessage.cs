@@ -49,16 +49,3 @@ public sealed class InboxMessage
     /// <inheritdoc />
     public override string ToString() => $"InboxMessage {{ Kind = {Kind}, DeliveryMedium = {DeliveryMedium}, Destination = {Destination}, Code = *** }}";
 }
-
-/// <summary>Why Cognito sent an <see cref="InboxMessage"/>.</summary>
-public enum InboxMessageKind
-{
-    /// <summary>SignUp or ResendConfirmationCode: the code ConfirmSignUp takes.</summary>
-    SignUpConfirmation,
-
-    /// <summary>AdminCreateUser without <c>MessageAction=SUPPRESS</c>: the temporary password.</summary>
-    TemporaryPassword,
-
-    /// <summary>ForgotPassword or AdminResetUserPassword: the code ConfirmForgotPassword takes.</summary>
-    PasswordReset,
-}
