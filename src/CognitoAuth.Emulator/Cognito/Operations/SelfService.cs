@@ -152,7 +152,7 @@ internal sealed class SelfService(PoolDirectory directory)
         lock (directory.Gate)
         {
             var (_, user) = AccessTokens.Resolve(directory, request.AccessToken!);
-            return new GetUserResponse { Username = user.Username, UserAttributes = UserAdministration.Attributes(user), UserMFASettingList = [] };
+            return new GetUserResponse { Username = user.Username, UserAttributes = UserAdministration.Attributes(user) };
         }
     }
 
