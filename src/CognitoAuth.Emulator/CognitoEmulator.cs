@@ -252,7 +252,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             CognitoOperation.All(directory, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
             directory,
-            new OAuth.TokenEndpoint(directory),
+            new OAuth.TokenEndpoint(directory, logger),
             commit,
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),

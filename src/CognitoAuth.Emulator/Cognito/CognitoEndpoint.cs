@@ -56,7 +56,7 @@ internal sealed class CognitoEndpoint(
         if (request.Path.Value == TokenEndpoint.Path)
         {
             counters.Increment("oauth2/token");
-            await tokenEndpoint.HandleAsync(context);
+            await tokenEndpoint.HandleAsync(context, requestId);
             return;
         }
 

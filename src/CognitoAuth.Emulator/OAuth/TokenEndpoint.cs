@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace CognitoAuth.Emulator.OAuth;
 
@@ -14,11 +16,11 @@ namespace CognitoAuth.Emulator.OAuth;
 /// <c>scope</c> (every custom scope the client is allowed when absent), and errors as <c>400 {"error": "…"}</c> with the
 /// guide's codes. The token is signed with the pool's key and carries a machine access token's claims.
 /// </summary>
-internal sealed class TokenEndpoint(PoolDirectory directory)
+internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
 {
     public const string Path = "/oauth2/token";
 
-    public async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context, string requestId)
     {
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
@@ -40,10 +42,12 @@ internal sealed class TokenEndpoint(PoolDirectory directory)
         var outcome = Grant(context.Request.Headers.Authorization.ToString(), form);
         if (outcome.Error is { } error)
         {
+            Log.CognitoRequestFailed(logger, "oauth2/token", StatusCodes.Status400BadRequest, error, requestId);
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, error, outcome.Description);
             return;
         }
 
+        Log.CognitoRequest(logger, "oauth2/token", StatusCodes.Status200OK, requestId);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json;charset=UTF-8";
         await using var writer = new Utf8JsonWriter(response.Body, WireJson.Compact);
