@@ -454,6 +454,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         AccessTokenValidity = options.AccessTokenLifetime,
         IdTokenValidity = options.IdTokenLifetime,
         RefreshTokenValidity = options.RefreshTokenLifetime,
+        Units = TokenUnits.Fitting(options.AccessTokenLifetime, options.IdTokenLifetime, options.RefreshTokenLifetime),
     };
 
     // The in-process hooks run the same code as the admin operations; Cognito's errors surface as InvalidOperationException.

@@ -6,6 +6,13 @@ internal sealed record TokenUnits(string AccessUnit, string IdUnit, string Refre
     /// <summary>What Cognito reports for a client created without units: minutes for access and ID tokens, days for refresh tokens.</summary>
     public static TokenUnits Default { get; } = new("minutes", "minutes", "days");
 
+    /// <summary>
+    /// Units in which the given validities are whole numbers, so DescribeUserPoolClient reports in-process clients whose
+    /// lifetimes are seconds (for tests) exactly: minutes (or seconds) for access and ID tokens, days (or finer) for refresh.
+    /// </summary>
+    public static TokenUnits Fitting(TimeSpan access, TimeSpan id, TimeSpan refresh) =>
+        new(Finest(access, "minutes"), Finest(id, "minutes"), Finest(refresh, "days"));
+
     public static TimeSpan ToTimeSpan(int value, string unit) => unit switch
     {
         "seconds" => TimeSpan.FromSeconds(value),
@@ -21,4 +28,10 @@ internal sealed record TokenUnits(string AccessUnit, string IdUnit, string Refre
         "hours" => (int)value.TotalHours,
         _ => (int)value.TotalDays,
     };
+
+    private static string Finest(TimeSpan value, string coarsest)
+    {
+        string[] units = coarsest == "days" ? ["days", "hours", "minutes", "seconds"] : ["minutes", "seconds"];
+        return units.First(unit => ToTimeSpan(FromTimeSpan(value, unit), unit) == value || unit == "seconds");
+    }
 }

@@ -124,6 +124,24 @@ public sealed class PoolAdministrationTests
         Assert.True(c.GetProperty("EnableTokenRevocation").GetBoolean());
     }
 
+    [Fact]
+    public async Task DescribeUserPoolClient_InProcessLifetimesOfSeconds_ReportedInSeconds()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { AccessTokenLifetime = TimeSpan.FromSeconds(30), RefreshTokenLifetime = TimeSpan.FromHours(2) });
+        using var client = new CognitoTestClient(emulator);
+
+        var described = await client.CallAsync("DescribeUserPoolClient", new { UserPoolId = emulator.UserPoolId, ClientId = emulator.ClientId });
+
+        described.AssertOk();
+        BotocoreModel.AssertConformsToOutput("DescribeUserPoolClient", described.Json);
+        var c = described.Json.GetProperty("UserPoolClient");
+        Assert.Equal(30, c.GetProperty("AccessTokenValidity").GetInt32());
+        Assert.Equal("seconds", c.GetProperty("TokenValidityUnits").GetProperty("AccessToken").GetString());
+        Assert.Equal(60, c.GetProperty("IdTokenValidity").GetInt32());
+        Assert.Equal(2, c.GetProperty("RefreshTokenValidity").GetInt32());
+        Assert.Equal("hours", c.GetProperty("TokenValidityUnits").GetProperty("RefreshToken").GetString());
+    }
+
     [Theory]
     [InlineData(false, "client_credentials", "cognito-auth-api/hello.read", "InvalidOAuthFlowException", "client_credentials flow can not be selected if client does not have a client secret.")]
     [InlineData(true, "client_credentials,code", "cognito-auth-api/hello.read", "InvalidOAuthFlowException", "client_credentials flow can not be selected along with code flow or implicit flow.")]
