@@ -38,7 +38,18 @@ internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
             return;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // Beyond the form reader's limits (too many fields, a key or value too long): bad input, not a server fault.
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid_request", "The form is malformed or too large.");
+            return;
+        }
+
         var outcome = Grant(context.Request.Headers.Authorization.ToString(), form);
         if (outcome.Error is { } error)
         {

@@ -106,6 +106,23 @@ public sealed class TokenEndpointTests
         Assert.DoesNotContain(machine.ClientSecret!, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("text/plain", "grant_type=client_credentials")]
+    [InlineData("application/x-www-form-urlencoded", null)]
+    public async Task NotAFormOrOverTheFormLimits_InvalidRequest_NotAServerError(string contentType, string? form)
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var http = new HttpClient();
+        var body = form ?? "grant_type=client_credentials&" + string.Join('&', Enumerable.Range(0, 3000).Select(i => $"f{i}=x"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, emulator.TokenEndpoint) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Authorization = Basic(emulator.MachineClient.ClientId, emulator.MachineClient.ClientSecret!);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task ClientWithoutTheFlowOrAPoolWithoutADomain_UnauthorizedClient()
     {
