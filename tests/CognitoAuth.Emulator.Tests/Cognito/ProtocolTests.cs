@@ -24,6 +24,20 @@ public sealed class ProtocolTests
         Assert.Single(response.Headers.GetValues("x-amzn-RequestId"));
     }
 
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Operation_BodyNotAnObjectOrMembersOfTheWrongType_SerializationException(string operation)
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+
+        var array = await client.CallAsync(operation, "[1, 2]");
+        var wrongTypes = await client.CallAsync(operation, """{"UserPoolId": 42, "ClientId": 42, "AccessToken": 42, "Username": {}, "GroupName": [], "Domain": true, "PoolName": 1, "MaxResults": "ten"}""");
+
+        array.AssertError("SerializationException");
+        wrongTypes.AssertError("SerializationException");
+    }
+
     [Fact]
     public async Task AdminInitiateAuth_SeveralMissingMembers_CountsAndListsThemAll()
     {
