@@ -43,8 +43,4 @@ internal static class Paging
         var items = all.Skip(start).Take(size).ToList();
         return (items, start + items.Count < all.Count ? Token(start + items.Count) : null);
     }
-
-    /// <summary>Checks a requested page size against the model's range, as AWS's validation reports it.</summary>
-    public static RequestValidator Limit(this RequestValidator validator, string member, int? value, int minimum, int maximum) =>
-        validator.Range(member, value, minimum, maximum);
 }
