@@ -6,6 +6,7 @@ using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
+using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Tokens;
@@ -35,40 +36,47 @@ namespace CognitoAuth.Emulator;
 public sealed class CognitoEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SigningKey _key;
+    private readonly PoolDirectory _directory;
     private readonly UserPool _pool;
     private readonly UserAdministration _administration;
+    private readonly StateStore? _store;
+    private readonly EmulatorState _references;
     private int _disposed;
 
     private CognitoEmulator(
         WebApplication app,
-        SigningKey key,
+        PoolDirectory directory,
         UserPool pool,
-        UserAdministration administration,
+        StateStore? store,
+        EmulatorState references,
         Uri cognitoEndpoint,
         Uri apiUrl,
         string region,
-        string clientId,
         IReadOnlyList<EmulatorAppClient> additionalClients,
+        EmulatorAppClient machineClient,
         EmulatorCredentials credentials,
         RequestCounters cognitoRequests,
         RequestCounters apiRequests,
         CognitoFaults faults)
     {
         _app = app;
-        _key = key;
+        _directory = directory;
         _pool = pool;
-        _administration = administration;
+        _administration = new UserAdministration(directory);
+        _store = store;
+        _references = references;
         CognitoEndpoint = cognitoEndpoint;
         ApiUrl = apiUrl;
         Region = region;
-        ClientId = clientId;
+        ClientId = references.ReferenceClientId!;
         AdditionalClients = additionalClients;
+        MachineClient = machineClient;
         Credentials = credentials;
         CognitoRequests = cognitoRequests;
         ApiRequests = apiRequests;
         Faults = faults;
-        Outputs = new EmulatorOutputs(region, pool.Id, clientId, apiUrl, cognitoEndpoint);
+        TokenEndpoint = new Uri(cognitoEndpoint, OAuth.TokenEndpoint.Path.TrimStart('/'));
+        Outputs = new EmulatorOutputs(region, pool.Id, ClientId, apiUrl, cognitoEndpoint, machineClient.ClientId, TokenEndpoint, machineClient.ClientSecret!);
     }
 
     /// <summary>Gets the Cognito endpoint (<c>http://127.0.0.1:{port}/</c>): the client's <c>ServiceUrl</c>, the CLI's <c>--endpoint-url</c>.</summary>
@@ -80,17 +88,32 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets the region.</summary>
     public string Region { get; }
 
-    /// <summary>Gets the user pool id.</summary>
+    /// <summary>Gets the reference user pool's id (the pool the API trusts; more pools can be created with CreateUserPool).</summary>
     public string UserPoolId => _pool.Id;
 
-    /// <summary>Gets the reference app client's id (no secret; the API's audience).</summary>
+    /// <summary>Gets the reference app client's id (no secret; an audience of the API).</summary>
     public string ClientId { get; }
 
-    /// <summary>Gets the issuer of the pool's tokens: the Cognito endpoint without its trailing slash, then the pool id.</summary>
-    public string Issuer => IssuerOf(CognitoEndpoint, UserPoolId);
+    /// <summary>
+    /// Gets the issuer of the reference pool's tokens: the Cognito endpoint without its trailing slash, then the pool id;
+    /// or, with <see cref="EmulatorIssuer.Aws"/>, <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.
+    /// </summary>
+    public string Issuer => _directory.Issuers.For(UserPoolId);
 
     /// <summary>Gets the app clients created from <see cref="CognitoEmulatorOptions.AdditionalClients"/>, in order.</summary>
     public IReadOnlyList<EmulatorAppClient> AdditionalClients { get; }
+
+    /// <summary>
+    /// Gets the reference machine client (<c>cognito-auth-machine</c>: a secret, the <c>client_credentials</c> flow, scope
+    /// <c>cognito-auth-api/hello.read</c>), an audience of the API.
+    /// </summary>
+    public EmulatorAppClient MachineClient { get; }
+
+    /// <summary>Gets the OAuth 2.0 token endpoint of every pool with a domain: <c>{CognitoEndpoint}oauth2/token</c>.</summary>
+    public Uri TokenEndpoint { get; }
+
+    /// <summary>Gets what the pools would have e-mailed or texted: confirmation codes, temporary passwords, reset codes.</summary>
+    public EmulatorInbox Inbox => _directory.Inbox;
 
     /// <summary>Gets the local AWS credentials admin operations must be signed with.</summary>
     public EmulatorCredentials Credentials { get; }
@@ -98,7 +121,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets the stack outputs (Contract 2 shape).</summary>
     public EmulatorOutputs Outputs { get; }
 
-    /// <summary>Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>).</summary>
+    /// <summary>Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>; <c>oauth2/token</c> for the token endpoint).</summary>
     public RequestCounters CognitoRequests { get; }
 
     /// <summary>Gets the count of API requests by route key (e.g. <c>GET /hello</c>), counted before authorization.</summary>
@@ -121,27 +144,25 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("CognitoAuth.Emulator");
 
-        // Resolved first: a handler that does not load fails the start before anything needs cleaning up.
+        // Resolved first: a handler that does not load, or a data directory that cannot be used, fails the start before
+        // anything is bound.
         var function = LambdaFunction.Load(ReferenceStack.FunctionHandler);
-        var key = options.SigningKeyPath is { } path ? SigningKey.Load(path) : SigningKey.Generate();
-        var pool = new UserPool(options.UserPoolId ?? RandomIds.UserPoolId(options.Region), ReferenceStack.UserPool, options.TimeProvider, options.SessionLifetime);
-        var reference = ReferenceStack.AppClient;
-        var clientId = options.ClientId ?? RandomIds.ClientId();
-        pool.AddClient(NewClient(clientId, reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,
-            reference.PreventUserExistenceErrors, reference.EnableTokenRevocation, options));
-
-        var audiences = new HashSet<string>(StringComparer.Ordinal) { clientId };
-        var additionalClients = new List<EmulatorAppClient>();
-        foreach (var extra in options.AdditionalClients)
+        var issuers = new IssuerNaming(options.Issuer);
+        var directory = new PoolDirectory(options.TimeProvider, options.SessionLifetime, issuers, new EmulatorInbox());
+        var store = options.DataDirectory is { } dataDirectory ? StateStore.Open(dataDirectory) : null;
+        EmulatorState? restored;
+        try
         {
-            var client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
-                extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options);
-            pool.AddClient(client);
-            additionalClients.Add(new EmulatorAppClient(client.Name, client.ClientId, client.ClientSecret));
-            if (extra.AcceptedByApi)
+            restored = store?.Load(directory);
+            if (restored is not null)
             {
-                audiences.Add(client.ClientId);
+                EnsureMatches(restored, directory, options);
             }
+        }
+        catch
+        {
+            store?.Dispose();
+            throw;
         }
 
         var cognitoRequests = new RequestCounters();
@@ -182,7 +203,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            key.Dispose();
+            store?.Dispose();
             throw;
         }
 
@@ -190,20 +211,55 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var apiPort = ((IPEndPoint)apiListener!.EndPoint).Port;
         var cognitoEndpoint = new Uri($"http://127.0.0.1:{cognitoPort}/");
         var apiUrl = new Uri($"http://127.0.0.1:{apiPort}/");
-        var issuer = new TokenIssuer(key, IssuerOf(cognitoEndpoint, pool.Id));
+        issuers.Bind(cognitoEndpoint);
 
-        var administration = new UserAdministration(pool);
+        var references = restored ?? new EmulatorState();
+        var (pool, seeded) = restored is null
+            ? (CreateReferencePool(directory, options, references), true)
+            : (directory.Pool(restored.ReferencePoolId!), false);
+        var additionalClients = new List<EmulatorAppClient>();
+        var audiences = new HashSet<string>(StringComparer.Ordinal) { references.ReferenceClientId!, references.MachineClientId! };
+        lock (directory.Gate)
+        {
+            for (var i = 0; i < options.AdditionalClients.Count; i++)
+            {
+                var extra = options.AdditionalClients[i];
+                AppClient client;
+                if (i < references.AdditionalClientIds.Count && pool.FindClient(references.AdditionalClientIds[i]) is { } existing)
+                {
+                    client = existing;
+                }
+                else
+                {
+                    client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
+                        extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options, pool.Now);
+                    pool.AddClient(client);
+                    references.AdditionalClientIds.Add(client.ClientId);
+                    directory.Touch();
+                }
+
+                additionalClients.Add(new EmulatorAppClient(client.Name, client.ClientId, client.ClientSecret));
+                if (extra.AcceptedByApi)
+                {
+                    audiences.Add(client.ClientId);
+                }
+            }
+        }
+
+        var machine = pool.FindClient(references.MachineClientId!)!;
+        Action? commit = store is null ? null : () => store.Commit(directory, references);
         var cognito = new CognitoEndpoint(
-            CognitoOperation.All(administration, new Authentication(pool, issuer), new TokenRevocation(pool, issuer)),
+            CognitoOperation.All(directory, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
-            new WellKnownDocuments(issuer.Issuer, key),
-            pool.Id,
+            directory,
+            new OAuth.TokenEndpoint(directory, logger),
+            commit,
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
             logger);
         var api = new HttpApiEndpoint(
             ReferenceStack.Routes,
-            new JwtAuthorizer(issuer.Issuer, audiences, [key], options.TimeProvider),
+            new JwtAuthorizer(pool.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
             function,
             RandomIds.ApiId(),
             apiRequests,
@@ -212,15 +268,17 @@ public sealed class CognitoEmulator : IAsyncDisposable
         Volatile.Write(ref dispatch, context => context.Connection.LocalPort == cognitoPort ? cognito.HandleAsync(context) : api.HandleAsync(context));
 
         var emulator = new CognitoEmulator(
-            app, key, pool, administration, cognitoEndpoint, apiUrl, options.Region, clientId, additionalClients,
+            app, directory, pool, store, references, cognitoEndpoint, apiUrl, options.Region, additionalClients,
+            new EmulatorAppClient(machine.Name, machine.ClientId, machine.ClientSecret),
             new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests, faults);
-        if (options.SeedTestUser)
+        if (seeded && options.SeedTestUser)
         {
             var seed = ReferenceStack.TestUser;
             emulator.CreateUser(seed.Username, seed.TemporaryPassword, permanent: false, [new("email_verified", "true")]);
         }
 
-        Log.EmulatorStarted(logger, cognitoEndpoint, apiUrl, pool.Id, clientId);
+        emulator.Commit();
+        Log.EmulatorStarted(logger, cognitoEndpoint, apiUrl, pool.Id, emulator.ClientId);
         return emulator;
     }
 
@@ -289,15 +347,104 @@ public sealed class CognitoEmulator : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
-        _key.Dispose();
+        _store?.Dispose();
+        lock (_directory.Gate)
+        {
+            foreach (var pool in _directory.Pools)
+            {
+                pool.Key.Dispose();
+            }
+        }
     }
 
     /// <inheritdoc />
     public override string ToString() => $"CognitoEmulator {{ CognitoEndpoint = {CognitoEndpoint}, ApiUrl = {ApiUrl}, UserPoolId = {UserPoolId} }}";
 
-    private static AppClient NewClient(
-        string clientId, string name, bool generateSecret, IEnumerable<string> explicitAuthFlows, bool preventUserExistenceErrors, bool enableTokenRevocation, CognitoEmulatorOptions options) => new()
+    private void Commit() => _store?.Commit(_directory, _references);
+
+    /// <summary>
+    /// The reference stack's pool as CognitoAuth.Reference defines it: the pool, the user app client, the resource server,
+    /// the machine client and a domain (so the token endpoint serves it).
+    /// </summary>
+    private static UserPool CreateReferencePool(PoolDirectory directory, CognitoEmulatorOptions options, EmulatorState references)
     {
+        var key = options.SigningKeyPath is { } path ? SigningKey.Load(path) : SigningKey.Generate();
+        var pool = new PoolAdministration(directory, options.Region).Create(PoolDefaults.Reference(), options.UserPoolId, key);
+        lock (directory.Gate)
+        {
+            var now = pool.Now;
+            var reference = ReferenceStack.AppClient;
+            var userClient = NewClient(options.ClientId ?? RandomIds.ClientId(), reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,
+                reference.PreventUserExistenceErrors, reference.EnableTokenRevocation, options, now);
+            userClient.AllowedOAuthFlows = reference.AllowedOAuthFlows;
+            userClient.AllowedOAuthScopes = reference.AllowedOAuthScopes;
+            userClient.AllowedOAuthFlowsUserPoolClient = reference.AllowedOAuthFlows.Count > 0;
+            userClient.CallbackUrls = reference.CallbackUrls;
+            userClient.LogoutUrls = reference.LogoutUrls;
+            userClient.SupportedIdentityProviders = ["COGNITO"];
+            pool.AddClient(userClient);
+
+            var server = ReferenceStack.ResourceServer;
+            pool.PutResourceServer(new ResourceServerType
+            {
+                UserPoolId = pool.Id,
+                Identifier = server.Identifier,
+                Name = server.Name,
+                Scopes = [.. server.Scopes.Select(s => new ResourceServerScopeType { ScopeName = s.Name, ScopeDescription = s.Description })],
+            });
+
+            var definition = ReferenceStack.MachineClient;
+            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, definition.ExplicitAuthFlows,
+                definition.PreventUserExistenceErrors, definition.EnableTokenRevocation, options, now);
+            machine.AccessTokenValidity = options.AccessTokenLifetime;
+            machine.AllowedOAuthFlows = definition.AllowedOAuthFlows;
+            machine.AllowedOAuthScopes = definition.AllowedOAuthScopes;
+            machine.AllowedOAuthFlowsUserPoolClient = true;
+            machine.SupportedIdentityProviders = ["COGNITO"];
+            pool.AddClient(machine);
+            directory.SetDomain(pool, $"{ReferenceStack.DomainPrefixStem}-{pool.Id[(pool.Id.IndexOf('_', StringComparison.Ordinal) + 1)..].ToLowerInvariant()}");
+
+            references.ReferencePoolId = pool.Id;
+            references.ReferenceClientId = userClient.ClientId;
+            references.MachineClientId = machine.ClientId;
+            directory.Touch();
+        }
+
+        return pool;
+    }
+
+    /// <summary>Fixed ids in the options must name what the data directory holds: a restart never swaps the stack silently.</summary>
+    private static void EnsureMatches(EmulatorState restored, PoolDirectory directory, CognitoEmulatorOptions options)
+    {
+        if (restored.ReferencePoolId is not { } poolId || directory.FindPool(poolId) is not { } pool
+            || restored.ReferenceClientId is not { } clientId || pool.FindClient(clientId) is null
+            || restored.MachineClientId is not { } machineId || pool.FindClient(machineId) is null)
+        {
+            throw new InvalidOperationException("The data directory's state has no reference pool with its app clients; move the state file away to start afresh.");
+        }
+
+        if (options.UserPoolId is { } wantedPool && wantedPool != poolId)
+        {
+            throw new ArgumentException($"The data directory holds user pool {poolId}, but the options ask for {wantedPool}.", nameof(options));
+        }
+
+        if (options.ClientId is { } wantedClient && wantedClient != clientId)
+        {
+            throw new ArgumentException($"The data directory holds app client {clientId}, but the options ask for {wantedClient}.", nameof(options));
+        }
+
+        if (!poolId.StartsWith(options.Region + "_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The data directory holds user pool {poolId}, which is not in region {options.Region}.", nameof(options));
+        }
+    }
+
+    private static AppClient NewClient(
+        string clientId, string name, bool generateSecret, IEnumerable<string> explicitAuthFlows, bool preventUserExistenceErrors, bool enableTokenRevocation,
+        CognitoEmulatorOptions options, DateTimeOffset now) => new()
+    {
+        CreatedAt = now,
+        LastModifiedAt = now,
         ClientId = clientId,
         Name = name,
         ClientSecret = generateSecret ? RandomIds.ClientSecret() : null,
@@ -307,16 +454,17 @@ public sealed class CognitoEmulator : IAsyncDisposable
         AccessTokenValidity = options.AccessTokenLifetime,
         IdTokenValidity = options.IdTokenLifetime,
         RefreshTokenValidity = options.RefreshTokenLifetime,
+        Units = TokenUnits.Fitting(options.AccessTokenLifetime, options.IdTokenLifetime, options.RefreshTokenLifetime),
     };
 
-    private static string IssuerOf(Uri cognitoEndpoint, string userPoolId) => $"{cognitoEndpoint.AbsoluteUri.TrimEnd('/')}/{userPoolId}";
-
     // The in-process hooks run the same code as the admin operations; Cognito's errors surface as InvalidOperationException.
-    private static T Administer<T>(Func<T> operation)
+    private T Administer<T>(Func<T> operation)
     {
         try
         {
-            return operation();
+            var result = operation();
+            Commit();
+            return result;
         }
         catch (CognitoServiceException ex)
         {

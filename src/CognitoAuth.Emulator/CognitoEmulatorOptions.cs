@@ -85,6 +85,18 @@ public sealed class CognitoEmulatorOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider SignatureTimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets or sets which issuer the tokens carry, and so the issuer the API's JWT authorizer expects.</summary>
+    /// <value>The default value is <see cref="EmulatorIssuer.Local"/> (<c>{CognitoEndpoint}{poolId}</c>).</value>
+    public EmulatorIssuer Issuer { get; set; } = EmulatorIssuer.Local;
+
+    /// <summary>
+    /// Gets or sets a directory where pools, app clients, users, groups, resource servers, domains, refresh tokens and
+    /// signing keys persist across restarts (written atomically after every change), or <see langword="null"/> to keep
+    /// state in memory. A corrupt or foreign state file fails the start; it is never silently replaced.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Gets app clients created besides the reference one, e.g. one with a secret.</summary>
     public IList<EmulatorClientOptions> AdditionalClients { get; } = [];
 
@@ -106,6 +118,8 @@ public sealed class CognitoEmulatorOptions
         Ensure(IdTokenLifetime >= TimeSpan.FromSeconds(1), nameof(IdTokenLifetime), "must be at least one second");
         Ensure(RefreshTokenLifetime >= TimeSpan.FromSeconds(1), nameof(RefreshTokenLifetime), "must be at least one second");
         Ensure(SessionLifetime > TimeSpan.Zero, nameof(SessionLifetime), "must be positive");
+        Ensure(Enum.IsDefined(Issuer), nameof(Issuer), "is not Local or Aws");
+        Ensure(DataDirectory is null || DataDirectory.Trim().Length > 0, nameof(DataDirectory), "is empty");
         foreach (var client in AdditionalClients)
         {
             Ensure(!string.IsNullOrWhiteSpace(client.Name), nameof(AdditionalClients), "has a client without a name");
@@ -122,5 +136,5 @@ public sealed class CognitoEmulatorOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"CognitoEmulatorOptions {{ Region = {Region}, CognitoPort = {CognitoPort}, ApiPort = {ApiPort}, AccessKeyId = {AccessKeyId}, SecretAccessKey = *** }}";
+        $"CognitoEmulatorOptions {{ Region = {Region}, CognitoPort = {CognitoPort}, ApiPort = {ApiPort}, Issuer = {Issuer}, DataDirectory = {DataDirectory ?? "(memory)"}, AccessKeyId = {AccessKeyId}, SecretAccessKey = *** }}";
 }

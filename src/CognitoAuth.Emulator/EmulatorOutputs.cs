@@ -6,13 +6,16 @@ namespace CognitoAuth.Emulator;
 
 /// <summary>
 /// The local stack's outputs in the shape <c>cdk deploy --outputs-file</c> writes (Contract 2):
-/// <c>{"CognitoAuthStack": {"Region", "UserPoolId", "UserPoolClientId", "ApiUrl", "CognitoEndpoint"}}</c>, so the
-/// sample and scripts read a local and a deployed stack alike.
+/// <c>{"CognitoAuthStack": {"Region", "UserPoolId", "UserPoolClientId", "ApiUrl", "CognitoEndpoint", "MachineClientId",
+/// "TokenEndpoint", "MachineClientSecret"}}</c>, so the sample and scripts read a local and a deployed stack alike.
 /// </summary>
 public sealed class EmulatorOutputs
 {
-    internal EmulatorOutputs(string region, string userPoolId, string userPoolClientId, Uri apiUrl, Uri cognitoEndpoint)
+    internal EmulatorOutputs(string region, string userPoolId, string userPoolClientId, Uri apiUrl, Uri cognitoEndpoint, string machineClientId, Uri tokenEndpoint, string machineClientSecret)
     {
+        MachineClientId = machineClientId;
+        TokenEndpoint = tokenEndpoint.AbsoluteUri;
+        MachineClientSecret = machineClientSecret;
         Region = region;
         UserPoolId = userPoolId;
         UserPoolClientId = userPoolClientId;
@@ -35,6 +38,15 @@ public sealed class EmulatorOutputs
     /// <summary>Gets the Cognito endpoint to use as <c>ServiceUrl</c> or <c>--endpoint-url</c>.</summary>
     public string CognitoEndpoint { get; }
 
+    /// <summary>Gets the machine (client-credentials) app client's id.</summary>
+    public string MachineClientId { get; }
+
+    /// <summary>Gets the OAuth 2.0 token endpoint, <c>{CognitoEndpoint}oauth2/token</c>.</summary>
+    public string TokenEndpoint { get; }
+
+    /// <summary>Gets the machine client's secret (local stack only: a deployed stack never outputs a secret).</summary>
+    public string MachineClientSecret { get; }
+
     /// <summary>Renders the outputs as indented JSON, keyed by the stack name.</summary>
     /// <returns>The JSON document.</returns>
     public string ToJson()
@@ -49,6 +61,9 @@ public sealed class EmulatorOutputs
             writer.WriteString(StackOutputs.UserPoolClientId, UserPoolClientId);
             writer.WriteString(StackOutputs.ApiUrl, ApiUrl);
             writer.WriteString(StackOutputs.CognitoEndpoint, CognitoEndpoint);
+            writer.WriteString(StackOutputs.MachineClientId, MachineClientId);
+            writer.WriteString(StackOutputs.TokenEndpoint, TokenEndpoint);
+            writer.WriteString(StackOutputs.MachineClientSecret, MachineClientSecret);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -75,5 +90,6 @@ public sealed class EmulatorOutputs
     }
 
     /// <inheritdoc />
-    public override string ToString() => ToJson();
+    public override string ToString() =>
+        $"EmulatorOutputs {{ Region = {Region}, UserPoolId = {UserPoolId}, UserPoolClientId = {UserPoolClientId}, ApiUrl = {ApiUrl}, CognitoEndpoint = {CognitoEndpoint}, MachineClientId = {MachineClientId}, TokenEndpoint = {TokenEndpoint}, MachineClientSecret = *** }}";
 }

@@ -14,6 +14,9 @@ internal static class RandomIds
     private static readonly string RefreshTokenHeader =
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}"""));
 
+    /// <summary>The account id the emulator's ARNs and events carry.</summary>
+    public const string AccountId = "000000000000";
+
     /// <summary>A user pool id: <c>{region}_{9 alphanumerics}</c>.</summary>
     public static string UserPoolId(string region) => $"{region}_{RandomNumberGenerator.GetString(Alphanumeric, 9)}";
 

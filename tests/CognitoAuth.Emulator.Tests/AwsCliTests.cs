@@ -116,6 +116,49 @@ public sealed class AwsCliTests
         Assert.Contains("An error occurred (NotAuthorizedException) when calling the InitiateAuth operation: Incorrect username or password.", result.Stderr, StringComparison.Ordinal);
     }
 
+    [AwsCliFact]
+    public async Task PoolSetup_RealAwsCli_CreatesAPoolClientUsersAndGroups_ListsAndDeletes()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var aws = new AwsCli();
+
+        var pool = (await aws.RunAsync(emulator,
+        [
+            "cognito-idp", "create-user-pool", "--pool-name", "cli-pool",
+            "--username-attributes", "email", "--auto-verified-attributes", "email",
+            "--policies", "PasswordPolicy={MinimumLength=8,RequireUppercase=true,RequireLowercase=true,RequireNumbers=true,RequireSymbols=false}",
+        ])).Json.GetProperty("UserPool");
+        var poolId = pool.GetProperty("Id").GetString()!;
+        var client = (await aws.RunAsync(emulator,
+        [
+            "cognito-idp", "create-user-pool-client", "--user-pool-id", poolId, "--client-name", "cli-client",
+            "--explicit-auth-flows", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "--generate-secret",
+        ])).Json.GetProperty("UserPoolClient");
+        (await aws.RunAsync(emulator, ["cognito-idp", "admin-create-user", "--user-pool-id", poolId, "--username", "cli-a@example.com", "--message-action", "SUPPRESS"])).Json.ToString();
+        (await aws.RunAsync(emulator, ["cognito-idp", "admin-create-user", "--user-pool-id", poolId, "--username", "cli-b@example.com", "--message-action", "SUPPRESS"])).Json.ToString();
+        var group = (await aws.RunAsync(emulator, ["cognito-idp", "create-group", "--user-pool-id", poolId, "--group-name", "ops", "--precedence", "3"])).Json.GetProperty("Group");
+        var added = await aws.RunAsync(emulator, ["cognito-idp", "admin-add-user-to-group", "--user-pool-id", poolId, "--username", "cli-a@example.com", "--group-name", "ops"]);
+        var filtered = (await aws.RunAsync(emulator, ["cognito-idp", "list-users", "--user-pool-id", poolId, "--filter", "email ^= \"cli-a\""])).Json.GetProperty("Users");
+        var all = (await aws.RunAsync(emulator, ["cognito-idp", "list-users", "--user-pool-id", poolId, "--page-size", "1"])).Json.GetProperty("Users");
+        var inGroup = (await aws.RunAsync(emulator, ["cognito-idp", "list-users-in-group", "--user-pool-id", poolId, "--group-name", "ops"])).Json.GetProperty("Users");
+        var pools = (await aws.RunAsync(emulator, ["cognito-idp", "list-user-pools", "--max-results", "10"])).Json.GetProperty("UserPools");
+        var describedClient = (await aws.RunAsync(emulator, ["cognito-idp", "describe-user-pool-client", "--user-pool-id", poolId, "--client-id", client.GetProperty("ClientId").GetString()!])).Json;
+        var deleted = await aws.RunAsync(emulator, ["cognito-idp", "delete-user-pool", "--user-pool-id", poolId]);
+        var gone = await aws.RunAsync(emulator, ["cognito-idp", "describe-user-pool", "--user-pool-id", poolId]);
+
+        Assert.True(DateTimeOffset.TryParse(pool.GetProperty("CreationDate").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.Equal(51, client.GetProperty("ClientSecret").GetString()!.Length);
+        Assert.Equal(3, group.GetProperty("Precedence").GetInt32());
+        Assert.Equal(0, added.ExitCode);
+        Assert.Single(filtered.EnumerateArray());
+        Assert.Equal(2, all.GetArrayLength());
+        Assert.Single(inGroup.EnumerateArray());
+        Assert.Contains(pools.EnumerateArray(), p => p.GetProperty("Id").GetString() == poolId);
+        Assert.Equal(client.GetProperty("ClientSecret").GetString(), describedClient.GetProperty("UserPoolClient").GetProperty("ClientSecret").GetString());
+        Assert.Equal(0, deleted.ExitCode);
+        Assert.Contains($"An error occurred (ResourceNotFoundException) when calling the DescribeUserPool operation: User pool {poolId} does not exist.", gone.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<string> GetHelloAsync(CognitoEmulator emulator, string accessToken)
     {
         using var http = new HttpClient();

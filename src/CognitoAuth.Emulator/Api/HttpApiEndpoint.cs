@@ -8,7 +8,8 @@ namespace CognitoAuth.Emulator.Api;
 /// <summary>
 /// The HTTP API front: matches a route of the reference stack (an unmatched request gets API Gateway's
 /// <c>404 {"message":"Not Found"}</c> before any authorization), runs the JWT authorizer (a refusal is
-/// <c>401 {"message":"Unauthorized"}</c> with a <c>www-authenticate</c> header), then invokes the real function
+/// <c>401 {"message":"Unauthorized"}</c> with a <c>www-authenticate</c> header; a valid token without one of the route's
+/// scopes is <c>403 {"message":"Forbidden"}</c>), then invokes the real function
 /// with a payload-2.0 event and maps its answer back (a failure is <c>500 {"message":"Internal Server Error"}</c>).
 /// </summary>
 internal sealed class HttpApiEndpoint(
@@ -25,6 +26,7 @@ internal sealed class HttpApiEndpoint(
 
     private static readonly byte[] NotFound = """{"message":"Not Found"}"""u8.ToArray();
     private static readonly byte[] Unauthorized = """{"message":"Unauthorized"}"""u8.ToArray();
+    private static readonly byte[] Forbidden = """{"message":"Forbidden"}"""u8.ToArray();
     private static readonly byte[] InternalServerError = """{"message":"Internal Server Error"}"""u8.ToArray();
     private static readonly byte[] RequestTooLarge = """{"message":"Request Entity Too Large"}"""u8.ToArray();
 
@@ -43,7 +45,20 @@ internal sealed class HttpApiEndpoint(
         }
 
         counters.Increment(route.RouteKey);
-        var verdict = authorizer.Authorize(request.Headers.Authorization.ToString());
+        var verdict = authorizer.Authorize(request.Headers.Authorization.ToString(), route.AuthorizationScopes);
+        if (verdict.MissingScopes is { } routeScopes)
+        {
+            // API Gateway's answer to a valid token without one of the route's scopes: the developer guide
+            // (http-api-jwt-authorizer) documents the 403; the body and header are as API Gateway sends them (a captured
+            // response: 403, {"message":"Forbidden"}, www-authenticate: Bearer scope="a b" error="insufficient_scope"
+            // error_description="expected scopes: [a b]").
+            var expected = string.Join(' ', routeScopes);
+            Log.ApiUnauthorized(logger, route.RouteKey, verdict.Failure!, requestId);
+            context.Response.Headers.WWWAuthenticate = $"Bearer scope=\"{expected}\" error=\"insufficient_scope\" error_description=\"expected scopes: [{expected}]\"";
+            await WriteJsonAsync(context, StatusCodes.Status403Forbidden, Forbidden, requestId);
+            return;
+        }
+
         if (verdict.Token is not { } token)
         {
             Log.ApiUnauthorized(logger, route.RouteKey, verdict.Failure!, requestId);
@@ -60,7 +75,7 @@ internal sealed class HttpApiEndpoint(
 
         using var bodyBuffer = new MemoryStream();
         await request.Body.CopyToAsync(bodyBuffer, context.RequestAborted);
-        var payload = HttpApiEvent.Build(context, route, token, apiId, requestId, time.GetUtcNow(), bodyBuffer.ToArray());
+        var payload = HttpApiEvent.Build(context, route, token, verdict.Scopes, apiId, requestId, time.GetUtcNow(), bodyBuffer.ToArray());
 
         byte[] output;
         try

@@ -13,14 +13,14 @@ namespace CognitoAuth.Emulator.Api;
 /// Builds the HTTP API payload-2.0 event as API Gateway does (aws-lambda-go's
 /// <c>apigw-v2-request-jwt-authorizer.json</c> is the reference shape): lower-cased headers with repeated values
 /// joined by commas, cookies split out of the Cookie header, <c>rawPath</c>/<c>rawQueryString</c>, the authorizer's
-/// claims each as a string (arrays as <c>"[a b]"</c>) with <c>scopes</c> null, <c>stage: $default</c>, and the
+/// claims each as a string (arrays as <c>"[a b]"</c>), <c>scopes</c> the token's scopes on a route with authorization scopes and null elsewhere, <c>stage: $default</c>, and the
 /// body base64-encoded when it is not text.
 /// </summary>
 internal static class HttpApiEvent
 {
     private const string AccountId = "000000000000";
 
-    public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, string apiId, string requestId, DateTimeOffset now, byte[] body)
+    public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, IReadOnlyList<string>? scopes, string apiId, string requestId, DateTimeOffset now, byte[] body)
     {
         var request = context.Request;
         var (rawPath, rawQuery) = RequestTarget.Of(context);
@@ -50,7 +50,21 @@ internal static class HttpApiEvent
             }
 
             writer.WriteEndObject();
-            writer.WriteNull("scopes");
+            if (scopes is null)
+            {
+                writer.WriteNull("scopes");
+            }
+            else
+            {
+                writer.WriteStartArray("scopes");
+                foreach (var scope in scopes)
+                {
+                    writer.WriteStringValue(scope);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteString("domainName", host);

@@ -8,13 +8,16 @@ namespace CognitoAuth.Emulator.Api;
 /// source <c>Authorization</c> holds the token alone or as <c>Bearer &lt;token&gt;</c>; only RSA algorithms; the
 /// <c>kid</c> must name a key of the issuer's JWKS and the signature verify with it; <c>iss</c> must equal the
 /// issuer exactly; <c>aud</c> must hold an audience, or, only when there is no <c>aud</c>, <c>client_id</c> must be
-/// one; <c>exp</c> must be after now, <c>nbf</c> and <c>iat</c> before it. Routes have no authorization scopes.
+/// one; <c>exp</c> must be after now, <c>nbf</c> and <c>iat</c> before it; on a route with authorization scopes, the
+/// token's <c>scope</c> (space-separated) or <c>scp</c> must hold one of them, else the request is forbidden (403).
 /// </summary>
 internal sealed class JwtAuthorizer(string issuer, IReadOnlySet<string> audiences, IReadOnlyList<SigningKey> keys, TimeProvider time)
 {
     private static readonly string[] RsaAlgorithms = ["RS256", "RS384", "RS512"];
 
-    public AuthorizationResult Authorize(string? identitySource)
+    public AuthorizationResult Authorize(string? identitySource) => Authorize(identitySource, []);
+
+    public AuthorizationResult Authorize(string? identitySource, IReadOnlyList<string> routeScopes)
     {
         var value = identitySource?.Trim();
         if (string.IsNullOrEmpty(value))
@@ -65,7 +68,35 @@ internal sealed class JwtAuthorizer(string issuer, IReadOnlySet<string> audience
             return AuthorizationResult.Deny("the token is not valid yet");
         }
 
-        return AuthorizationResult.Allow(jwt);
+        if (routeScopes.Count == 0)
+        {
+            return AuthorizationResult.Allow(jwt);
+        }
+
+        var scopes = ScopesOf(jwt);
+        return scopes.Any(s => routeScopes.Contains(s, StringComparer.Ordinal))
+            ? AuthorizationResult.Allow(jwt, scopes)
+            : AuthorizationResult.Forbid(routeScopes);
+    }
+
+    private static List<string> ScopesOf(JsonWebToken jwt)
+    {
+        foreach (var name in (string[])["scope", "scp"])
+        {
+            if (!jwt.Payload.TryGetProperty(name, out var claim))
+            {
+                continue;
+            }
+
+            return claim.ValueKind switch
+            {
+                JsonValueKind.String => [.. claim.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries)],
+                JsonValueKind.Array => [.. claim.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!)],
+                _ => [],
+            };
+        }
+
+        return [];
     }
 
     private bool HasValidAudience(JsonWebToken jwt)

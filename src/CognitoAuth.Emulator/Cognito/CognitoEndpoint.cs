@@ -3,6 +3,8 @@ using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
+using CognitoAuth.Emulator.OAuth;
+using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Tokens;
 using Microsoft.AspNetCore.Http;
@@ -12,35 +14,55 @@ namespace CognitoAuth.Emulator.Cognito;
 
 /// <summary>
 /// The Cognito endpoint over HTTP: AWS's JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target</c>,
-/// <c>application/x-amz-json-1.1</c>), SigV4 on signed operations, and the pool's well-known documents. Every
-/// answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error body, never a stack trace. Faults queued in
-/// <see cref="CognitoFaults"/> apply to well-formed requests of their operation.
+/// <c>application/x-amz-json-1.1</c>), SigV4 on signed operations, each pool's well-known documents, the token endpoint,
+/// the inbox, and CORS for browsers. Every answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error
+/// body, never a stack trace. Faults queued in <see cref="CognitoFaults"/> apply to well-formed requests of their
+/// operation. After an operation that changed the state, the data directory (when there is one) is written before the
+/// answer goes out.
 /// </summary>
 internal sealed class CognitoEndpoint(
     IReadOnlyDictionary<string, CognitoOperation> operations,
     SigV4Verifier verifier,
-    WellKnownDocuments wellKnown,
-    string userPoolId,
+    PoolDirectory directory,
+    TokenEndpoint tokenEndpoint,
+    Action? commit,
     RequestCounters counters,
     FaultInjector faults,
     ILogger logger)
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
     private const string JsonContentType = "application/x-amz-json-1.1";
-
-    private readonly string _jwksPath = $"/{userPoolId}/.well-known/jwks.json";
-    private readonly string _discoveryPath = $"/{userPoolId}/.well-known/openid-configuration";
+    private const string JwksSuffix = "/.well-known/jwks.json";
+    private const string DiscoverySuffix = "/.well-known/openid-configuration";
 
     public async Task HandleAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         var request = context.Request;
+        CorsPolicy.Apply(context);
+        if (CorsPolicy.TryAnswerPreflight(context))
+        {
+            return;
+        }
 
-        if (HttpMethods.IsGet(request.Method) && WellKnown(request.Path) is { } document)
+        if (HttpMethods.IsGet(request.Method) && WellKnown(request.Path.Value ?? string.Empty) is { } document)
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.Body.WriteAsync(document, context.RequestAborted);
+            return;
+        }
+
+        if (request.Path.Value == TokenEndpoint.Path)
+        {
+            counters.Increment("oauth2/token");
+            await tokenEndpoint.HandleAsync(context, requestId);
+            return;
+        }
+
+        if (request.Path.Value == InboxEndpoint.Path)
+        {
+            await InboxEndpoint.HandleAsync(context, directory.Inbox);
             return;
         }
 
@@ -84,7 +106,13 @@ internal sealed class CognitoEndpoint(
                 verifier.Verify(request.Method, rawPath, rawQuery, request.Headers, body);
             }
 
+            var before = commit is null ? 0 : directory.Version;
             var output = operation.Invoke(body);
+            if (commit is not null && directory.Version != before)
+            {
+                commit();
+            }
+
             if (fault is not null && await faults.AfterAsync(context, fault, output))
             {
                 return;
@@ -107,10 +135,28 @@ internal sealed class CognitoEndpoint(
         }
     }
 
-    private byte[]? WellKnown(PathString path) =>
-        path.Value == _jwksPath ? wellKnown.Jwks
-        : path.Value == _discoveryPath ? wellKnown.OpenIdConfiguration
-        : null;
+    private byte[]? WellKnown(string path)
+    {
+        var jwks = path.EndsWith(JwksSuffix, StringComparison.Ordinal);
+        if (!jwks && !path.EndsWith(DiscoverySuffix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var poolId = path[1..^(jwks ? JwksSuffix.Length : DiscoverySuffix.Length)];
+        lock (directory.Gate)
+        {
+            if (directory.FindPool(poolId) is not { } pool)
+            {
+                return null;
+            }
+
+            var issuers = directory.Issuers;
+            return jwks
+                ? WellKnownDocuments.Jwks(pool.Key)
+                : WellKnownDocuments.OpenIdConfiguration(pool.Tokens.Issuer, issuers.JwksUri(pool.Id), pool.Domain is null ? null : issuers.Endpoint + TokenEndpoint.Path);
+        }
+    }
 
     private static bool IsJsonContentType(string? contentType)
     {

@@ -92,6 +92,39 @@ internal static class CognitoErrors
     public static CognitoServiceException InvalidClientCredentials() =>
         new(UnauthorizedCode, "Invalid client id or client secret.");
 
+    // Sign-up, confirmation and password reset.
+    public static CognitoServiceException UsernameExists() => new("UsernameExistsException", "User already exists");
+
+    public static CognitoServiceException SignUpNotPermitted() => NotAuthorized("SignUp is not permitted for this user pool");
+
+    public static CognitoServiceException UserNotConfirmed() => new("UserNotConfirmedException", "User is not confirmed.");
+
+    public static CognitoServiceException PasswordResetRequired() => new("PasswordResetRequiredException", "Password reset required for the user");
+
+    public static CognitoServiceException CodeMismatch() => new("CodeMismatchException", "Invalid verification code provided, please try again.");
+
+    public static CognitoServiceException ExpiredCode() => new("ExpiredCodeException", "Invalid code provided, please request a code again.");
+
+    public static CognitoServiceException CannotConfirm(string status) => NotAuthorized($"User cannot be confirmed. Current status is {status}");
+
+    public static CognitoServiceException NoVerifiedContact() =>
+        InvalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
+
+    public static CognitoServiceException AccessTokenLacksScope() => NotAuthorized("Access Token does not have required scopes");
+
+    // Groups.
+    public static CognitoServiceException GroupNotFound() => new(ResourceNotFoundCode, "Group not found.");
+
+    public static CognitoServiceException GroupExists(string name) => new("GroupExistsException", $"A group with the name {name} already exists.");
+
+    // Pools, clients, domains and resource servers.
+    public static CognitoServiceException ResourceServerNotFound(string identifier) =>
+        new(ResourceNotFoundCode, $"Resource server {identifier} does not exist.");
+
+    public static CognitoServiceException ScopeDoesNotExist(string scope) => new("ScopeDoesNotExistException", $"Invalid scope requested: {scope}");
+
+    public static CognitoServiceException InvalidOAuthFlow(string message) => new("InvalidOAuthFlowException", message);
+
     public static CognitoServiceException NotAuthorized(string message) => new(NotAuthorizedCode, message);
 
     public static CognitoServiceException InvalidParameter(string message) => new(InvalidParameterCode, message);

@@ -2,40 +2,104 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Cognito.Operations;
+using CognitoAuth.Emulator.Pool;
 
 namespace CognitoAuth.Emulator.Cognito;
 
-/// <summary>One operation of the endpoint: its name, whether AWS requires SigV4 for it, and how to run it on a JSON body.</summary>
-internal sealed record CognitoOperation(string Name, bool RequiresSignature, Func<byte[], byte[]> Invoke)
+/// <summary>
+/// One operation of the endpoint: its name, whether AWS requires SigV4 for it, its input and output shapes, and how to run
+/// it on a JSON body.
+/// </summary>
+internal sealed record CognitoOperation(string Name, bool RequiresSignature, Type RequestType, Type ResponseType, Func<byte[], byte[]> Invoke)
 {
     /// <summary>
-    /// The operations the emulator serves. As in botocore's model, every <c>Admin*</c> operation is signed;
-    /// InitiateAuth, RespondToAuthChallenge, RevokeToken and GlobalSignOut are public.
+    /// The operations the emulator serves: its dispatch table (docs/EMULATOR.md lists it, and a test keeps the two
+    /// equal). As in botocore's model, every operation is SigV4-signed except those marked <c>auth: none</c> there
+    /// (sign-in, sign-up, confirmation, password reset and the access-token operations).
     /// </summary>
-    public static IReadOnlyDictionary<string, CognitoOperation> All(UserAdministration admin, Authentication auth, TokenRevocation revocation)
+    public static IReadOnlyDictionary<string, CognitoOperation> All(PoolDirectory directory, string region)
     {
+        var admin = new UserAdministration(directory);
+        var auth = new Authentication(directory);
+        var revocation = new TokenRevocation(directory);
+        var pools = new PoolAdministration(directory, region);
+        var clients = new ClientAdministration(directory);
+        var domains = new DomainAdministration(directory);
+        var self = new SelfService(directory);
+        var groups = new GroupAdministration(directory);
         var json = CognitoJsonContext.Default;
         CognitoOperation[] operations =
         [
+            // Pools, app clients, domains and resource servers.
+            Define("CreateUserPool", signed: true, json.CreateUserPoolRequest, json.CreateUserPoolResponse, pools.CreateUserPool),
+            Define("DescribeUserPool", signed: true, json.DescribeUserPoolRequest, json.DescribeUserPoolResponse, pools.DescribeUserPool),
+            Define("ListUserPools", signed: true, json.ListUserPoolsRequest, json.ListUserPoolsResponse, pools.ListUserPools),
+            Define("UpdateUserPool", signed: true, json.UpdateUserPoolRequest, json.EmptyResponse, pools.UpdateUserPool),
+            Define("DeleteUserPool", signed: true, json.DescribeUserPoolRequest, json.EmptyResponse, pools.DeleteUserPool),
+            Define("CreateUserPoolClient", signed: true, json.CreateUserPoolClientRequest, json.CreateUserPoolClientResponse, clients.CreateUserPoolClient),
+            Define("DescribeUserPoolClient", signed: true, json.DescribeUserPoolClientRequest, json.DescribeUserPoolClientResponse, clients.DescribeUserPoolClient),
+            Define("ListUserPoolClients", signed: true, json.ListUserPoolClientsRequest, json.ListUserPoolClientsResponse, clients.ListUserPoolClients),
+            Define("UpdateUserPoolClient", signed: true, json.UpdateUserPoolClientRequest, json.UpdateUserPoolClientResponse, clients.UpdateUserPoolClient),
+            Define("DeleteUserPoolClient", signed: true, json.DescribeUserPoolClientRequest, json.EmptyResponse, clients.DeleteUserPoolClient),
+            Define("CreateUserPoolDomain", signed: true, json.CreateUserPoolDomainRequest, json.CreateUserPoolDomainResponse, domains.CreateUserPoolDomain),
+            Define("DescribeUserPoolDomain", signed: true, json.DescribeUserPoolDomainRequest, json.DescribeUserPoolDomainResponse, domains.DescribeUserPoolDomain),
+            Define("DeleteUserPoolDomain", signed: true, json.DeleteUserPoolDomainRequest, json.EmptyResponse, domains.DeleteUserPoolDomain),
+            Define("CreateResourceServer", signed: true, json.CreateResourceServerRequest, json.CreateResourceServerResponse, domains.CreateResourceServer),
+            Define("DescribeResourceServer", signed: true, json.DescribeResourceServerRequest, json.DescribeResourceServerResponse, domains.DescribeResourceServer),
+            Define("ListResourceServers", signed: true, json.ListResourceServersRequest, json.ListResourceServersResponse, domains.ListResourceServers),
+            Define("UpdateResourceServer", signed: true, json.CreateResourceServerRequest, json.UpdateResourceServerResponse, domains.UpdateResourceServer),
+            Define("DeleteResourceServer", signed: true, json.DescribeResourceServerRequest, json.EmptyResponse, domains.DeleteResourceServer),
+
+            // Users, by an administrator.
             Define("AdminCreateUser", signed: true, json.AdminCreateUserRequest, json.AdminCreateUserResponse, admin.AdminCreateUser),
             Define("AdminSetUserPassword", signed: true, json.AdminSetUserPasswordRequest, json.EmptyResponse, admin.AdminSetUserPassword),
             Define("AdminGetUser", signed: true, json.AdminUserRequest, json.AdminGetUserResponse, admin.AdminGetUser),
             Define("AdminDisableUser", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminDisableUser),
             Define("AdminEnableUser", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminEnableUser),
             Define("AdminDeleteUser", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminDeleteUser),
+            Define("AdminUpdateUserAttributes", signed: true, json.AdminUpdateUserAttributesRequest, json.EmptyResponse, admin.AdminUpdateUserAttributes),
+            Define("AdminDeleteUserAttributes", signed: true, json.AdminDeleteUserAttributesRequest, json.EmptyResponse, admin.AdminDeleteUserAttributes),
+            Define("AdminConfirmSignUp", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminConfirmSignUp),
+            Define("AdminResetUserPassword", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminResetUserPassword),
+            Define("AdminUserGlobalSignOut", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminUserGlobalSignOut),
+            Define("ListUsers", signed: true, json.ListUsersRequest, json.ListUsersResponse, admin.ListUsers),
+
+            // Groups.
+            Define("CreateGroup", signed: true, json.CreateGroupRequest, json.CreateGroupResponse, groups.CreateGroup),
+            Define("GetGroup", signed: true, json.GetGroupRequest, json.GetGroupResponse, groups.GetGroup),
+            Define("ListGroups", signed: true, json.ListGroupsRequest, json.ListGroupsResponse, groups.ListGroups),
+            Define("UpdateGroup", signed: true, json.UpdateGroupRequest, json.UpdateGroupResponse, groups.UpdateGroup),
+            Define("DeleteGroup", signed: true, json.GetGroupRequest, json.EmptyResponse, groups.DeleteGroup),
+            Define("AdminAddUserToGroup", signed: true, json.AdminAddUserToGroupRequest, json.EmptyResponse, groups.AdminAddUserToGroup),
+            Define("AdminRemoveUserFromGroup", signed: true, json.AdminAddUserToGroupRequest, json.EmptyResponse, groups.AdminRemoveUserFromGroup),
+            Define("AdminListGroupsForUser", signed: true, json.AdminListGroupsForUserRequest, json.AdminListGroupsForUserResponse, groups.AdminListGroupsForUser),
+            Define("ListUsersInGroup", signed: true, json.ListUsersInGroupRequest, json.ListUsersInGroupResponse, groups.ListUsersInGroup),
+
+            // Sign-in.
             Define("AdminInitiateAuth", signed: true, json.InitiateAuthRequest, json.AuthFlowResponse, auth.AdminInitiateAuth),
             Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallenge),
             Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuth),
             Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallenge),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
             Define("GlobalSignOut", signed: false, json.GlobalSignOutRequest, json.EmptyResponse, revocation.GlobalSignOut),
+
+            // Self-service.
+            Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUp),
+            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.EmptyResponse, self.ConfirmSignUp),
+            Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCode),
+            Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPassword),
+            Define("ConfirmForgotPassword", signed: false, json.ConfirmForgotPasswordRequest, json.EmptyResponse, self.ConfirmForgotPassword),
+            Define("ChangePassword", signed: false, json.ChangePasswordRequest, json.EmptyResponse, self.ChangePassword),
+            Define("GetUser", signed: false, json.GetUserRequest, json.GetUserResponse, self.GetUser),
+            Define("UpdateUserAttributes", signed: false, json.UpdateUserAttributesRequest, json.UpdateUserAttributesResponse, self.UpdateUserAttributes),
+            Define("DeleteUser", signed: false, json.GetUserRequest, json.EmptyResponse, self.DeleteUser),
         ];
         return operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
     }
 
     private static CognitoOperation Define<TRequest, TResponse>(
         string name, bool signed, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, Func<TRequest, TResponse> handler) =>
-        new(name, signed, body => JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType));
+        new(name, signed, typeof(TRequest), typeof(TResponse), body => JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType));
 
     private static T Read<T>(byte[] body, JsonTypeInfo<T> type)
     {

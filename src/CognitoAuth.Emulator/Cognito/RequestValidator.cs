@@ -39,6 +39,40 @@ internal sealed class RequestValidator
         return this;
     }
 
+    public RequestValidator Range(string member, int? value, int minimum, int maximum)
+    {
+        if (value < minimum)
+        {
+            _errors.Add($"Value '{value}' at '{member}' failed to satisfy constraint: Member must have value greater than or equal to {minimum}");
+        }
+        else if (value > maximum)
+        {
+            _errors.Add($"Value '{value}' at '{member}' failed to satisfy constraint: Member must have value less than or equal to {maximum}");
+        }
+
+        return this;
+    }
+
+    public RequestValidator MaxLength(string member, string? value, int maximum)
+    {
+        if (value is not null && value.Length > maximum)
+        {
+            _errors.Add($"Value at '{member}' failed to satisfy constraint: Member must have length less than or equal to {maximum}");
+        }
+
+        return this;
+    }
+
+    public RequestValidator EachOneOf(string member, IEnumerable<string>? values, IReadOnlyList<string> allowed)
+    {
+        foreach (var value in values ?? [])
+        {
+            OneOf(member, value, allowed);
+        }
+
+        return this;
+    }
+
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)

@@ -34,10 +34,22 @@ internal static class EmulatorCommand
         var signingKey = new Option<string?>("--signing-key") { Description = "PEM file of the RSA key tokens are signed with; generated when omitted." };
         var tokenLifetime = new Option<int?>("--token-lifetime") { Description = "Access and ID token lifetime in seconds (default 3600)." };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not create the walkthrough's user testuser@example.com." };
+        var issuer = new Option<EmulatorIssuer>("--issuer")
+        {
+            Description = "The tokens' issuer: local ({CognitoEndpoint}{poolId}) or aws (https://cognito-idp.{region}.amazonaws.com/{poolId}; the JWKS stays local).",
+            DefaultValueFactory = _ => EmulatorIssuer.Local,
+            CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+            {
+                "local" => EmulatorIssuer.Local,
+                "aws" => EmulatorIssuer.Aws,
+                var other => Invalid(result, $"--issuer must be 'aws' or 'local', not '{other}'."),
+            },
+        };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Keep pools, clients, users, groups, refresh tokens and signing keys in DIR across restarts (default: in memory)." };
 
         var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
         {
-            cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed,
+            cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed, issuer, dataDir,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -64,6 +76,8 @@ internal static class EmulatorCommand
                 SecretAccessKey = result.GetValue(secretAccessKey)!,
                 SigningKeyPath = result.GetValue(signingKey),
                 SeedTestUser = !result.GetValue(noSeed),
+                Issuer = result.GetValue(issuer),
+                DataDirectory = result.GetValue(dataDir),
                 LoggerFactory = loggerFactory,
             };
             if (result.GetValue(tokenLifetime) is { } seconds)
@@ -95,6 +109,12 @@ internal static class EmulatorCommand
         return command;
     }
 
+    private static EmulatorIssuer Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return EmulatorIssuer.Local;
+    }
+
     /// <summary>Waits for Ctrl-C (SIGINT) or SIGTERM; either is a requested stop, not a failure.</summary>
     private static async Task WaitForStopSignalAsync(CancellationToken cancellationToken)
     {
@@ -123,6 +143,8 @@ internal static class EmulatorCommand
         export AWS_DEFAULT_REGION={emulator.Region}
 
         Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.
+        Machine tokens: curl -u <MachineClientId>:<MachineClientSecret> -d grant_type=client_credentials {emulator.TokenEndpoint}
+        What Cognito would e-mail or text: {emulator.CognitoEndpoint}_local/inbox
 
         """);
 }

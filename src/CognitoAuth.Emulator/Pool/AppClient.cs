@@ -1,25 +1,59 @@
+using System.Text.Json;
+
 namespace CognitoAuth.Emulator.Pool;
 
-/// <summary>An app client of the pool and the rules Cognito enforces for it.</summary>
+/// <summary>An app client of a pool and the rules Cognito enforces for it. Mutated only under the directory's gate.</summary>
 internal sealed class AppClient
 {
     public required string ClientId { get; init; }
 
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     public string? ClientSecret { get; init; }
 
-    public required IReadOnlySet<string> ExplicitAuthFlows { get; init; }
+    public required IReadOnlySet<string> ExplicitAuthFlows { get; set; }
 
-    public bool PreventUserExistenceErrors { get; init; }
+    public bool PreventUserExistenceErrors { get; set; }
 
-    public bool EnableTokenRevocation { get; init; }
+    public bool EnableTokenRevocation { get; set; }
 
-    public required TimeSpan AccessTokenValidity { get; init; }
+    public required TimeSpan AccessTokenValidity { get; set; }
 
-    public required TimeSpan IdTokenValidity { get; init; }
+    public required TimeSpan IdTokenValidity { get; set; }
 
-    public required TimeSpan RefreshTokenValidity { get; init; }
+    public required TimeSpan RefreshTokenValidity { get; set; }
+
+    /// <summary>The units the validities were given in (<c>TokenValidityUnits</c>), so Describe answers in them.</summary>
+    public TokenUnits Units { get; set; } = TokenUnits.Default;
+
+    public IReadOnlyList<string> AllowedOAuthFlows { get; set; } = [];
+
+    public IReadOnlyList<string> AllowedOAuthScopes { get; set; } = [];
+
+    public bool AllowedOAuthFlowsUserPoolClient { get; set; }
+
+    public IReadOnlyList<string> CallbackUrls { get; set; } = [];
+
+    public IReadOnlyList<string> LogoutUrls { get; set; } = [];
+
+    public string? DefaultRedirectUri { get; set; }
+
+    public IReadOnlyList<string> SupportedIdentityProviders { get; set; } = [];
+
+    public IReadOnlyList<string>? ReadAttributes { get; set; }
+
+    public IReadOnlyList<string>? WriteAttributes { get; set; }
+
+    public int? AuthSessionValidity { get; set; }
+
+    public bool? EnablePropagateAdditionalUserContextData { get; set; }
+
+    /// <summary>Stored and echoed, not acted on.</summary>
+    public JsonElement? AnalyticsConfiguration { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset LastModifiedAt { get; set; }
 
     /// <summary>Whether the admin password flows (<c>ADMIN_USER_PASSWORD_AUTH</c>, legacy <c>ADMIN_NO_SRP_AUTH</c>) are allowed.</summary>
     public bool AllowsAdminPasswordAuth =>
@@ -29,6 +63,9 @@ internal sealed class AppClient
         ExplicitAuthFlows.Contains("ALLOW_USER_PASSWORD_AUTH") || ExplicitAuthFlows.Contains("USER_PASSWORD_AUTH");
 
     public bool AllowsRefreshTokenAuth => ExplicitAuthFlows.Contains("ALLOW_REFRESH_TOKEN_AUTH");
+
+    /// <summary>Whether the OAuth 2.0 client-credentials grant is enabled at the token endpoint.</summary>
+    public bool AllowsClientCredentials => AllowedOAuthFlowsUserPoolClient && AllowedOAuthFlows.Contains("client_credentials");
 
     public override string ToString() => $"AppClient {{ Name = {Name}, ClientId = {ClientId}, HasSecret = {ClientSecret is not null} }}";
 }

@@ -24,6 +24,12 @@ internal sealed class PasswordHash
         return new PasswordHash(salt, Compute(salt, password));
     }
 
+    /// <summary>Rebuilds a hash from the data directory.</summary>
+    public static PasswordHash FromParts(byte[] salt, byte[] hash) => new(salt, hash);
+
+    /// <summary>The salt and digest, for the data directory (never the password).</summary>
+    public (byte[] Salt, byte[] Hash) Parts => (_salt, _hash);
+
     public bool Matches(string password) => CryptographicOperations.FixedTimeEquals(_hash, Compute(_salt, password));
 
     public override string ToString() => "PasswordHash { *** }";

@@ -1,23 +1,32 @@
 namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
-/// A user of the pool. Its <see cref="Username"/> is a UUID that is also its <c>sub</c>, as in a pool that signs
-/// in with email as username; the email is an attribute. Mutated only under <see cref="UserPool.Gate"/>.
+/// A user of a pool. In a pool that signs in with email as username, <see cref="Username"/> is a UUID equal to
+/// <see cref="Sub"/> and the email an attribute; in other pools the username is the one given. Mutated only under the
+/// directory's gate.
 /// </summary>
 internal sealed class PoolUser
 {
     private readonly List<KeyValuePair<string, string>> _attributes = [];
+    private readonly List<string> _groups = [];
 
-    public PoolUser(string username, DateTimeOffset createdAt)
+    public PoolUser(string username, string sub, DateTimeOffset createdAt, long sequence)
     {
         Username = username;
+        Sub = sub;
         CreatedAt = createdAt;
         LastModifiedAt = createdAt;
-        _attributes.Add(new("sub", username));
+        Sequence = sequence;
+        _attributes.Add(new("sub", sub));
     }
 
-    /// <summary>Cognito's real username: a UUID, equal to <c>sub</c>.</summary>
+    /// <summary>Cognito's real username: a UUID (equal to <c>sub</c>) in a pool with email as username.</summary>
     public string Username { get; }
+
+    public string Sub { get; }
+
+    /// <summary>The pool's creation counter: ListUsers pages in this order.</summary>
+    public long Sequence { get; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -32,10 +41,21 @@ internal sealed class PoolUser
     /// <summary>When the current temporary password was set; <see langword="null"/> once the password is permanent.</summary>
     public DateTimeOffset? TemporaryPasswordSetAt { get; set; }
 
+    /// <summary>The code that confirms a sign-up (SignUp, ResendConfirmationCode).</summary>
+    public VerificationCode? ConfirmationCode { get; set; }
+
+    /// <summary>The code that sets a new password (ForgotPassword, AdminResetUserPassword).</summary>
+    public VerificationCode? PasswordResetCode { get; set; }
+
     /// <summary>The attributes in the order Cognito lists them: <c>sub</c> first.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
 
+    /// <summary>The names of the groups the user belongs to, in the order it joined them.</summary>
+    public IReadOnlyList<string> Groups => _groups;
+
     public string? Email => Attribute("email");
+
+    public bool EmailVerified => string.Equals(Attribute("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
 
     public string? Attribute(string name)
     {
@@ -63,7 +83,22 @@ internal sealed class PoolUser
         }
     }
 
-    /// <summary>A copy of the attributes, safe to read outside the pool's lock (e.g. while signing tokens).</summary>
+    public void RemoveAttribute(string name) => _attributes.RemoveAll(a => a.Key == name);
+
+    public bool JoinGroup(string group)
+    {
+        if (_groups.Contains(group, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        _groups.Add(group);
+        return true;
+    }
+
+    public bool LeaveGroup(string group) => _groups.Remove(group);
+
+    /// <summary>A copy of the attributes, safe to read outside the lock (e.g. while signing tokens).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SnapshotAttributes() => [.. _attributes];
 
     public override string ToString() => $"PoolUser {{ Username = {Username}, Status = {Status}, Enabled = {Enabled} }}";

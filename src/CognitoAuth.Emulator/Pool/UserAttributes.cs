@@ -2,7 +2,7 @@ using CognitoAuth.Emulator.Cognito;
 
 namespace CognitoAuth.Emulator.Pool;
 
-/// <summary>The pool's attribute schema: Cognito's standard attributes plus any <c>custom:*</c>; <c>sub</c> is read-only.</summary>
+/// <summary>A pool's attribute schema: Cognito's standard attributes plus the pool's declared <c>custom:*</c> ones; <c>sub</c> is read-only.</summary>
 internal static class UserAttributes
 {
     private static readonly HashSet<string> Standard = new(StringComparer.Ordinal)
@@ -13,7 +13,7 @@ internal static class UserAttributes
     };
 
     /// <summary>Throws Cognito's schema error for the first attribute that is unknown or read-only.</summary>
-    public static void EnsureWritable(IEnumerable<string> names)
+    public static void EnsureWritable(UserPool pool, IEnumerable<string> names)
     {
         foreach (var name in names)
         {
@@ -22,10 +22,13 @@ internal static class UserAttributes
                 throw CognitoErrors.AttributeNotWritable(name);
             }
 
-            if (!Standard.Contains(name) && !(name.StartsWith("custom:", StringComparison.Ordinal) && name.Length > "custom:".Length))
+            if (!Standard.Contains(name) && pool.Config.SchemaAttributes?.Any(s => s.Name == name) != true)
             {
                 throw CognitoErrors.AttributeNotInSchema(name);
             }
         }
     }
+
+    public static bool IsRequired(UserPool pool, string name) =>
+        pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name)?.Required == true;
 }

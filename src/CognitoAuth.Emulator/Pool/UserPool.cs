@@ -1,83 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Reference;
 
 namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
-/// The state of one user pool: its users, app clients, pending challenge sessions and refresh tokens. Callers
-/// hold <see cref="Gate"/> around every use, so an operation's checks and changes are one atomic step; nothing
-/// slow (token signing, I/O) happens under it.
+/// The state of one user pool: its settings (kept as the model's <c>UserPoolType</c>, honoured where the emulator acts on
+/// them and echoed back where it does not), its signing key, users, groups, app clients, resource servers, domain,
+/// pending challenge sessions and refresh tokens. Callers hold <see cref="Gate"/> (the directory's one lock) around every
+/// use, so an operation's checks and changes are one atomic step; nothing slow (token signing, I/O) happens under it.
 /// </summary>
 internal sealed class UserPool
 {
-    private readonly Dictionary<string, PoolUser> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolUser> _users;
     private readonly Dictionary<string, PoolUser> _usersByEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedDictionary<long, PoolUser> _usersInOrder = [];
     private readonly Dictionary<string, AppClient> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolGroup> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ResourceServerType> _resourceServers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChallengeSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokensByOrigin = new(StringComparer.Ordinal);
+    private readonly Lazy<TokenIssuer> _tokens;
+    private long _nextSequence;
+    private int _pruneAt = 4096;
+    private PasswordPolicyDefinition _passwordPolicy;
 
-    public UserPool(string id, UserPoolDefinition definition, TimeProvider time, TimeSpan sessionValidity)
+    public UserPool(PoolDirectory directory, string id, UserPoolType config, SigningKey key)
     {
+        Directory = directory;
         Id = id;
-        Definition = definition;
-        Time = time;
-        SessionValidity = sessionValidity;
+        Key = key;
+        Config = config;
+        _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
+        _users = new Dictionary<string, PoolUser>(config.UsernameConfiguration?.CaseSensitive == false ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        _tokens = new Lazy<TokenIssuer>(() => new TokenIssuer(Key, Directory.Issuers.For(Id)));
     }
 
-    public Lock Gate { get; } = new();
+    public PoolDirectory Directory { get; }
+
+    public Lock Gate => Directory.Gate;
 
     public string Id { get; }
 
-    public UserPoolDefinition Definition { get; }
+    public SigningKey Key { get; }
 
-    public TimeProvider Time { get; }
+    /// <summary>The pool's settings as DescribeUserPool reports them (without the computed members).</summary>
+    public UserPoolType Config { get; private set; }
 
-    public TimeSpan SessionValidity { get; }
+    /// <summary>Signs the pool's tokens with its key and issuer.</summary>
+    public TokenIssuer Tokens => _tokens.Value;
+
+    public string? Domain { get; set; }
+
+    public TimeProvider Time => Directory.Time;
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    public void AddClient(AppClient client) => _clients.Add(client.ClientId, client);
+    public PasswordPolicyDefinition PasswordPolicy => _passwordPolicy;
+
+    /// <summary>Whether users sign in with their email as username (their real username is then a UUID).</summary>
+    public bool EmailIsUsername => Config.UsernameAttributes?.Contains("email") == true;
+
+    /// <summary>Whether users may also sign in with their email (email as username, or email as an alias).</summary>
+    public bool EmailSignsIn => EmailIsUsername || Config.AliasAttributes?.Contains("email") == true;
+
+    public bool AutoVerifiesEmail => Config.AutoVerifiedAttributes?.Contains("email") == true;
+
+    public bool SelfSignUpAllowed => Config.AdminCreateUserConfig?.AllowAdminCreateUserOnly != true;
+
+    public int UserCount => _users.Count;
+
+    public IEnumerable<PoolUser> UsersInOrder => _usersInOrder.Values;
+
+    public IEnumerable<AppClient> Clients => _clients.Values;
+
+    public IEnumerable<PoolGroup> Groups => _groups.Values;
+
+    public IEnumerable<ResourceServerType> ResourceServers => _resourceServers.Values;
+
+    public IEnumerable<KeyValuePair<string, RefreshTokenRecord>> RefreshTokens => _refreshTokens;
+
+    /// <summary>Replaces the settings (UpdateUserPool): what the emulator honours takes effect at once.</summary>
+    public void Reconfigure(UserPoolType config)
+    {
+        Config = config;
+        _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
+    }
+
+    // App clients.
+
+    public void AddClient(AppClient client)
+    {
+        _clients.Add(client.ClientId, client);
+        Directory.RegisterClient(this, client.ClientId);
+    }
+
+    public void RemoveClient(AppClient client)
+    {
+        _clients.Remove(client.ClientId);
+        Directory.UnregisterClient(client.ClientId);
+    }
 
     public AppClient? FindClient(string clientId) => _clients.GetValueOrDefault(clientId);
 
     public AppClient Client(string clientId) => FindClient(clientId) ?? throw CognitoErrors.ClientNotFound(clientId);
 
-    /// <summary>Checks that an admin request names this pool.</summary>
-    public void EnsureId(string userPoolId)
-    {
-        if (!string.Equals(userPoolId, Id, StringComparison.Ordinal))
-        {
-            throw CognitoErrors.UserPoolNotFound(userPoolId);
-        }
-    }
+    // Users.
 
-    /// <summary>Finds a user by its real username (the UUID) or by its email alias.</summary>
+    /// <summary>Finds a user by its real username or, where the pool allows it, by its email.</summary>
     public PoolUser? FindUser(string usernameOrEmail) =>
-        _users.TryGetValue(usernameOrEmail, out var user) || _usersByEmail.TryGetValue(usernameOrEmail, out user) ? user : null;
+        _users.TryGetValue(usernameOrEmail, out var user) || (EmailSignsIn && _usersByEmail.TryGetValue(usernameOrEmail, out user)) ? user : null;
 
     /// <summary>Finds a user for an admin operation, which reports unknown users whatever the client settings.</summary>
     public PoolUser User(string usernameOrEmail) => FindUser(usernameOrEmail) ?? throw CognitoErrors.UserDoesNotExist();
 
-    public bool EmailTaken(string email) => _usersByEmail.ContainsKey(email);
+    public bool UsernameTaken(string username) => _users.ContainsKey(username);
 
-    public PoolUser CreateUser(string email, IEnumerable<KeyValuePair<string, string>> attributes, string temporaryPassword)
+    public bool EmailTaken(string email) => EmailSignsIn && _usersByEmail.ContainsKey(email);
+
+    /// <summary>Creates a user; in a pool with email as username, <paramref name="username"/> is the email and the real username a UUID.</summary>
+    public PoolUser CreateUser(string username, IEnumerable<KeyValuePair<string, string>> attributes, string? password, string status)
     {
         var now = Now;
-        var user = new PoolUser(Guid.NewGuid().ToString(), now)
+        var sub = Guid.NewGuid().ToString();
+        var user = new PoolUser(EmailIsUsername ? sub : username, sub, now, ++_nextSequence)
         {
-            Password = PasswordHash.Of(temporaryPassword),
-            TemporaryPasswordSetAt = now,
+            Password = password is null ? null : PasswordHash.Of(password),
+            Status = status,
+            TemporaryPasswordSetAt = status == UserStatus.ForceChangePassword ? now : null,
         };
-        user.SetAttribute("email", email);
+        if (EmailIsUsername)
+        {
+            user.SetAttribute("email", username);
+        }
+
         foreach (var (name, value) in attributes)
         {
             user.SetAttribute(name, value);
         }
 
-        _users.Add(user.Username, user);
-        _usersByEmail.Add(email, user);
+        Restore(user);
         return user;
+    }
+
+    /// <summary>Adds a user as it was (a user loaded from the data directory, or one just created).</summary>
+    public void Restore(PoolUser user)
+    {
+        _users.Add(user.Username, user);
+        _usersInOrder.Add(user.Sequence, user);
+        _nextSequence = Math.Max(_nextSequence, user.Sequence);
+        IndexEmail(user, null);
+    }
+
+    /// <summary>Sets an attribute, keeping the email index current.</summary>
+    public void SetAttribute(PoolUser user, string name, string value)
+    {
+        var previousEmail = user.Email;
+        user.SetAttribute(name, value);
+        if (name == "email")
+        {
+            IndexEmail(user, previousEmail);
+        }
+    }
+
+    public void RemoveAttribute(PoolUser user, string name)
+    {
+        var previousEmail = user.Email;
+        user.RemoveAttribute(name);
+        if (name == "email" && previousEmail is not null)
+        {
+            _usersByEmail.Remove(previousEmail);
+        }
     }
 
     /// <summary>Sets a password; a temporary one puts the user (back) into FORCE_CHANGE_PASSWORD.</summary>
@@ -86,13 +183,15 @@ internal sealed class UserPool
         user.Password = PasswordHash.Of(password);
         user.Status = permanent ? UserStatus.Confirmed : UserStatus.ForceChangePassword;
         user.TemporaryPasswordSetAt = permanent ? null : Now;
+        user.PasswordResetCode = null;
         user.LastModifiedAt = Now;
     }
 
     public void DeleteUser(PoolUser user)
     {
         _users.Remove(user.Username);
-        if (user.Email is { } email)
+        _usersInOrder.Remove(user.Sequence);
+        if (user.Email is { } email && _usersByEmail.TryGetValue(email, out var indexed) && indexed == user)
         {
             _usersByEmail.Remove(email);
         }
@@ -103,14 +202,54 @@ internal sealed class UserPool
     /// <summary>Throws <see cref="CognitoErrors.PasswordPolicy"/> when the password breaks the pool's policy.</summary>
     public void EnsurePasswordConforms(string password)
     {
-        if (Definition.PasswordPolicy.Violation(password) is { } violation)
+        if (_passwordPolicy.Violation(password) is { } violation)
         {
             throw CognitoErrors.PasswordPolicy(violation);
         }
     }
 
     public bool TemporaryPasswordExpired(PoolUser user) =>
-        user.TemporaryPasswordSetAt is { } setAt && Now > setAt + Definition.PasswordPolicy.TemporaryPasswordValidity;
+        user.TemporaryPasswordSetAt is { } setAt && Now > setAt + _passwordPolicy.TemporaryPasswordValidity;
+
+    // Groups.
+
+    public PoolGroup? FindGroup(string name) => _groups.GetValueOrDefault(name);
+
+    public PoolGroup Group(string name) => FindGroup(name) ?? throw CognitoErrors.GroupNotFound();
+
+    public void AddGroup(PoolGroup group) => _groups.Add(group.Name, group);
+
+    public void RemoveGroup(PoolGroup group)
+    {
+        _groups.Remove(group.Name);
+        foreach (var user in _users.Values)
+        {
+            user.LeaveGroup(group.Name);
+        }
+    }
+
+    /// <summary>The groups of a user as <c>cognito:groups</c> lists them: by precedence (lowest first), then by name.</summary>
+    public IReadOnlyList<string> GroupsOf(PoolUser user) =>
+        [.. user.Groups.Select(FindGroup).OfType<PoolGroup>().OrderBy(g => g.Precedence ?? int.MaxValue).ThenBy(g => g.Name, StringComparer.Ordinal).Select(g => g.Name)];
+
+    // Resource servers.
+
+    public ResourceServerType? FindResourceServer(string identifier) => _resourceServers.GetValueOrDefault(identifier);
+
+    public void PutResourceServer(ResourceServerType server) => _resourceServers[server.Identifier!] = server;
+
+    public void RemoveResourceServer(string identifier) => _resourceServers.Remove(identifier);
+
+    /// <summary>Whether a scope is <c>{resource server}/{scope name}</c> of one of the pool's resource servers.</summary>
+    public bool IsCustomScope(string scope)
+    {
+        var slash = scope.LastIndexOf('/');
+        return slash > 0
+            && _resourceServers.TryGetValue(scope[..slash], out var server)
+            && server.Scopes?.Any(s => s.ScopeName == scope[(slash + 1)..]) == true;
+    }
+
+    // Sessions and refresh tokens.
 
     public string StartSession(PoolUser user, AppClient client, string challengeName)
     {
@@ -121,7 +260,7 @@ internal sealed class UserPool
             Username = user.Username,
             ClientId = client.ClientId,
             ChallengeName = challengeName,
-            ExpiresAt = Now + SessionValidity,
+            ExpiresAt = Now + Directory.SessionValidity,
         });
         return session;
     }
@@ -151,13 +290,18 @@ internal sealed class UserPool
     {
         PruneExpired();
         var token = RandomIds.RefreshToken();
-        var record = new RefreshTokenRecord { SignIn = signIn, ExpiresAt = Now + client.RefreshTokenValidity };
-        _refreshTokens.Add(token, record);
-        _refreshTokensByOrigin[signIn.OriginJti] = record;
+        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { SignIn = signIn, ExpiresAt = Now + client.RefreshTokenValidity });
         return token;
     }
 
-    public RefreshTokenRecord? FindRefreshToken(string token) => _refreshTokens.GetValueOrDefault(token);
+    /// <summary>Adds a refresh token record under its fingerprint (the pool keeps no refresh token itself).</summary>
+    public void RestoreRefreshToken(string fingerprint, RefreshTokenRecord record)
+    {
+        _refreshTokens[fingerprint] = record;
+        _refreshTokensByOrigin[record.SignIn.OriginJti] = record;
+    }
+
+    public RefreshTokenRecord? FindRefreshToken(string token) => _refreshTokens.GetValueOrDefault(Fingerprint(token));
 
     /// <summary>Whether tokens of this sign-in were revoked (RevokeToken, GlobalSignOut, user deleted) or never existed.</summary>
     public bool SignInRevoked(string originJti) =>
@@ -174,10 +318,31 @@ internal sealed class UserPool
         }
     }
 
-    /// <summary>Drops spent sessions and expired refresh tokens so long soak runs stay bounded.</summary>
+    public override string ToString() => $"UserPool {{ Id = {Id}, Users = {_users.Count}, Clients = {_clients.Count} }}";
+
+    // Refresh tokens are looked up by a digest, so neither memory dumps of the state nor the data directory hold one.
+    private static string Fingerprint(string token) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private void IndexEmail(PoolUser user, string? previousEmail)
+    {
+        if (previousEmail is not null && _usersByEmail.TryGetValue(previousEmail, out var indexed) && indexed == user)
+        {
+            _usersByEmail.Remove(previousEmail);
+        }
+
+        if (EmailSignsIn && user.Email is { } email)
+        {
+            _usersByEmail[email] = user;
+        }
+    }
+
+    /// <summary>
+    /// Drops spent sessions and expired refresh tokens so long soak runs stay bounded. It scans only when the count has
+    /// doubled since the last scan, so a pool with many live refresh tokens does not pay a full scan on every sign-in.
+    /// </summary>
     private void PruneExpired()
     {
-        if (_sessions.Count + _refreshTokens.Count < 4096)
+        if (_sessions.Count + _refreshTokens.Count < _pruneAt)
         {
             return;
         }
@@ -199,5 +364,7 @@ internal sealed class UserPool
                 _refreshTokensByOrigin.Remove(record.SignIn.OriginJti);
             }
         }
+
+        _pruneAt = Math.Max(4096, 2 * (_sessions.Count + _refreshTokens.Count));
     }
 }

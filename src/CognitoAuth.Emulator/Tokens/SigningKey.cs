@@ -42,10 +42,32 @@ internal sealed class SigningKey : IDisposable
         {
             rsa.ImportFromPem(File.ReadAllText(path));
         }
+        catch (IOException ex)
+        {
+            rsa.Dispose();
+            throw new InvalidOperationException($"The signing key file '{path}' cannot be read: {ex.Message}", ex);
+        }
         catch (ArgumentException ex)
         {
             rsa.Dispose();
             throw new InvalidOperationException($"The signing key file '{path}' holds no RSA private key in PEM form.", ex);
+        }
+
+        return new SigningKey(rsa);
+    }
+
+    /// <summary>Reads an RSA private key from PEM text (the data directory keeps each pool's key so).</summary>
+    public static SigningKey FromPem(string pem)
+    {
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+        }
+        catch (ArgumentException ex)
+        {
+            rsa.Dispose();
+            throw new InvalidOperationException("A pool's signing key is not an RSA private key in PEM form.", ex);
         }
 
         return new SigningKey(rsa);

@@ -22,10 +22,11 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
 
     public SigningKey Key { get; } = key;
 
-    public string CreateAccessToken(SignInEvent signIn, DateTimeOffset issuedAt, TimeSpan validity) =>
+    public string CreateAccessToken(SignInEvent signIn, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
         Sign(writer =>
         {
-            writer.WriteString("sub", signIn.Username);
+            writer.WriteString("sub", signIn.Sub);
+            WriteGroups(writer, groups);
             writer.WriteString("iss", Issuer);
             writer.WriteString("client_id", signIn.ClientId);
             writer.WriteString("origin_jti", signIn.OriginJti);
@@ -39,10 +40,11 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
             writer.WriteString("username", signIn.Username);
         });
 
-    public string CreateIdToken(SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, DateTimeOffset issuedAt, TimeSpan validity) =>
+    public string CreateIdToken(SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
         Sign(writer =>
         {
-            writer.WriteString("sub", signIn.Username);
+            writer.WriteString("sub", signIn.Sub);
+            WriteGroups(writer, groups);
             foreach (var (name, value) in attributes)
             {
                 if (name is "sub" or "email")
@@ -78,6 +80,41 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
                 }
             }
         });
+
+    /// <summary>
+    /// A machine access token of the client-credentials grant, with the claims (and in the order) of Cognito's: no
+    /// <c>username</c>, no <c>aud</c>, <c>sub</c> = <c>client_id</c>, <c>version</c> 2.
+    /// </summary>
+    public string CreateClientCredentialsToken(string clientId, IReadOnlyList<string> scopes, DateTimeOffset issuedAt, TimeSpan validity) =>
+        Sign(writer =>
+        {
+            writer.WriteString("sub", clientId);
+            writer.WriteString("token_use", "access");
+            writer.WriteString("scope", string.Join(' ', scopes));
+            writer.WriteNumber("auth_time", issuedAt.ToUnixTimeSeconds());
+            writer.WriteString("iss", Issuer);
+            writer.WriteNumber("exp", (issuedAt + validity).ToUnixTimeSeconds());
+            writer.WriteNumber("iat", issuedAt.ToUnixTimeSeconds());
+            writer.WriteNumber("version", 2);
+            writer.WriteString("jti", Guid.NewGuid().ToString());
+            writer.WriteString("client_id", clientId);
+        });
+
+    private static void WriteGroups(Utf8JsonWriter writer, IReadOnlyList<string> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("cognito:groups");
+        foreach (var group in groups)
+        {
+            writer.WriteStringValue(group);
+        }
+
+        writer.WriteEndArray();
+    }
 
     private string Sign(Action<Utf8JsonWriter> writeClaims)
     {

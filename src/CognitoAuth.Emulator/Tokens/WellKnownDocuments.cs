@@ -4,40 +4,38 @@ using System.Text.Json;
 namespace CognitoAuth.Emulator.Tokens;
 
 /// <summary>
-/// The pool's <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>, built once at start.
-/// The discovery document lists what a pool without a hosted-UI domain can serve: no authorization, token or
-/// userinfo endpoints.
+/// A pool's <c>/.well-known/jwks.json</c> and <c>/.well-known/openid-configuration</c>. The discovery document names the
+/// issuer the tokens carry, the JWKS where the emulator serves it (locally, whatever the issuer), and the token endpoint
+/// once the pool has a domain; the emulator serves no authorization or userinfo endpoint, so it lists none.
 /// </summary>
-internal sealed class WellKnownDocuments
+internal static class WellKnownDocuments
 {
-    public WellKnownDocuments(string issuer, SigningKey key)
-    {
-        Jwks = Write(writer =>
-        {
-            writer.WriteStartArray("keys");
-            key.WriteJwk(writer);
-            writer.WriteEndArray();
-        });
-
-        OpenIdConfiguration = Write(writer =>
-        {
-            writer.WriteStartArray("id_token_signing_alg_values_supported");
-            writer.WriteStringValue("RS256");
-            writer.WriteEndArray();
-            writer.WriteString("issuer", issuer);
-            writer.WriteString("jwks_uri", issuer + "/.well-known/jwks.json");
-            WriteArray(writer, "response_types_supported", "code", "token");
-            WriteArray(writer, "scopes_supported", "openid", "email", "phone", "profile");
-            WriteArray(writer, "subject_types_supported", "public");
-            WriteArray(writer, "token_endpoint_auth_methods_supported", "client_secret_basic", "client_secret_post");
-        });
-    }
-
     /// <summary>UTF-8 JSON of the key set.</summary>
-    public byte[] Jwks { get; }
+    public static byte[] Jwks(SigningKey key) => Write(writer =>
+    {
+        writer.WriteStartArray("keys");
+        key.WriteJwk(writer);
+        writer.WriteEndArray();
+    });
 
     /// <summary>UTF-8 JSON of the OpenID Connect discovery document.</summary>
-    public byte[] OpenIdConfiguration { get; }
+    public static byte[] OpenIdConfiguration(string issuer, string jwksUri, string? tokenEndpoint) => Write(writer =>
+    {
+        writer.WriteStartArray("id_token_signing_alg_values_supported");
+        writer.WriteStringValue("RS256");
+        writer.WriteEndArray();
+        writer.WriteString("issuer", issuer);
+        writer.WriteString("jwks_uri", jwksUri);
+        WriteArray(writer, "response_types_supported", "code", "token");
+        WriteArray(writer, "scopes_supported", "openid", "email", "phone", "profile");
+        WriteArray(writer, "subject_types_supported", "public");
+        if (tokenEndpoint is not null)
+        {
+            writer.WriteString("token_endpoint", tokenEndpoint);
+        }
+
+        WriteArray(writer, "token_endpoint_auth_methods_supported", "client_secret_basic", "client_secret_post");
+    });
 
     private static byte[] Write(Action<Utf8JsonWriter> writeMembers)
     {

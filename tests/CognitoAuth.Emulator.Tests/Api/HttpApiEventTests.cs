@@ -69,6 +69,19 @@ public sealed class HttpApiEventTests
     }
 
     [Fact]
+    public void Build_OnARouteWithScopes_ScopesAreTheTokensScopes()
+    {
+        var context = Context("/scoped/hello");
+        using var key = new TestSigningKey();
+        var token = JsonWebToken.TryParse(TokenForge.SignRsa(key.Rsa, new JsonObject { ["kid"] = "k", ["alg"] = "RS256" }, Claims()))!;
+
+        var bytes = HttpApiEvent.Build(context, new RouteDefinition("GET", "/scoped/hello"), token, ["cognito-auth-api/hello.read", "other"], "api1234567", "req-1", Now, []);
+
+        var scopes = JsonDocument.Parse(bytes).RootElement.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("scopes");
+        Assert.Equal(["cognito-auth-api/hello.read", "other"], scopes.EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
     public void Build_BinaryBody_IsBase64EncodedAndTextIsNot()
     {
         var binary = Context("/hello", contentType: "application/octet-stream");
@@ -113,7 +126,7 @@ public sealed class HttpApiEventTests
         using var key = new TestSigningKey();
         var token = JsonWebToken.TryParse(TokenForge.SignRsa(key.Rsa, new JsonObject { ["kid"] = "k", ["alg"] = "RS256" }, claims))!;
         var route = new RouteDefinition("GET", context.Request.Path.Value!);
-        var bytes = HttpApiEvent.Build(context, route, token, "api1234567", "req-1", Now, body ?? []);
+        var bytes = HttpApiEvent.Build(context, route, token, null, "api1234567", "req-1", Now, body ?? []);
         return JsonDocument.Parse(bytes).RootElement;
     }
 }

@@ -44,6 +44,28 @@ public sealed class JwtAuthorizerTests
     public static TheoryData<string> AttackNames => [.. Attacks.Keys];
 
     [Theory]
+    [InlineData("scope", "\"openid cognito-auth-api/hello.read\"", 200)]
+    [InlineData("scp", "[\"cognito-auth-api/hello.read\"]", 200)]
+    [InlineData("scp", "\"cognito-auth-api/hello.read other\"", 200)]
+    [InlineData("scope", "\"cognito-auth-api/hello.write\"", 403)]
+    [InlineData("scope", "\"cognito-auth-api/hello.readx\"", 403)]
+    [InlineData("none", "null", 403)]
+    public async Task GetScopedHello_TokenScopes_OneOfTheRoutesScopesIsNeeded(string claim, string value, int status)
+    {
+        await using var setup = await Attack.StartAsync();
+        var payload = setup.ValidPayload.Without("scope");
+        if (claim != "none")
+        {
+            payload[claim] = JsonNode.Parse(value);
+        }
+
+        var response = await setup.GetAsync("scoped/hello", "Bearer " + setup.PoolSigned(payload));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(status == 200 ? "Hello from a protected API!" : """{"message":"Forbidden"}""", response.Body);
+    }
+
+    [Theory]
     [MemberData(nameof(AttackNames))]
     public async Task GetHello_Attack_401WithApiGatewaysBodyAndChallenge(string attack)
     {

@@ -11,7 +11,7 @@ public sealed class ModelConformanceTests
         await using var emulator = await CognitoEmulator.StartAsync();
         using var client = new CognitoTestClient(emulator);
         var pool = emulator.UserPoolId;
-        var checkedOperations = new HashSet<string>();
+        var checkedOperations = new HashSet<string>(StringComparer.Ordinal);
 
         async Task<CognitoResponse> Check(string operation, object input)
         {
@@ -36,7 +36,66 @@ public sealed class ModelConformanceTests
         await Check("RevokeToken", new { Token = tokens.RefreshToken, ClientId = emulator.ClientId });
         await Check("AdminDeleteUser", new { UserPoolId = pool, Username = "model@example.com" });
 
-        Assert.Equal(ProtocolTests.Operations.Count, checkedOperations.Count);
+        // A pool of its own, with plain usernames, self sign-up and every kind of setting, through every other operation.
+        var created = await Check("CreateUserPool", new
+        {
+            PoolName = "model-pool",
+            AutoVerifiedAttributes = new[] { "email" },
+            Policies = new { PasswordPolicy = new { MinimumLength = 8, RequireNumbers = true } },
+            Schema = new[] { new { Name = "tier", AttributeDataType = "String", Mutable = true } },
+            LambdaConfig = new { },
+            UserPoolTags = new Dictionary<string, string> { ["team"] = "model" },
+        });
+        var other = created.Json.GetProperty("UserPool").GetProperty("Id").GetString()!;
+        await Check("DescribeUserPool", new { UserPoolId = other });
+        await Check("ListUserPools", new { MaxResults = 60 });
+        await Check("UpdateUserPool", new { UserPoolId = other, AutoVerifiedAttributes = new[] { "email" }, MfaConfiguration = "OFF", Policies = new { PasswordPolicy = new { MinimumLength = 8, RequireNumbers = true } } });
+        await Check("CreateResourceServer", new { UserPoolId = other, Identifier = "model-api", Name = "model-api", Scopes = new[] { new { ScopeName = "read", ScopeDescription = "Read" } } });
+        await Check("DescribeResourceServer", new { UserPoolId = other, Identifier = "model-api" });
+        await Check("ListResourceServers", new { UserPoolId = other, MaxResults = 10 });
+        await Check("UpdateResourceServer", new { UserPoolId = other, Identifier = "model-api", Name = "model-api", Scopes = new[] { new { ScopeName = "read", ScopeDescription = "Read" }, new { ScopeName = "write", ScopeDescription = "Write" } } });
+        await Check("CreateUserPoolDomain", new { UserPoolId = other, Domain = "model-domain" });
+        await Check("DescribeUserPoolDomain", new { Domain = "model-domain" });
+        var appClient = await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-client", ExplicitAuthFlows = new[] { "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH" } });
+        var otherClient = appClient.Json.GetProperty("UserPoolClient").GetProperty("ClientId").GetString()!;
+        await Check("DescribeUserPoolClient", new { UserPoolId = other, ClientId = otherClient });
+        await Check("ListUserPoolClients", new { UserPoolId = other, MaxResults = 10 });
+        var machine = await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-machine", GenerateSecret = true, AllowedOAuthFlows = new[] { "client_credentials" }, AllowedOAuthScopes = new[] { "model-api/read" }, AllowedOAuthFlowsUserPoolClient = true });
+        await Check("UpdateUserPoolClient", new { UserPoolId = other, ClientId = machine.Json.GetProperty("UserPoolClient").GetProperty("ClientId").GetString(), ClientName = "model-machine", AllowedOAuthFlows = new[] { "client_credentials" }, AllowedOAuthScopes = new[] { "model-api/write" }, AllowedOAuthFlowsUserPoolClient = true, AccessTokenValidity = 30, TokenValidityUnits = new { AccessToken = "minutes" } });
+        await Check("DeleteUserPoolClient", new { UserPoolId = other, ClientId = machine.Json.GetProperty("UserPoolClient").GetProperty("ClientId").GetString() });
+
+        await Check("SignUp", new { ClientId = otherClient, Username = "alice", Password = "AlicePass1", UserAttributes = new[] { new { Name = "email", Value = "alice@example.com" }, new { Name = "custom:tier", Value = "gold" } } });
+        await Check("ResendConfirmationCode", new { ClientId = otherClient, Username = "alice" });
+        await Check("ConfirmSignUp", new { ClientId = otherClient, Username = "alice", ConfirmationCode = emulator.Inbox.LatestTo("alice@example.com")!.Code });
+        await Check("SignUp", new { ClientId = otherClient, Username = "bob", Password = "BobPass12", UserAttributes = new[] { new { Name = "email", Value = "bob@example.com" } } });
+        await Check("AdminConfirmSignUp", new { UserPoolId = other, Username = "bob" });
+        await Check("ListUsers", new { UserPoolId = other, Filter = "email ^= \"ali\"", Limit = 10 });
+        await Check("CreateGroup", new { UserPoolId = other, GroupName = "admins", Description = "Admins", Precedence = 1 });
+        await Check("GetGroup", new { UserPoolId = other, GroupName = "admins" });
+        await Check("UpdateGroup", new { UserPoolId = other, GroupName = "admins", Description = "The admins" });
+        await Check("ListGroups", new { UserPoolId = other, Limit = 10 });
+        await Check("AdminAddUserToGroup", new { UserPoolId = other, Username = "alice", GroupName = "admins" });
+        await Check("AdminListGroupsForUser", new { UserPoolId = other, Username = "alice", Limit = 10 });
+        await Check("ListUsersInGroup", new { UserPoolId = other, GroupName = "admins", Limit = 10 });
+        await Check("AdminRemoveUserFromGroup", new { UserPoolId = other, Username = "alice", GroupName = "admins" });
+        await Check("DeleteGroup", new { UserPoolId = other, GroupName = "admins" });
+        await Check("AdminUpdateUserAttributes", new { UserPoolId = other, Username = "alice", UserAttributes = new[] { new { Name = "name", Value = "Alice" } } });
+        await Check("AdminDeleteUserAttributes", new { UserPoolId = other, Username = "alice", UserAttributeNames = new[] { "name" } });
+        var alice = TokenSet.From(await client.CallAsync("InitiateAuth", new { ClientId = otherClient, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "alice", ["PASSWORD"] = "AlicePass1" } }));
+        await Check("GetUser", new { AccessToken = alice.AccessToken });
+        await Check("UpdateUserAttributes", new { AccessToken = alice.AccessToken, UserAttributes = new[] { new { Name = "name", Value = "Alice A." } } });
+        await Check("ChangePassword", new { AccessToken = alice.AccessToken, PreviousPassword = "AlicePass1", ProposedPassword = "AlicePass2" });
+        await Check("ForgotPassword", new { ClientId = otherClient, Username = "alice" });
+        await Check("ConfirmForgotPassword", new { ClientId = otherClient, Username = "alice", ConfirmationCode = emulator.Inbox.LatestTo("alice@example.com")!.Code, Password = "AlicePass3" });
+        await Check("AdminResetUserPassword", new { UserPoolId = other, Username = "alice" });
+        await Check("AdminUserGlobalSignOut", new { UserPoolId = other, Username = "bob" });
+        var bob = TokenSet.From(await client.CallAsync("InitiateAuth", new { ClientId = otherClient, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "bob", ["PASSWORD"] = "BobPass12" } }));
+        await Check("DeleteUser", new { AccessToken = bob.AccessToken });
+        await Check("DeleteResourceServer", new { UserPoolId = other, Identifier = "model-api" });
+        await Check("DeleteUserPoolDomain", new { UserPoolId = other, Domain = "model-domain" });
+        await Check("DeleteUserPool", new { UserPoolId = other });
+
+        Assert.Equal(DispatchTable.OperationNames, checkedOperations.Order(StringComparer.Ordinal));
     }
 
     [BotocoreFact]
@@ -69,8 +128,54 @@ public sealed class ModelConformanceTests
             ("RevokeToken", new { Token = "opaque", ClientId = other }),
             ("RevokeToken", new { Token = "opaque", ClientId = "nosuchclient" }),
             ("GlobalSignOut", new { AccessToken = "not-a-jwt" }),
+            ("CreateUserPool", new { PoolName = "p", UsernameAttributes = new[] { "email" }, AliasAttributes = new[] { "email" } }),
+            ("DescribeUserPool", new { UserPoolId = pool + "x" }),
+            ("ListUserPools", new { MaxResults = 61 }),
+            ("UpdateUserPool", new { UserPoolId = pool + "x" }),
+            ("DeleteUserPool", new { UserPoolId = pool }),
+            ("CreateUserPoolClient", new { UserPoolId = pool, ClientName = "m", AllowedOAuthFlows = new[] { "client_credentials" }, AllowedOAuthScopes = new[] { "cognito-auth-api/hello.read" }, AllowedOAuthFlowsUserPoolClient = true }),
+            ("CreateUserPoolClient", new { UserPoolId = pool, ClientName = "m", GenerateSecret = true, AllowedOAuthFlows = new[] { "client_credentials" }, AllowedOAuthScopes = new[] { "nope/none" }, AllowedOAuthFlowsUserPoolClient = true }),
+            ("DescribeUserPoolClient", new { UserPoolId = pool, ClientId = "nosuchclient" }),
+            ("ListUserPoolClients", new { UserPoolId = pool + "x" }),
+            ("UpdateUserPoolClient", new { UserPoolId = pool, ClientId = "nosuchclient" }),
+            ("DeleteUserPoolClient", new { UserPoolId = pool, ClientId = "nosuchclient" }),
+            ("CreateUserPoolDomain", new { UserPoolId = pool, Domain = "another-one" }),
+            ("DescribeUserPoolDomain", new { Domain = (string?)null }),
+            ("DeleteUserPoolDomain", new { UserPoolId = pool, Domain = "not-this-one" }),
+            ("CreateResourceServer", new { UserPoolId = pool, Identifier = "cognito-auth-api", Name = "again" }),
+            ("DescribeResourceServer", new { UserPoolId = pool, Identifier = "nope" }),
+            ("ListResourceServers", new { UserPoolId = pool + "x" }),
+            ("UpdateResourceServer", new { UserPoolId = pool, Identifier = "nope", Name = "nope" }),
+            ("DeleteResourceServer", new { UserPoolId = pool, Identifier = "nope" }),
+            ("AdminUpdateUserAttributes", new { UserPoolId = pool, Username = "testuser@example.com", UserAttributes = new[] { new { Name = "sub", Value = "x" } } }),
+            ("AdminDeleteUserAttributes", new { UserPoolId = pool, Username = "nobody@example.com", UserAttributeNames = new[] { "name" } }),
+            ("AdminConfirmSignUp", new { UserPoolId = pool, Username = "testuser@example.com" }),
+            ("AdminResetUserPassword", new { UserPoolId = pool, Username = "nobody@example.com" }),
+            ("AdminUserGlobalSignOut", new { UserPoolId = pool, Username = "nobody@example.com" }),
+            ("ListUsers", new { UserPoolId = pool, Filter = "bad filter" }),
+            ("CreateGroup", new { UserPoolId = pool + "x", GroupName = "g" }),
+            ("GetGroup", new { UserPoolId = pool, GroupName = "nope" }),
+            ("ListGroups", new { UserPoolId = pool + "x" }),
+            ("UpdateGroup", new { UserPoolId = pool, GroupName = "nope" }),
+            ("DeleteGroup", new { UserPoolId = pool, GroupName = "nope" }),
+            ("AdminAddUserToGroup", new { UserPoolId = pool, Username = "testuser@example.com", GroupName = "nope" }),
+            ("AdminRemoveUserFromGroup", new { UserPoolId = pool, Username = "nobody@example.com", GroupName = "nope" }),
+            ("AdminListGroupsForUser", new { UserPoolId = pool, Username = "nobody@example.com" }),
+            ("ListUsersInGroup", new { UserPoolId = pool, GroupName = "nope" }),
+            ("SignUp", new { ClientId = emulator.ClientId, Username = "new@example.com", Password = "Whatever123!" }),
+            ("SignUp", new { ClientId = "nosuchclient", Username = "new@example.com", Password = "Whatever123!" }),
+            ("ConfirmSignUp", new { ClientId = emulator.ClientId, Username = "testuser@example.com", ConfirmationCode = "123456" }),
+            ("ResendConfirmationCode", new { ClientId = emulator.ClientId, Username = "testuser@example.com" }),
+            ("ForgotPassword", new { ClientId = other, Username = "testuser@example.com" }),
+            ("ConfirmForgotPassword", new { ClientId = emulator.ClientId, Username = "testuser@example.com", ConfirmationCode = "123456", Password = "Whatever123!" }),
+            ("ChangePassword", new { AccessToken = "not-a-jwt", PreviousPassword = "a", ProposedPassword = "b" }),
+            ("GetUser", new { AccessToken = "not-a-jwt" }),
+            ("UpdateUserAttributes", new { AccessToken = "not-a-jwt", UserAttributes = new[] { new { Name = "name", Value = "x" } } }),
+            ("DeleteUser", new { AccessToken = "not-a-jwt" }),
         ];
 
+        var covered = failures.Select(f => f.Operation).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(DispatchTable.OperationNames, covered.Order(StringComparer.Ordinal));
         foreach (var (operation, input) in failures)
         {
             var response = await client.CallAsync(operation, input);

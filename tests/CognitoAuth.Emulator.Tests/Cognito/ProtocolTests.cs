@@ -7,11 +7,8 @@ namespace CognitoAuth.Emulator.Tests.Cognito;
 /// <summary>The JSON 1.1 front door: malformed requests get AWS-style error bodies, never a 500 with a stack trace.</summary>
 public sealed class ProtocolTests
 {
-    public static TheoryData<string> Operations =>
-    [
-        "AdminCreateUser", "AdminSetUserPassword", "AdminGetUser", "AdminDisableUser", "AdminEnableUser", "AdminDeleteUser",
-        "AdminInitiateAuth", "AdminRespondToAuthChallenge", "InitiateAuth", "RespondToAuthChallenge", "RevokeToken", "GlobalSignOut",
-    ];
+    /// <summary>Every operation of the endpoint's dispatch table.</summary>
+    public static TheoryData<string> Operations => [.. DispatchTable.OperationNames];
 
     [Theory]
     [MemberData(nameof(Operations))]
@@ -25,6 +22,20 @@ public sealed class ProtocolTests
         response.AssertError("InvalidParameterException");
         Assert.Matches(@"^\d+ validation errors? detected: Value null at '[a-zA-Z]+' failed to satisfy constraint: Member must not be null", response.Message);
         Assert.Single(response.Headers.GetValues("x-amzn-RequestId"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Operation_BodyNotAnObjectOrMembersOfTheWrongType_SerializationException(string operation)
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+
+        var array = await client.CallAsync(operation, "[1, 2]");
+        var wrongTypes = await client.CallAsync(operation, """{"UserPoolId": 42, "ClientId": 42, "AccessToken": 42, "Username": {}, "GroupName": [], "Domain": true, "PoolName": 1, "MaxResults": "ten"}""");
+
+        array.AssertError("SerializationException");
+        wrongTypes.AssertError("SerializationException");
     }
 
     [Fact]
@@ -57,7 +68,7 @@ public sealed class ProtocolTests
     }
 
     [Theory]
-    [InlineData("SignUp")]
+    [InlineData("AdminLinkProviderForUser")]
     [InlineData("NoSuchOperation")]
     public async Task Request_OperationNotServed_UnknownOperationException(string operation)
     {

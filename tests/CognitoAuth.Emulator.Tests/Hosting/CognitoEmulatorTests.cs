@@ -25,7 +25,11 @@ public sealed class CognitoEmulatorTests
         var outputs = JsonDocument.Parse(emulator.Outputs.ToJson()).RootElement;
         var stack = Assert.Single(outputs.EnumerateObject());
         Assert.Equal("CognitoAuthStack", stack.Name);
-        Assert.Equal(["Region", "UserPoolId", "UserPoolClientId", "ApiUrl", "CognitoEndpoint"], stack.Value.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["Region", "UserPoolId", "UserPoolClientId", "ApiUrl", "CognitoEndpoint", "MachineClientId", "TokenEndpoint", "MachineClientSecret"], stack.Value.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(emulator.MachineClient.ClientId, stack.Value.GetProperty("MachineClientId").GetString());
+        Assert.Equal(emulator.MachineClient.ClientSecret, stack.Value.GetProperty("MachineClientSecret").GetString());
+        Assert.Equal(new Uri(emulator.CognitoEndpoint, "oauth2/token").AbsoluteUri, stack.Value.GetProperty("TokenEndpoint").GetString());
+        Assert.DoesNotContain(emulator.MachineClient.ClientSecret!, emulator.Outputs.ToString(), StringComparison.Ordinal);
         Assert.Equal(emulator.UserPoolId, stack.Value.GetProperty("UserPoolId").GetString());
         Assert.Equal(emulator.ClientId, stack.Value.GetProperty("UserPoolClientId").GetString());
         Assert.Equal(emulator.ApiUrl.AbsoluteUri, stack.Value.GetProperty("ApiUrl").GetString());

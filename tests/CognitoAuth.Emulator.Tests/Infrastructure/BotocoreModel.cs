@@ -16,6 +16,10 @@ internal static class BotocoreModel
 
     private static JsonElement Shapes => Model.Value.GetProperty("shapes");
 
+    public static JsonElement Operations => Model.Value.GetProperty("operations");
+
+    public static JsonElement Shape(string name) => Shapes.GetProperty(name);
+
     public static string? OutputShape(string operation) =>
         Model.Value.GetProperty("operations").GetProperty(operation).TryGetProperty("output", out var output)
             ? output.GetProperty("shape").GetString()
@@ -97,7 +101,9 @@ internal static class BotocoreModel
                     Assert.True(value.GetString()!.Length >= min.GetInt32(), $"{path} is shorter than {min} ({shapeName})");
                 }
 
-                if (shape.TryGetProperty("max", out var max))
+                // AWS's own DescribeUserPool lists the standard attribute phone_number_verified (21 characters), longer than the
+                // model's input limit for schema names (CustomAttributeNameType, 20): the limit binds requests, not this answer.
+                if (shape.TryGetProperty("max", out var max) && !(shapeName == "CustomAttributeNameType" && value.GetString() == "phone_number_verified"))
                 {
                     Assert.True(value.GetString()!.Length <= max.GetInt32(), $"{path} is longer than {max} ({shapeName})");
                 }

@@ -16,7 +16,7 @@ internal sealed class CognitoTestClient(CognitoEmulator emulator) : IDisposable
 
     public CognitoEmulator Emulator => emulator;
 
-    /// <summary>Calls an operation; admin operations are signed with the emulator's credentials.</summary>
+    /// <summary>Calls an operation; the signed ones (all but botocore's <c>auth: none</c>) are signed with the emulator's credentials.</summary>
     public Task<CognitoResponse> CallAsync(string operation, object input) =>
         CallAsync(operation, JsonSerializer.Serialize(input));
 
@@ -24,7 +24,7 @@ internal sealed class CognitoTestClient(CognitoEmulator emulator) : IDisposable
     {
         var body = Encoding.UTF8.GetBytes(json);
         var request = Request(operation, body);
-        if (operation.StartsWith("Admin", StringComparison.Ordinal))
+        if (DispatchTable.Operations.TryGetValue(operation, out var served) ? served.RequiresSignature : operation.StartsWith("Admin", StringComparison.Ordinal))
         {
             SdkSigner.Sign(request, body, SigningParameters.For(emulator));
         }

@@ -62,6 +62,8 @@ internal sealed class AdminUserRequest
     public string? UserPoolId { get; set; }
 
     public string? Username { get; set; }
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
 }
 
 internal sealed class AdminGetUserResponse

@@ -11,7 +11,7 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// SECRET_HASH for clients with a secret, PreventUserExistenceErrors, disabled users, expiring temporary
 /// passwords, single-use three-minute sessions, and refresh that returns no new refresh token.
 /// </summary>
-internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
+internal sealed class Authentication(PoolDirectory directory)
 {
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
 
@@ -32,15 +32,15 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
 
         return Complete(() =>
         {
-            pool.EnsureId(request.UserPoolId!);
+            var pool = directory.Pool(request.UserPoolId!);
             var client = pool.Client(request.ClientId!);
             var parameters = request.AuthParameters ?? [];
             return request.AuthFlow switch
             {
                 "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => client.AllowsAdminPasswordAuth
-                    ? PasswordSignIn(client, parameters)
+                    ? PasswordSignIn(pool, client, parameters)
                     : throw CognitoErrors.AuthFlowNotEnabled(),
-                "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(client, parameters),
+                "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
                 "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
 
                 // USER_SRP_AUTH and CUSTOM_AUTH: no app client of the emulator enables them.
@@ -59,14 +59,15 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
 
         return Complete(() =>
         {
+            var pool = directory.PoolOfClient(request.ClientId!);
             var client = pool.Client(request.ClientId!);
             var parameters = request.AuthParameters ?? [];
             return request.AuthFlow switch
             {
                 "USER_PASSWORD_AUTH" => client.AllowsUserPasswordAuth
-                    ? PasswordSignIn(client, parameters)
+                    ? PasswordSignIn(pool, client, parameters)
                     : throw CognitoErrors.FlowNotEnabled("USER_PASSWORD_AUTH"),
-                "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(client, parameters),
+                "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
                 "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
                 var flow => throw CognitoErrors.FlowNotEnabled(flow!),
             };
@@ -84,8 +85,8 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
 
         return Complete(() =>
         {
-            pool.EnsureId(request.UserPoolId!);
-            return AnswerChallenge(pool.Client(request.ClientId!), request);
+            var pool = directory.Pool(request.UserPoolId!);
+            return AnswerChallenge(pool, pool.Client(request.ClientId!), request);
         });
     }
 
@@ -97,27 +98,32 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
             .OneOf("challengeName", request.ChallengeName, ChallengeNames)
             .ThrowIfInvalid();
 
-        return Complete(() => AnswerChallenge(pool.Client(request.ClientId!), request));
+        return Complete(() =>
+        {
+            var pool = directory.PoolOfClient(request.ClientId!);
+            return AnswerChallenge(pool, pool.Client(request.ClientId!), request);
+        });
     }
 
     /// <summary>Runs the state step under the pool's lock, then signs any tokens outside it.</summary>
     private AuthFlowResponse Complete(Func<Outcome> step)
     {
         Outcome outcome;
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
             outcome = step();
+            directory.Touch();
         }
 
-        return outcome.Challenge ?? outcome.Grant!.ToResponse(issuer);
+        return outcome.Challenge ?? outcome.Grant!.ToResponse();
     }
 
-    private Outcome PasswordSignIn(AppClient client, Dictionary<string, string> parameters)
+    private static Outcome PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string> parameters)
     {
         var username = parameters.GetValueOrDefault("USERNAME") ?? throw CognitoErrors.MissingParameter("USERNAME");
         var password = parameters.GetValueOrDefault("PASSWORD") ?? throw CognitoErrors.MissingParameter("PASSWORD");
         var user = pool.FindUser(username);
-        EnsureSecretHash(client, parameters.GetValueOrDefault("SECRET_HASH"), username, user?.Username);
+        SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), username, user?.Username);
 
         if (user is null)
         {
@@ -129,22 +135,32 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
             throw CognitoErrors.UserDisabled();
         }
 
+        if (user.Status == UserStatus.ResetRequired)
+        {
+            throw CognitoErrors.PasswordResetRequired();
+        }
+
         if (user.Password is null || !user.Password.Matches(password))
         {
             throw CognitoErrors.IncorrectUsernameOrPassword();
+        }
+
+        if (user.Status == UserStatus.Unconfirmed)
+        {
+            throw CognitoErrors.UserNotConfirmed();
         }
 
         if (user.Status == UserStatus.ForceChangePassword)
         {
             return pool.TemporaryPasswordExpired(user)
                 ? throw CognitoErrors.TemporaryPasswordExpired()
-                : new Outcome(NewPasswordChallenge(user, client), null);
+                : new Outcome(NewPasswordChallenge(pool, user, client), null);
         }
 
-        return new Outcome(null, Grant(user, client, SignInEvent.New(user.Username, client.ClientId, pool.Now), withRefreshToken: true));
+        return new Outcome(null, Grant(pool, user, client, SignInEvent.New(user, client.ClientId, pool.Now), withRefreshToken: true));
     }
 
-    private AuthFlowResponse NewPasswordChallenge(PoolUser user, AppClient client)
+    private static AuthFlowResponse NewPasswordChallenge(UserPool pool, PoolUser user, AppClient client)
     {
         // Cognito sends the user's attributes (all but sub) and the required ones still missing, each as a JSON string.
         var attributes = user.Attributes.Where(a => a.Key != "sub").ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
@@ -161,7 +177,7 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
         };
     }
 
-    private Outcome AnswerChallenge(AppClient client, RespondToAuthChallengeRequest request)
+    private static Outcome AnswerChallenge(UserPool pool, AppClient client, RespondToAuthChallengeRequest request)
     {
         var session = pool.Session(request.Session, client);
         if (session.ChallengeName != request.ChallengeName)
@@ -177,7 +193,7 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
             throw CognitoErrors.InvalidSession();
         }
 
-        EnsureSecretHash(client, responses.GetValueOrDefault("SECRET_HASH"), username, user.Username);
+        SecretHashes.Ensure(client, responses.GetValueOrDefault("SECRET_HASH"), username, user.Username);
         if (!user.Enabled)
         {
             throw CognitoErrors.UserDisabled();
@@ -189,20 +205,20 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
             .Where(r => r.Key.StartsWith("userAttributes.", StringComparison.Ordinal))
             .Select(r => new KeyValuePair<string, string>(r.Key["userAttributes.".Length..], r.Value))
             .ToList();
-        UserAttributes.EnsureWritable(attributeUpdates.Select(a => a.Key));
+        UserAttributes.EnsureWritable(pool, attributeUpdates.Select(a => a.Key));
 
         // The answer is accepted: only now is the session spent, so a policy error can be corrected and retried.
         session.Used = true;
         foreach (var (name, value) in attributeUpdates)
         {
-            user.SetAttribute(name, value);
+            pool.SetAttribute(user, name, value);
         }
 
         pool.SetPassword(user, newPassword, permanent: true);
-        return new Outcome(null, Grant(user, client, SignInEvent.New(user.Username, client.ClientId, pool.Now), withRefreshToken: true));
+        return new Outcome(null, Grant(pool, user, client, SignInEvent.New(user, client.ClientId, pool.Now), withRefreshToken: true));
     }
 
-    private Outcome Refresh(AppClient client, Dictionary<string, string> parameters)
+    private static Outcome Refresh(UserPool pool, AppClient client, Dictionary<string, string> parameters)
     {
         if (!client.AllowsRefreshTokenAuth)
         {
@@ -219,7 +235,7 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
         var user = pool.FindUser(record.SignIn.Username) ?? throw CognitoErrors.RefreshTokenRevoked();
 
         // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
-        EnsureSecretHash(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null);
+        SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null);
         if (!user.Enabled)
         {
             throw CognitoErrors.UserDisabled();
@@ -235,39 +251,18 @@ internal sealed class Authentication(UserPool pool, TokenIssuer issuer)
             throw CognitoErrors.RefreshTokenExpired();
         }
 
-        return new Outcome(null, Grant(user, client, record.SignIn, withRefreshToken: false));
+        return new Outcome(null, Grant(pool, user, client, record.SignIn, withRefreshToken: false));
     }
 
-    private TokenGrant Grant(PoolUser user, AppClient client, SignInEvent signIn, bool withRefreshToken) => new(
+    private static TokenGrant Grant(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, bool withRefreshToken) => new(
+        pool.Tokens,
         signIn,
         user.SnapshotAttributes(),
+        pool.GroupsOf(user),
         client.AccessTokenValidity,
         client.IdTokenValidity,
         withRefreshToken ? pool.IssueRefreshToken(signIn, client) : null,
         pool.Now);
-
-    /// <summary>
-    /// For a client with a secret, SECRET_HASH must be present and computed over the username the caller sent
-    /// (or, for sign-in with an alias, the real username).
-    /// </summary>
-    private static void EnsureSecretHash(AppClient client, string? secretHash, string username, string? alternativeUsername)
-    {
-        if (client.ClientSecret is not { } secret)
-        {
-            return;
-        }
-
-        if (secretHash is null)
-        {
-            throw CognitoErrors.SecretHashMissing(client.ClientId);
-        }
-
-        if (!SecretHash.Matches(secretHash, secret, username, client.ClientId)
-            && (alternativeUsername is null || !SecretHash.Matches(secretHash, secret, alternativeUsername, client.ClientId)))
-        {
-            throw CognitoErrors.SecretHashMismatch(client.ClientId);
-        }
-    }
 
     /// <summary>The result of an auth step: a challenge to answer, or tokens to sign.</summary>
     private readonly record struct Outcome(AuthFlowResponse? Challenge, TokenGrant? Grant);

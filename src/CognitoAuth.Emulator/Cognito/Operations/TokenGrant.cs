@@ -9,23 +9,25 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// outside it.
 /// </summary>
 internal sealed record TokenGrant(
+    TokenIssuer Issuer,
     SignInEvent SignIn,
     IReadOnlyList<KeyValuePair<string, string>> Attributes,
+    IReadOnlyList<string> Groups,
     TimeSpan AccessTokenValidity,
     TimeSpan IdTokenValidity,
     string? RefreshToken,
     DateTimeOffset IssuedAt)
 {
-    public AuthFlowResponse ToResponse(TokenIssuer issuer) => new()
+    public AuthFlowResponse ToResponse() => new()
     {
         ChallengeParameters = [],
         AuthenticationResult = new AuthenticationResultType
         {
-            AccessToken = issuer.CreateAccessToken(SignIn, IssuedAt, AccessTokenValidity),
+            AccessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity),
             ExpiresIn = (int)AccessTokenValidity.TotalSeconds,
             TokenType = "Bearer",
             RefreshToken = RefreshToken,
-            IdToken = issuer.CreateIdToken(SignIn, Attributes, IssuedAt, IdTokenValidity),
+            IdToken = Issuer.CreateIdToken(SignIn, Attributes, Groups, IssuedAt, IdTokenValidity),
         },
     };
 

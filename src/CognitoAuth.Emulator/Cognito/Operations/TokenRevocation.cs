@@ -11,7 +11,7 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// of the user the access token belongs to). Revoked refresh tokens fail REFRESH_TOKEN_AUTH; access tokens stay
 /// valid at an API Gateway JWT authorizer until they expire, exactly as with real Cognito.
 /// </summary>
-internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
+internal sealed class TokenRevocation(PoolDirectory directory)
 {
     public EmptyResponse RevokeToken(RevokeTokenRequest request)
     {
@@ -20,9 +20,10 @@ internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
             .Required("clientId", request.ClientId)
             .ThrowIfInvalid();
 
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
-            var client = pool.FindClient(request.ClientId!) ?? throw CognitoErrors.InvalidClientCredentials();
+            var pool = directory.FindPoolOfClient(request.ClientId!) ?? throw CognitoErrors.InvalidClientCredentials();
+            var client = pool.Client(request.ClientId!);
             if (client.ClientSecret is { } secret && !SameSecret(secret, request.ClientSecret))
             {
                 throw CognitoErrors.InvalidClientCredentials();
@@ -51,6 +52,7 @@ internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
             }
 
             record.Revoked = true;
+            directory.Touch();
         }
 
         return EmptyResponse.Instance;
@@ -59,32 +61,11 @@ internal sealed class TokenRevocation(UserPool pool, TokenIssuer issuer)
     public EmptyResponse GlobalSignOut(GlobalSignOutRequest request)
     {
         new RequestValidator().Required("accessToken", request.AccessToken).ThrowIfInvalid();
-        var token = JsonWebToken.TryParse(request.AccessToken!);
-        if (token is null
-            || token.Algorithm != "RS256"
-            || token.KeyId != issuer.Key.KeyId
-            || !token.VerifyRsa(issuer.Key.Rsa, "RS256")
-            || token.ClaimString("iss") != issuer.Issuer
-            || token.ClaimString("token_use") != "access"
-            || token.ClaimString("origin_jti") is not { } originJti
-            || token.ClaimString("username") is not { } username)
+        lock (directory.Gate)
         {
-            throw CognitoErrors.InvalidAccessToken();
-        }
-
-        lock (pool.Gate)
-        {
-            if (token.ClaimTime("exp") is not { } expires || pool.Now >= expires)
-            {
-                throw CognitoErrors.AccessTokenExpired();
-            }
-
-            if (pool.SignInRevoked(originJti) || pool.FindUser(username) is not { } user)
-            {
-                throw CognitoErrors.AccessTokenRevoked();
-            }
-
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
             pool.RevokeRefreshTokens(user);
+            directory.Touch();
         }
 
         return EmptyResponse.Instance;

@@ -5,13 +5,15 @@ using CognitoAuth.Emulator.Pool;
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The admin user operations: AdminCreateUser, AdminSetUserPassword, AdminGetUser, AdminDisableUser,
-/// AdminEnableUser and AdminDeleteUser, for a pool that signs in with email as username: a created user's real
-/// username is a UUID (its <c>sub</c>) and the email an attribute; every operation finds a user by either.
+/// The admin user operations: AdminCreateUser, AdminSetUserPassword, AdminGetUser, AdminDisableUser, AdminEnableUser,
+/// AdminDeleteUser, AdminUpdateUserAttributes, AdminDeleteUserAttributes, AdminConfirmSignUp, AdminResetUserPassword,
+/// AdminUserGlobalSignOut and ListUsers. In a pool that signs in with email as username, a created user's real username is
+/// a UUID (its <c>sub</c>) and the email an attribute; every operation finds a user by either.
 /// </summary>
-internal sealed partial class UserAdministration(UserPool pool)
+internal sealed partial class UserAdministration(PoolDirectory directory)
 {
     private static readonly string[] MessageActions = ["RESEND", "SUPPRESS"];
+    private static readonly string[] DeliveryMediums = ["SMS", "EMAIL"];
 
     public AdminCreateUserResponse AdminCreateUser(AdminCreateUserRequest request)
     {
@@ -19,48 +21,49 @@ internal sealed partial class UserAdministration(UserPool pool)
             .Required("userPoolId", request.UserPoolId)
             .Required("username", request.Username)
             .MinLength("username", request.Username, 1)
+            .MaxLength("username", request.Username, 128)
             .OneOf("messageAction", request.MessageAction, MessageActions)
+            .EachOneOf("desiredDeliveryMediums", request.DesiredDeliveryMediums, DeliveryMediums)
             .ThrowIfInvalid();
 
-        var attributes = (request.UserAttributes ?? [])
-            .Where(a => a.Name is not null && a.Name != "email")
-            .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))
-            .ToList();
-        UserAttributes.EnsureWritable(attributes.Select(a => a.Key));
-
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
-            pool.EnsureId(request.UserPoolId!);
+            var pool = directory.Pool(request.UserPoolId!);
+            var attributes = (request.UserAttributes ?? [])
+                .Where(a => a.Name is not null && !(pool.EmailIsUsername && a.Name == "email"))
+                .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))
+                .ToList();
+            UserAttributes.EnsureWritable(pool, attributes.Select(a => a.Key));
             if (request.TemporaryPassword is { } given)
             {
                 pool.EnsurePasswordConforms(given);
             }
 
             var password = request.TemporaryPassword ?? RandomIds.TemporaryPassword();
+            PoolUser user;
             if (request.MessageAction == "RESEND")
             {
                 // RESEND re-issues the temporary password of an existing user who has not signed in yet.
-                var existing = pool.User(request.Username!);
-                if (existing.Status != UserStatus.ForceChangePassword)
+                user = pool.User(request.Username!);
+                if (user.Status != UserStatus.ForceChangePassword)
                 {
                     throw new CognitoServiceException("UnsupportedUserStateException", "Resend not possible. User status is not FORCE_CHANGE_PASSWORD.");
                 }
 
-                pool.SetPassword(existing, password, permanent: false);
-                return new AdminCreateUserResponse { User = ToUserType(existing) };
+                pool.SetPassword(user, password, permanent: false);
             }
-
-            if (!EmailShape().IsMatch(request.Username!))
+            else
             {
-                throw CognitoErrors.UsernameShouldBeEmail();
+                EnsureNewUsername(pool, request.Username!, attributes);
+                user = pool.CreateUser(request.Username!, attributes, password, UserStatus.ForceChangePassword);
             }
 
-            if (pool.EmailTaken(request.Username!))
+            if (request.MessageAction != "SUPPRESS")
             {
-                throw CognitoErrors.EmailAlreadyExists();
+                CodeDelivery.Send(pool, user, InboxMessageKind.TemporaryPassword, password);
             }
 
-            var user = pool.CreateUser(request.Username!, attributes, password);
+            directory.Touch();
             return new AdminCreateUserResponse { User = ToUserType(user) };
         }
     }
@@ -73,12 +76,13 @@ internal sealed partial class UserAdministration(UserPool pool)
             .Required("password", request.Password)
             .ThrowIfInvalid();
 
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
-            pool.EnsureId(request.UserPoolId!);
+            var pool = directory.Pool(request.UserPoolId!);
             var user = pool.User(request.Username!);
             pool.EnsurePasswordConforms(request.Password!);
             pool.SetPassword(user, request.Password!, request.Permanent ?? false);
+            directory.Touch();
         }
 
         return EmptyResponse.Instance;
@@ -87,10 +91,9 @@ internal sealed partial class UserAdministration(UserPool pool)
     public AdminGetUserResponse AdminGetUser(AdminUserRequest request)
     {
         Validate(request);
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
-            pool.EnsureId(request.UserPoolId!);
-            var user = pool.User(request.Username!);
+            var user = directory.Pool(request.UserPoolId!).User(request.Username!);
             return new AdminGetUserResponse
             {
                 Username = user.Username,
@@ -104,28 +107,209 @@ internal sealed partial class UserAdministration(UserPool pool)
     }
 
     /// <summary>Disables a user: it can no longer sign in or refresh, and its sessions are revoked.</summary>
-    public EmptyResponse AdminDisableUser(AdminUserRequest request) => Change(request, user =>
+    public EmptyResponse AdminDisableUser(AdminUserRequest request) => Change(request, (pool, user) =>
     {
         user.Enabled = false;
         user.LastModifiedAt = pool.Now;
         pool.RevokeRefreshTokens(user);
     });
 
-    public EmptyResponse AdminEnableUser(AdminUserRequest request) => Change(request, user =>
+    public EmptyResponse AdminEnableUser(AdminUserRequest request) => Change(request, (pool, user) =>
     {
         user.Enabled = true;
         user.LastModifiedAt = pool.Now;
     });
 
-    public EmptyResponse AdminDeleteUser(AdminUserRequest request) => Change(request, pool.DeleteUser);
+    public EmptyResponse AdminDeleteUser(AdminUserRequest request) => Change(request, (pool, user) => pool.DeleteUser(user));
 
-    private EmptyResponse Change(AdminUserRequest request, Action<PoolUser> change)
+    public EmptyResponse AdminConfirmSignUp(AdminUserRequest request) => Change(request, (pool, user) =>
+    {
+        if (user.Status != UserStatus.Unconfirmed)
+        {
+            throw CognitoErrors.CannotConfirm(user.Status);
+        }
+
+        user.Status = UserStatus.Confirmed;
+        user.ConfirmationCode = null;
+        user.LastModifiedAt = pool.Now;
+    });
+
+    /// <summary>Puts the user into RESET_REQUIRED and sends a reset code: sign-in then fails until ConfirmForgotPassword.</summary>
+    public EmptyResponse AdminResetUserPassword(AdminUserRequest request) => Change(request, (pool, user) =>
+    {
+        if (!user.EmailVerified && user.Attribute("phone_number_verified") != "true")
+        {
+            throw CognitoErrors.NoVerifiedContact();
+        }
+
+        user.Status = UserStatus.ResetRequired;
+        user.PasswordResetCode = VerificationCode.New(pool.Now, VerificationCode.PasswordResetValidity);
+        user.LastModifiedAt = pool.Now;
+        CodeDelivery.Send(pool, user, InboxMessageKind.PasswordReset, user.PasswordResetCode.Code);
+    });
+
+    /// <summary>Revokes every refresh token of the user; its access tokens then fail at Cognito (not at an API's JWT authorizer).</summary>
+    public EmptyResponse AdminUserGlobalSignOut(AdminUserRequest request) => Change(request, (pool, user) => pool.RevokeRefreshTokens(user));
+
+    public EmptyResponse AdminUpdateUserAttributes(AdminUpdateUserAttributesRequest request)
+    {
+        new RequestValidator()
+            .Required("userPoolId", request.UserPoolId)
+            .Required("username", request.Username)
+            .Required("userAttributes", request.UserAttributes)
+            .ThrowIfInvalid();
+        lock (directory.Gate)
+        {
+            var pool = directory.Pool(request.UserPoolId!);
+            var user = pool.User(request.Username!);
+            UpdateAttributes(pool, user, request.UserAttributes!);
+            directory.Touch();
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    public EmptyResponse AdminDeleteUserAttributes(AdminDeleteUserAttributesRequest request)
+    {
+        new RequestValidator()
+            .Required("userPoolId", request.UserPoolId)
+            .Required("username", request.Username)
+            .Required("userAttributeNames", request.UserAttributeNames)
+            .ThrowIfInvalid();
+        lock (directory.Gate)
+        {
+            var pool = directory.Pool(request.UserPoolId!);
+            var user = pool.User(request.Username!);
+            UserAttributes.EnsureWritable(pool, request.UserAttributeNames!);
+            foreach (var name in request.UserAttributeNames!)
+            {
+                if (UserAttributes.IsRequired(pool, name))
+                {
+                    throw CognitoErrors.InvalidParameter($"Attributes did not conform to the schema: {name}: The attribute is required");
+                }
+
+                pool.RemoveAttribute(user, name);
+            }
+
+            user.LastModifiedAt = pool.Now;
+            directory.Touch();
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    public ListUsersResponse ListUsers(ListUsersRequest request)
+    {
+        new RequestValidator().Required("userPoolId", request.UserPoolId).Range("limit", request.Limit, 0, 60).ThrowIfInvalid();
+        var filter = UserFilter.Parse(request.Filter);
+        var after = Paging.Position(request.PaginationToken);
+        var limit = request.Limit is null or 0 ? 60 : request.Limit.Value;
+        lock (directory.Gate)
+        {
+            var pool = directory.Pool(request.UserPoolId!);
+            var users = new List<UserType>(Math.Min(limit, 60));
+            PoolUser? last = null;
+            var more = false;
+            foreach (var user in pool.UsersInOrder)
+            {
+                if (user.Sequence <= after || !filter.Matches(user))
+                {
+                    continue;
+                }
+
+                if (users.Count == limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                users.Add(ToUserType(user, request.AttributesToGet));
+                last = user;
+            }
+
+            return new ListUsersResponse { Users = users, PaginationToken = more ? Paging.Token(last!.Sequence) : null };
+        }
+    }
+
+    /// <summary>Applies attribute updates as Cognito does: a changed email is unverified until confirmed (unless the update says otherwise).</summary>
+    public static void UpdateAttributes(UserPool pool, PoolUser user, IEnumerable<AttributeType> updates)
+    {
+        var changes = updates.Where(a => a.Name is not null).Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty)).ToList();
+        UserAttributes.EnsureWritable(pool, changes.Select(c => c.Key));
+        foreach (var (name, value) in changes)
+        {
+            if (name == "email" && !string.Equals(value, user.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                if (pool.FindUser(value) is { } other && other != user && pool.EmailSignsIn)
+                {
+                    throw CognitoErrors.EmailAlreadyExists();
+                }
+
+                pool.SetAttribute(user, name, value);
+                if (!changes.Any(c => c.Key == "email_verified"))
+                {
+                    pool.SetAttribute(user, "email_verified", "false");
+                }
+            }
+            else
+            {
+                pool.SetAttribute(user, name, value);
+            }
+        }
+
+        user.LastModifiedAt = pool.Now;
+    }
+
+    /// <summary>Checks that a new user's username (or, with email as username, its email) is free and well formed.</summary>
+    public static void EnsureNewUsername(UserPool pool, string username, IEnumerable<KeyValuePair<string, string>> attributes)
+    {
+        if (pool.EmailIsUsername)
+        {
+            if (!EmailShape().IsMatch(username))
+            {
+                throw CognitoErrors.UsernameShouldBeEmail();
+            }
+
+            if (pool.EmailTaken(username))
+            {
+                throw CognitoErrors.EmailAlreadyExists();
+            }
+
+            return;
+        }
+
+        if (pool.UsernameTaken(username))
+        {
+            throw CognitoErrors.UsernameExists();
+        }
+
+        if (attributes.FirstOrDefault(a => a.Key == "email").Value is { } email && pool.EmailTaken(email))
+        {
+            throw CognitoErrors.EmailAlreadyExists();
+        }
+    }
+
+    public static UserType ToUserType(PoolUser user, IReadOnlyCollection<string>? attributesToGet = null) => new()
+    {
+        Username = user.Username,
+        Attributes = attributesToGet is null ? Attributes(user) : [.. user.Attributes.Where(a => attributesToGet.Contains(a.Key)).Select(a => AttributeType.Of(a.Key, a.Value))],
+        UserCreateDate = user.CreatedAt,
+        UserLastModifiedDate = user.LastModifiedAt,
+        Enabled = user.Enabled,
+        UserStatus = user.Status,
+    };
+
+    public static List<AttributeType> Attributes(PoolUser user) =>
+        [.. user.Attributes.Select(a => AttributeType.Of(a.Key, a.Value))];
+
+    private EmptyResponse Change(AdminUserRequest request, Action<UserPool, PoolUser> change)
     {
         Validate(request);
-        lock (pool.Gate)
+        lock (directory.Gate)
         {
-            pool.EnsureId(request.UserPoolId!);
-            change(pool.User(request.Username!));
+            var pool = directory.Pool(request.UserPoolId!);
+            change(pool, pool.User(request.Username!));
+            directory.Touch();
         }
 
         return EmptyResponse.Instance;
@@ -136,19 +320,6 @@ internal sealed partial class UserAdministration(UserPool pool)
             .Required("userPoolId", request.UserPoolId)
             .Required("username", request.Username)
             .ThrowIfInvalid();
-
-    private static UserType ToUserType(PoolUser user) => new()
-    {
-        Username = user.Username,
-        Attributes = Attributes(user),
-        UserCreateDate = user.CreatedAt,
-        UserLastModifiedDate = user.LastModifiedAt,
-        Enabled = user.Enabled,
-        UserStatus = user.Status,
-    };
-
-    private static List<AttributeType> Attributes(PoolUser user) =>
-        [.. user.Attributes.Select(a => AttributeType.Of(a.Key, a.Value))];
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailShape();

@@ -1,0 +1,120 @@
+using CognitoAuth.Emulator.Cognito.Model;
+
+namespace CognitoAuth.Emulator.Persistence;
+
+// The data directory's state file: an envelope naming its format, a SHA-256 of the state's exact bytes, and the state.
+// Passwords are kept as salted digests and refresh tokens as digests only; signing keys and client secrets as they are
+// (the emulator needs them to go on), so the file is created readable by its owner only.
+
+internal sealed class StateEnvelope
+{
+    public string? Format { get; set; }
+
+    public int FormatVersion { get; set; }
+
+    public string? Sha256 { get; set; }
+
+    public System.Text.Json.JsonElement? State { get; set; }
+}
+
+internal sealed class EmulatorState
+{
+    public string? ReferencePoolId { get; set; }
+
+    public string? ReferenceClientId { get; set; }
+
+    public string? MachineClientId { get; set; }
+
+    public List<string> AdditionalClientIds { get; set; } = [];
+
+    public List<PoolState> Pools { get; set; } = [];
+}
+
+internal sealed class PoolState
+{
+    public string? Id { get; set; }
+
+    public UserPoolType? Config { get; set; }
+
+    public string? SigningKeyPem { get; set; }
+
+    public string? Domain { get; set; }
+
+    public List<ClientState> Clients { get; set; } = [];
+
+    public List<UserState> Users { get; set; } = [];
+
+    public List<GroupType> Groups { get; set; } = [];
+
+    public List<ResourceServerType> ResourceServers { get; set; } = [];
+
+    public List<RefreshTokenState> RefreshTokens { get; set; } = [];
+}
+
+internal sealed class ClientState
+{
+    public UserPoolClientType? Description { get; set; }
+
+    /// <summary>The validities in seconds: in-process clients may have lifetimes shorter than Cognito's units allow.</summary>
+    public long AccessTokenSeconds { get; set; }
+
+    public long IdTokenSeconds { get; set; }
+
+    public long RefreshTokenSeconds { get; set; }
+}
+
+internal sealed class UserState
+{
+    public string? Username { get; set; }
+
+    public string? Sub { get; set; }
+
+    public long Sequence { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastModifiedAt { get; set; }
+
+    public bool Enabled { get; set; }
+
+    public string? Status { get; set; }
+
+    public byte[]? PasswordSalt { get; set; }
+
+    public byte[]? PasswordHash { get; set; }
+
+    public DateTimeOffset? TemporaryPasswordSetAt { get; set; }
+
+    public List<AttributeType> Attributes { get; set; } = [];
+
+    public List<string> Groups { get; set; } = [];
+
+    public string? ConfirmationCode { get; set; }
+
+    public DateTimeOffset? ConfirmationCodeExpiresAt { get; set; }
+
+    public string? PasswordResetCode { get; set; }
+
+    public DateTimeOffset? PasswordResetCodeExpiresAt { get; set; }
+}
+
+internal sealed class RefreshTokenState
+{
+    public string? Fingerprint { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Sub { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public DateTimeOffset AuthTime { get; set; }
+
+    public string? OriginJti { get; set; }
+
+    public string? EventId { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public bool Revoked { get; set; }
+}

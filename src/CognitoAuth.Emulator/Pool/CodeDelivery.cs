@@ -1,0 +1,64 @@
+using CognitoAuth.Emulator.Cognito.Model;
+
+namespace CognitoAuth.Emulator.Pool;
+
+/// <summary>
+/// Sends what Cognito would e-mail or text to the emulator's inbox, worded by the pool's message templates (or Cognito's
+/// defaults), and answers with the masked <c>CodeDeliveryDetails</c> Cognito returns (<c>t***@e***.com</c>).
+/// </summary>
+internal static class CodeDelivery
+{
+    public static CodeDeliveryDetailsType? Send(UserPool pool, PoolUser user, InboxMessageKind kind, string code)
+    {
+        var (medium, attribute, destination) = user.Email is { } email
+            ? ("EMAIL", "email", email)
+            : user.Attribute("phone_number") is { } phone ? ("SMS", "phone_number", phone) : (null, null, null);
+        if (medium is null)
+        {
+            return null;
+        }
+
+        var (subject, template) = Template(pool.Config, kind, medium);
+        var body = template.Replace("{####}", code, StringComparison.Ordinal).Replace("{username}", user.Username, StringComparison.Ordinal);
+        pool.Directory.Inbox.Deliver(new InboxMessage(pool.Id, user.Username, medium, destination!, kind, subject, body, code, pool.Now));
+        return new CodeDeliveryDetailsType { Destination = Mask(destination!, medium), DeliveryMedium = medium, AttributeName = attribute };
+    }
+
+    /// <summary>What Cognito answers for a user it will not reveal (PreventUserExistenceErrors): a plausible delivery, no message.</summary>
+    public static CodeDeliveryDetailsType Pretend(string username) =>
+        new() { Destination = Mask(username.Contains('@', StringComparison.Ordinal) ? username : username + "@example.com", "EMAIL"), DeliveryMedium = "EMAIL", AttributeName = "email" };
+
+    private static (string Subject, string Body) Template(UserPoolType config, InboxMessageKind kind, string medium)
+    {
+        if (kind == InboxMessageKind.TemporaryPassword)
+        {
+            var invite = config.AdminCreateUserConfig?.InviteMessageTemplate;
+            return (invite?.EmailSubject ?? PoolDefaults.InvitationSubject,
+                (medium == "SMS" ? invite?.SMSMessage : invite?.EmailMessage) ?? PoolDefaults.InvitationMessage);
+        }
+
+        var template = config.VerificationMessageTemplate;
+        return (template?.EmailSubject ?? config.EmailVerificationSubject ?? PoolDefaults.VerificationSubject,
+            (medium == "SMS" ? template?.SmsMessage ?? config.SmsVerificationMessage : template?.EmailMessage ?? config.EmailVerificationMessage)
+                ?? PoolDefaults.VerificationMessage);
+    }
+
+    // Cognito keeps the first character of the local part and of the domain, and the domain's last label: t***@e***.com.
+    private static string Mask(string destination, string medium)
+    {
+        if (medium == "SMS")
+        {
+            return destination.Length <= 4 ? "+*******" : "+*******" + destination[^4..];
+        }
+
+        var at = destination.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at == destination.Length - 1)
+        {
+            return "***";
+        }
+
+        var domain = destination[(at + 1)..];
+        var dot = domain.LastIndexOf('.');
+        return $"{destination[0]}***@{domain[0]}***{(dot > 0 ? domain[dot..] : string.Empty)}";
+    }
+}

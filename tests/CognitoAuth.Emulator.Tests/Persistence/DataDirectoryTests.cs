@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using CognitoAuth.Emulator.Tests.Infrastructure;
+using CognitoAuth.Testing;
+
+namespace CognitoAuth.Emulator.Tests.Persistence;
+
+/// <summary><c>--data-dir</c>: state survives a restart, a crash at any moment leaves the last committed state, and a bad file is refused.</summary>
+public sealed class DataDirectoryTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("emulator-state-").FullName;
+
+    private string StatePath => Path.Combine(_directory, "state.json");
+
+    [Fact]
+    public async Task Restart_KeepsPoolsClientsUsersGroupsRefreshTokensAndKeys()
+    {
+        string poolId, clientId, refreshToken, kid, referencePool, machineSecret;
+        await using (var first = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory }))
+        {
+            using var client = new CognitoTestClient(first);
+            var seed = await client.SignInSeedUserAsync();
+            var pool = await TestPool.CreateAsync(client);
+            await pool.SignUpConfirmedAsync("lena", "lena@example.com");
+            (await client.CallAsync("CreateGroup", new { UserPoolId = pool.PoolId, GroupName = "staff" })).AssertOk();
+            (await client.CallAsync("AdminAddUserToGroup", new { UserPoolId = pool.PoolId, Username = "lena", GroupName = "staff" })).AssertOk();
+            refreshToken = TokenSet.From(await pool.SignInAsync("lena")).RefreshToken!;
+            (poolId, clientId, referencePool, machineSecret) = (pool.PoolId, pool.ClientId, first.UserPoolId, first.MachineClient.ClientSecret!);
+            kid = TokenForge.Header(seed.AccessToken)["kid"]!.GetValue<string>();
+        }
+
+        await using var second = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+        using var again = new CognitoTestClient(second);
+        var restored = new TestPool(again, poolId, clientId);
+
+        Assert.Equal(referencePool, second.UserPoolId);
+        Assert.Equal(machineSecret, second.MachineClient.ClientSecret);
+        var signIn = await restored.SignInAsync("lena");
+        signIn.AssertOk();
+        Assert.Equal("""["staff"]""", TokenForge.Payload(TokenSet.From(signIn).AccessToken)["cognito:groups"]!.ToJsonString());
+        (await again.RefreshAsync(refreshToken, clientId)).AssertOk();
+
+        // The seed user was not created again: its new password from before the restart is the one that works.
+        var seedUser = Reference.ReferenceStack.TestUser;
+        var seedSignIn = await again.AdminInitiateAuthAsync(seedUser.Username, seedUser.NewPassword);
+        seedSignIn.AssertOk();
+        Assert.Equal(kid, TokenForge.Header(TokenSet.From(seedSignIn).AccessToken)["kid"]!.GetValue<string>());
+        Assert.False(File.Exists(StatePath + ".tmp"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StatePath));
+        }
+
+        var text = await File.ReadAllTextAsync(StatePath);
+        Assert.DoesNotContain(refreshToken, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPool.Password, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "it is not a JSON state file")]
+    [InlineData("""{"hello": "world"}""", "it is not a CognitoAuth emulator state file")]
+    [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 99, "Sha256": "00", "State": {}}""", "its format version is 99")]
+    [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 1, "Sha256": "00", "State": {}}""", "its checksum does not match its content")]
+    public async Task Start_CorruptOrForeignStateFile_ClearErrorAndTheFileIsLeftAsItWas(string content, string reason)
+    {
+        await File.WriteAllTextAsync(StatePath, content);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory }));
+
+        Assert.Contains(StatePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Equal(content, await File.ReadAllTextAsync(StatePath));
+    }
+
+    [Fact]
+    public async Task Start_StateEditedByHand_ChecksumMismatchIsRefused()
+    {
+        await (await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory })).DisposeAsync();
+        var text = await File.ReadAllTextAsync(StatePath);
+        await File.WriteAllTextAsync(StatePath, text.Replace("cognito-auth-user-pool", "cognito-auth-user-poo1", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory }));
+
+        Assert.Contains("its checksum does not match its content", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_DirectoryInUse_SecondEmulatorIsRefused()
+    {
+        await using var first = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory }));
+
+        Assert.Contains("in use by another emulator", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_FixedPoolIdOtherThanTheStored_IsRefused()
+    {
+        await (await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory })).DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory, UserPoolId = "ap-northeast-1_Other0001" }));
+
+        Assert.Contains("The data directory holds user pool", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BinLocal_KilledWithSigkillWhileWriting_EveryAcknowledgedChangeIsThereAfterARestart()
+    {
+        var acknowledged = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            using (var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, $"outputs-{round}.json"), "--data-dir", _directory))
+            {
+                var endpoint = new Uri(local.Output("CognitoEndpoint"));
+                var poolId = local.Output("UserPoolId");
+                using var http = new HttpClient { BaseAddress = endpoint };
+                using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300 + (round * 150)));
+
+                // Four writers create users back to back until the kill; a user counts once its 200 arrived.
+                var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+                {
+                    for (var i = 0; !stop.IsCancellationRequested; i++)
+                    {
+                        var email = $"r{round}-w{writer}-{i}@example.com";
+                        using var request = SignedAdminCreateUser(endpoint, poolId, email);
+                        using var response = await http.SendAsync(request);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            lock (acknowledged)
+                            {
+                                acknowledged.Add(email);
+                            }
+                        }
+                    }
+                })).ToList();
+                await Task.Delay(TimeSpan.FromMilliseconds(250 + (round * 150)));
+                local.Process.Kill(entireProcessTree: false);
+                await local.Process.WaitForExitAsync();
+                await Task.WhenAll(writers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+            }
+
+            // The file reads, and every acknowledged user is in it.
+            await using var restarted = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory, SeedTestUser = false });
+            using var client = new CognitoTestClient(restarted);
+            foreach (var email in acknowledged)
+            {
+                (await client.CallAsync("AdminGetUser", new { UserPoolId = restarted.UserPoolId, Username = email })).AssertOk();
+            }
+        }
+
+        Assert.NotEmpty(acknowledged);
+    }
+
+    [Fact]
+    public async Task BinLocal_CorruptStateFile_ExitsOneWithTheReasonOnStderr()
+    {
+        await File.WriteAllTextAsync(StatePath, "{ torn");
+        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "bin", "local"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        foreach (var argument in new[] { "--cognito-port", "0", "--api-port", "0", "--outputs", Path.Combine(_directory, "outputs.json"), "--data-dir", _directory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("cannot be used: it is not a JSON state file", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("CognitoAuthStack", await stdout, StringComparison.Ordinal);
+        Assert.Equal("{ torn", await File.ReadAllTextAsync(StatePath));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static HttpRequestMessage SignedAdminCreateUser(Uri endpoint, string poolId, string email)
+    {
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { UserPoolId = poolId, Username = email, TemporaryPassword = "TempPass123!", MessageAction = "SUPPRESS" }));
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/x-amz-json-1.1");
+        request.Headers.TryAddWithoutValidation("X-Amz-Target", CognitoTestClient.Target + "AdminCreateUser");
+        SdkSigner.Sign(request, body, new SigningParameters(CognitoEmulatorOptions.DefaultAccessKeyId, CognitoEmulatorOptions.DefaultSecretAccessKey, "ap-northeast-1", "cognito-idp", DateTime.UtcNow));
+        return request;
+    }
+}
