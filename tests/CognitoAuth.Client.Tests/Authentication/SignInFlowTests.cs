@@ -128,8 +128,7 @@ public sealed class SignInFlowTests
 
     [Theory]
     [InlineData("SMS_MFA")]
-    [InlineData("SOFTWARE_TOKEN_MFA")]
-    [InlineData("MFA_SETUP")]
+    [InlineData("EMAIL_OTP")]
     [InlineData("SELECT_MFA_TYPE")]
     [InlineData("CUSTOM_CHALLENGE")]
     public async Task GetTokens_UnsupportedChallenge_ThrowsNamingTheChallenge(string challenge)
