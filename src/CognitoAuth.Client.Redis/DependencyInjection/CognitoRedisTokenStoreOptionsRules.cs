@@ -42,6 +42,13 @@ internal sealed class CognitoRedisTokenStoreOptionsRules(IServiceProviderIsServi
             builder.AddError($"'{options.LockLease}' must be positive: it is how long one instance may hold a user's renewal lock.", nameof(options.LockLease));
         }
 
+        if (options.LockHoldLimit < options.LockLease)
+        {
+            builder.AddError(
+                $"'{options.LockHoldLimit}' must be at least LockLease ('{options.LockLease}'): it is how long one renewal may keep the lock, and how long the others wait for it.",
+                nameof(options.LockHoldLimit));
+        }
+
         if (options.LockRetryInterval <= TimeSpan.Zero || options.LockRetryInterval >= options.LockLease)
         {
             builder.AddError($"'{options.LockRetryInterval}' must be positive and shorter than LockLease.", nameof(options.LockRetryInterval));

@@ -132,6 +132,9 @@ public sealed class StubCognito : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts counting <see cref="MaxConcurrentCalls"/> afresh, from the calls in progress now.</summary>
+    public void ResetMaxConcurrentCalls() => Volatile.Write(ref _maxInFlight, Volatile.Read(ref _inFlight));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

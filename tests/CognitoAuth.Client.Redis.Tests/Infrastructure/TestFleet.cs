@@ -19,6 +19,9 @@ internal sealed class TestFleet(StubCognito stub, Func<string> redisConfiguratio
     /// <summary>Every log record of every instance.</summary>
     public IEnumerable<FakeLogRecord> Logs => _instances.SelectMany(instance => instance.Logs.GetSnapshot());
 
+    /// <summary>Forgets every log record so far, so that a test looks at one phase only.</summary>
+    public void ClearLogs() => _instances.ForEach(instance => instance.Logs.Clear());
+
     public List<FleetInstance> Start(int size, Action<CognitoRedisTokenStoreOptions>? configure = null, string? key = null, string username = FleetInstance.Username)
     {
         var started = Enumerable.Range(0, size)
