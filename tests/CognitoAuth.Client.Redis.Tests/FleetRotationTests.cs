@@ -74,5 +74,13 @@ public sealed class FleetRotationTests(RedisServer redis, ITestOutputHelper outp
         }
 
         Assert.DoesNotContain(_fleet.Logs, record => record.Id.Name is "LockWaitExceeded" or "LockLost" or "LockUnavailable");
+
+        // No refresh token, old or new, nor any access token, in any log record of any instance.
+        var secrets = _stub.IssuedRefreshTokens.Concat(_stub.Issued).Append(_fleet.Key).ToArray();
+        foreach (var record in _fleet.Logs)
+        {
+            var text = record.Message + " " + record.Exception + " " + string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? []);
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+        }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class RedisRenewalLock(
         var settings = options.Value;
         var lockName = (RedisKey)names.LockName(key);
         var owner = (RedisValue)Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        // A live holder keeps the lock at most LockHoldLimit from when it took it, which was before this wait began.
+        // A live holder keeps the lock at most LockHoldLimit after taking it: waiting as long outlasts the one this wait found.
         var maxWait = settings.LockHoldLimit;
         var started = timeProvider.GetTimestamp();
         var waiting = false;
