@@ -32,11 +32,22 @@ public sealed class CognitoRedisTokenStoreOptions
     public string KeyPrefix { get; set; } = "cognitoauth:";
 
     /// <summary>
-    /// Gets or sets how long one instance may hold the renewal lock of a user. Others wait for its result meanwhile; if it does
-    /// not finish (it crashed), the lock lapses and another instance renews.
+    /// Gets or sets the lease of a user's renewal lock: how long it outlives an instance that stops renewing (it crashed). The
+    /// holder re-arms the lease every third of it for as long as its renewal runs, up to <see cref="LockHoldLimit"/>, so a slow
+    /// renewal keeps the lock; a dead holder's lock lapses within one lease and another instance renews.
     /// </summary>
     /// <value>The default value is 10 seconds.</value>
     public TimeSpan LockLease { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long one renewal may keep the lock of a user by re-arming its lease, and so how long the other
+    /// instances wait for its result before they renew on their own. It covers one Cognito call in full — the client gives
+    /// each call 30 seconds in all, 10 per attempt, backoffs included — and what goes around it: the store read and write,
+    /// and the refused <c>REFRESH_TOKEN_AUTH</c> before the first <c>GetTokensFromRefreshToken</c> on a client that rotates
+    /// refresh tokens.
+    /// </summary>
+    /// <value>The default value is 40 seconds.</value>
+    public TimeSpan LockHoldLimit { get; set; } = TimeSpan.FromSeconds(40);
 
     /// <summary>Gets or sets how often a waiting instance looks for the lock holder's result.</summary>
     /// <value>The default value is 50 milliseconds.</value>
@@ -52,5 +63,5 @@ public sealed class CognitoRedisTokenStoreOptions
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoRedisTokenStoreOptions {{ Configuration = {(Configuration is null ? "null" : "***")}, EncryptionKey = {(EncryptionKey is null ? "null" : "***")}, " +
-        $"KeyPrefix = {KeyPrefix}, LockLease = {LockLease}, LockRetryInterval = {LockRetryInterval}, EntryLifetime = {EntryLifetime} }}";
+        $"KeyPrefix = {KeyPrefix}, LockLease = {LockLease}, LockHoldLimit = {LockHoldLimit}, LockRetryInterval = {LockRetryInterval}, EntryLifetime = {EntryLifetime} }}";
 }

@@ -15,20 +15,18 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
     private static readonly TimeSpan UntilRenewal = TimeSpan.FromSeconds(3600 - 60);
 
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
-    private readonly string _prefix = $"fleet-{Guid.NewGuid():N}:";
-    private readonly string _key = FleetInstance.NewKey();
-    private readonly List<FleetInstance> _instances = [];
     private StubCognito _stub = null!;
+    private TestFleet _fleet = null!;
 
-    public async Task InitializeAsync() => _stub = await StubCognito.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _stub = await StubCognito.StartAsync();
+        _fleet = new TestFleet(_stub, () => redis.Configuration, _clock);
+    }
 
     public async Task DisposeAsync()
     {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-
+        await _fleet.DisposeAsync();
         await _stub.DisposeAsync();
     }
 
@@ -61,7 +59,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
         var renewed = _stub.Issued.Last();
         Assert.All(_stub.Authorizations.Skip(FleetSize), authorization => Assert.Equal($"Bearer {renewed}", authorization));
         // The renewal lock was released: only the entry is left.
-        Assert.Single(redis.Keys(_prefix));
+        Assert.Single(redis.Keys(_fleet.Prefix));
     }
 
     [Fact]
@@ -97,7 +95,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
         var lease = TimeSpan.FromSeconds(1);
         var fleet = Fleet(5, o => o.LockLease = lease);
         await CallAllAsync(fleet);
-        var entry = Assert.Single(redis.Keys(_prefix));
+        var entry = Assert.Single(redis.Keys(_fleet.Prefix));
 
         // An instance took the renewal lock and crashed before storing anything.
         _clock.Advance(UntilRenewal);
@@ -119,7 +117,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
         await second.GetHelloAsync();
 
         Assert.Equal(2, _stub.SignIns);
-        var entries = redis.Keys(_prefix);
+        var entries = redis.Keys(_fleet.Prefix);
         Assert.Equal(2, entries.Length);
         using var cache = RawCache();
         foreach (var entry in entries)
@@ -146,7 +144,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
 
         Assert.Equal(StubCognito.Hello, answer);
         Assert.Equal(2, _stub.SignIns);
-        Assert.Equal(2, redis.Keys(_prefix).Length);
+        Assert.Equal(2, redis.Keys(_fleet.Prefix).Length);
     }
 
     [Fact]
@@ -154,10 +152,10 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
     {
         var other = Fleet(1, key: FleetInstance.NewKey()).Single();
         await other.GetHelloAsync();
-        var otherEntry = Assert.Single(redis.Keys(_prefix));
+        var otherEntry = Assert.Single(redis.Keys(_fleet.Prefix));
         var mine = Fleet(1).Single();
         await mine.GetHelloAsync();
-        var myEntry = Assert.Single(redis.Keys(_prefix), k => k != otherEntry);
+        var myEntry = Assert.Single(redis.Keys(_fleet.Prefix), k => k != otherEntry);
         using var cache = RawCache();
         await cache.SetAsync(myEntry, (await cache.GetAsync(otherEntry))!, new());
 
@@ -173,7 +171,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
     public async Task TamperedEntry_ReadsAsAMiss_AndIsReplaced()
     {
         await Fleet(1).Single().GetHelloAsync();
-        var entry = Assert.Single(redis.Keys(_prefix));
+        var entry = Assert.Single(redis.Keys(_fleet.Prefix));
         using var cache = RawCache();
         var value = (await cache.GetAsync(entry))!;
         value[value.Length / 2] ^= 0x01;
@@ -197,7 +195,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
 
         await instance.Tokens.SignOutAsync(CognitoApiClientOptions.DefaultName);
 
-        Assert.Empty(redis.Keys(_prefix));
+        Assert.Empty(redis.Keys(_fleet.Prefix));
     }
 
     [Fact]
@@ -208,7 +206,7 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
         _clock.Advance(UntilRenewal);
         await CallAllAsync(fleet);
 
-        var secrets = _stub.Issued.Append(StubCognito.Password).Append(_key).Append("refresh-").ToArray();
+        var secrets = _stub.Issued.Append(StubCognito.Password).Append(_fleet.Key).Append("refresh-").ToArray();
         foreach (var record in fleet.SelectMany(i => i.Logs.GetSnapshot()))
         {
             var text = record.Message + string.Join(" ", record.StructuredState?.Select(s => s.Value) ?? []);
@@ -216,17 +214,10 @@ public sealed class FleetTests(RedisServer redis) : IAsyncLifetime
         }
     }
 
-    private List<FleetInstance> Fleet(int size, Action<CognitoRedisTokenStoreOptions>? configure = null, string? key = null, string username = FleetInstance.Username)
-    {
-        var fleet = Enumerable.Range(0, size)
-            .Select(_ => new FleetInstance(_stub, redis.Configuration, _clock, _prefix, key ?? _key, username, configure))
-            .ToList();
-        _instances.AddRange(fleet);
-        return fleet;
-    }
+    private List<FleetInstance> Fleet(int size, Action<CognitoRedisTokenStoreOptions>? configure = null, string? key = null, string username = FleetInstance.Username) =>
+        _fleet.Start(size, configure, key, username);
 
-    private static Task<string[]> CallAllAsync(IEnumerable<FleetInstance> fleet) =>
-        Task.WhenAll(fleet.Select(instance => Task.Run(instance.GetHelloAsync)));
+    private static Task<string[]> CallAllAsync(IEnumerable<FleetInstance> fleet) => TestFleet.CallAllAsync(fleet);
 
     private RedisCache RawCache() => new(Options.Create(new RedisCacheOptions { Configuration = redis.Configuration }));
 }

@@ -4,7 +4,6 @@ using CognitoAuth.Client.Redis.Connection;
 using CognitoAuth.Client.Redis.DependencyInjection;
 using CognitoAuth.Client.Redis.Locking;
 using CognitoAuth.Client.Redis.Storage;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -53,17 +52,11 @@ public static class CognitoRedisServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<CognitoRedisTokenStoreOptions>>().Value;
             return new TokenProtector(options.EncryptionKey!, options.KeyPrefix);
         });
-        services.TryAddSingleton(static sp =>
-        {
-            var connection = sp.GetRequiredService<RedisConnection>();
-            // A cache of our own over the shared connection: the application's IDistributedCache, if any, is left alone.
-            var cache = new RedisCache(Options.Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = () => connection.GetAsync(CancellationToken.None) }));
-            return new EncryptedTokenStore(
-                cache,
-                sp.GetRequiredService<TokenProtector>(),
-                sp.GetRequiredService<IOptions<CognitoRedisTokenStoreOptions>>().Value.EntryLifetime,
-                sp.GetRequiredService<ILogger<EncryptedTokenStore>>());
-        });
+        services.TryAddSingleton(static sp => new EncryptedTokenStore(
+            sp.GetRequiredService<RedisConnection>().Cache,
+            sp.GetRequiredService<TokenProtector>(),
+            sp.GetRequiredService<IOptions<CognitoRedisTokenStoreOptions>>().Value.EntryLifetime,
+            sp.GetRequiredService<ILogger<EncryptedTokenStore>>()));
         services.TryAddSingleton<RedisRenewalLock>();
 
         // Replace, not TryAdd: AddCognitoApiClient registers the in-memory defaults with TryAdd, and may already have run.

@@ -39,7 +39,14 @@ internal sealed class CognitoRedisTokenStoreOptionsRules(IServiceProviderIsServi
 
         if (options.LockLease <= TimeSpan.Zero)
         {
-            builder.AddError($"'{options.LockLease}' must be positive: it is how long one instance may hold a user's renewal lock.", nameof(options.LockLease));
+            builder.AddError($"'{options.LockLease}' must be positive: it is how long a user's renewal lock outlives an instance that died holding it.", nameof(options.LockLease));
+        }
+
+        if (options.LockHoldLimit < options.LockLease)
+        {
+            builder.AddError(
+                $"'{options.LockHoldLimit}' must be at least LockLease ('{options.LockLease}'): it is how long one renewal may keep the lock, and how long the others wait for it.",
+                nameof(options.LockHoldLimit));
         }
 
         if (options.LockRetryInterval <= TimeSpan.Zero || options.LockRetryInterval >= options.LockLease)

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Warning, "Redis token store: the renewal lock is unavailable ({ErrorType}); renewing without it.", EventName = "LockUnavailable")]
     public static partial void LockUnavailable(ILogger logger, string errorType);
 
-    [LoggerMessage(104, LogLevel.Warning, "Redis token store: another instance held the renewal lock for more than {Waited}; renewing without it.", EventName = "LockWaitExceeded")]
+    [LoggerMessage(104, LogLevel.Warning, "Redis token store: another instance held the renewal lock for more than {Waited} (LockHoldLimit); renewing without it.", EventName = "LockWaitExceeded")]
     public static partial void LockWaitExceeded(ILogger logger, TimeSpan waited);
 
     [LoggerMessage(105, LogLevel.Debug, "Redis token store: another instance is renewing; waiting for its result.", EventName = "WaitingForRenewal")]
@@ -25,4 +25,13 @@ internal static partial class Log
 
     [LoggerMessage(106, LogLevel.Warning, "Redis token store: releasing the renewal lock failed ({ErrorType}); it lapses at the end of its lease.", EventName = "LockReleaseFailed")]
     public static partial void LockReleaseFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(107, LogLevel.Warning, "Redis token store: extending the renewal lock failed ({ErrorType}); it lapses at the end of its lease unless the next attempt succeeds.", EventName = "LockExtendFailed")]
+    public static partial void LockExtendFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(108, LogLevel.Warning, "Redis token store: the renewal lock is no longer this instance's (it lapsed, or Redis lost it) while its renewal runs; another instance may renew too.", EventName = "LockLost")]
+    public static partial void LockLost(ILogger logger);
+
+    [LoggerMessage(109, LogLevel.Warning, "Redis token store: a renewal has kept the lock for {HoldLimit} (LockHoldLimit); no longer extending it, so the others renew on their own.", EventName = "LockHoldLimitReached")]
+    public static partial void LockHoldLimitReached(ILogger logger, TimeSpan holdLimit);
 }

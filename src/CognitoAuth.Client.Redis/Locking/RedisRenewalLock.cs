@@ -9,25 +9,33 @@ using StackExchange.Redis;
 namespace CognitoAuth.Client.Redis.Locking;
 
 /// <summary>
-/// A short Redis lock per user (<c>SET key owner NX PX lease</c>, released only by its owner): one instance renews, the
-/// others look for its result every <see cref="CognitoRedisTokenStoreOptions.LockRetryInterval"/>. Bounded: a crashed
-/// holder's lock lapses after its lease and another instance takes over; no one waits longer than two leases, and an
-/// unreachable Redis means renewing alone rather than failing.
+/// A Redis lock per user (<c>SET key owner NX PX lease</c>, released only by its owner): one instance renews, the others look
+/// for its result every <see cref="CognitoRedisTokenStoreOptions.LockRetryInterval"/>. The holder's <see cref="RenewalLease"/>
+/// keeps the lock for as long as its renewal runs, so a slow or throttled Cognito still sees one renewal. Bounded on every
+/// side: a crashed holder's lock lapses within one lease; a live one keeps it at most
+/// <see cref="CognitoRedisTokenStoreOptions.LockHoldLimit"/>, which is also the longest anyone waits before renewing on its
+/// own; and an unreachable Redis means renewing alone at once rather than failing.
 /// </summary>
 internal sealed class RedisRenewalLock(
     RedisConnection connection,
     TokenProtector names,
     IOptions<CognitoRedisTokenStoreOptions> options,
     TimeProvider timeProvider,
-    ILogger<RedisRenewalLock> logger) : ICognitoRenewalLock
+    ILogger<RedisRenewalLock> logger) : ICognitoRenewalLock, IDisposable
 {
+    // Stops every heartbeat with the application: a lease is disposed by its renewal, and this is the backstop.
+    private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
+
     public async ValueTask<IAsyncDisposable?> AcquireAsync(string key, Func<CancellationToken, ValueTask<bool>> renewedElsewhere, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(renewedElsewhere);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var settings = options.Value;
         var lockName = (RedisKey)names.LockName(key);
         var owner = (RedisValue)Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var maxWait = settings.LockLease * 2;
+        // A live holder keeps the lock at most LockHoldLimit after taking it: waiting as long outlasts the one this wait found.
+        var maxWait = settings.LockHoldLimit;
         var started = timeProvider.GetTimestamp();
         var waiting = false;
         while (true)
@@ -37,7 +45,7 @@ internal sealed class RedisRenewalLock(
                 var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
                 if (await database.LockTakeAsync(lockName, owner, settings.LockLease).ConfigureAwait(false))
                 {
-                    return new Lease(database, lockName, owner, logger);
+                    return new RenewalLease(database, lockName, owner, settings, timeProvider, logger, _stopping.Token);
                 }
             }
             catch (Exception exception) when (EncryptedTokenStore.IsUnavailable(exception))
@@ -67,19 +75,13 @@ internal sealed class RedisRenewalLock(
         }
     }
 
-    /// <summary>The held lock; released (if still ours) once the renewed tokens are stored.</summary>
-    private sealed class Lease(IDatabase database, RedisKey lockName, RedisValue owner, ILogger logger) : IAsyncDisposable
+    public void Dispose()
     {
-        public async ValueTask DisposeAsync()
+        // The provider disposes this once per registration it is exposed under.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            try
-            {
-                await database.LockReleaseAsync(lockName, owner).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (EncryptedTokenStore.IsUnavailable(exception))
-            {
-                Log.LockReleaseFailed(logger, exception.GetType().Name);
-            }
+            _stopping.Cancel();
+            _stopping.Dispose();
         }
     }
 

@@ -60,6 +60,7 @@ public sealed class RegistrationTests
             ["CognitoAuth:Redis:EncryptionKey"] = Key,
             ["CognitoAuth:Redis:KeyPrefix"] = "app1:",
             ["CognitoAuth:Redis:LockLease"] = "00:00:05",
+            ["CognitoAuth:Redis:LockHoldLimit"] = "00:01:00",
             ["CognitoAuth:Redis:LockRetryInterval"] = "00:00:00.020",
             ["CognitoAuth:Redis:EntryLifetime"] = "7.00:00:00",
         }).Build().GetSection(CognitoRedisTokenStoreOptions.SectionName);
@@ -73,6 +74,7 @@ public sealed class RegistrationTests
         Assert.Equal(Key, options.EncryptionKey);
         Assert.Equal("app1:", options.KeyPrefix);
         Assert.Equal(TimeSpan.FromSeconds(5), options.LockLease);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.LockHoldLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(20), options.LockRetryInterval);
         Assert.Equal(TimeSpan.FromDays(7), options.EntryLifetime);
     }
@@ -84,6 +86,7 @@ public sealed class RegistrationTests
 
         Assert.Equal("cognitoauth:", options.KeyPrefix);
         Assert.Equal(TimeSpan.FromSeconds(10), options.LockLease);
+        Assert.Equal(TimeSpan.FromSeconds(40), options.LockHoldLimit);
         Assert.Equal(TimeSpan.FromMilliseconds(50), options.LockRetryInterval);
         Assert.Equal(TimeSpan.FromDays(30), options.EntryLifetime);
     }
@@ -173,6 +176,21 @@ public sealed class RegistrationTests
         });
 
         Assert.Contains(key, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validation_HoldLimitShorterThanTheLease_FailsNamingIt()
+    {
+        var failure = Validate(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.EncryptionKey = Key;
+            o.LockLease = TimeSpan.FromSeconds(10);
+            o.LockHoldLimit = TimeSpan.FromSeconds(5);
+        });
+
+        Assert.Contains("LockHoldLimit", failure, StringComparison.Ordinal);
+        Assert.Contains("at least LockLease", failure, StringComparison.Ordinal);
     }
 
     private static string Validate(Action<CognitoRedisTokenStoreOptions> configure)

@@ -1,3 +1,4 @@
+using CognitoAuth.Client.Redis.Connection;
 using CognitoAuth.Client.Redis.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,9 @@ internal sealed class FleetInstance : IAsyncDisposable
     public ICognitoTokenStore Store => _provider.GetRequiredService<ICognitoTokenStore>();
 
     internal TokenProtector Protector => _provider.GetRequiredService<TokenProtector>();
+
+    /// <summary>Whether this instance's own Redis connection is up (it reconnects by itself after an outage).</summary>
+    public async Task<bool> IsConnectedToRedisAsync() => (await _provider.GetRequiredService<RedisConnection>().GetAsync(CancellationToken.None)).IsConnected;
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();
 

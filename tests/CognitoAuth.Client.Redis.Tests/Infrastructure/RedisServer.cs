@@ -7,24 +7,33 @@ using StackExchange.Redis;
 namespace CognitoAuth.Client.Redis.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence, for the whole test collection; stopped at the
-/// end. bin/test installs redis-server when it is missing.
+/// A real <c>redis-server</c> on a free loopback port, without persistence, for the whole test collection (or one test that
+/// stops and restarts it); stopped at the end. bin/test installs redis-server when it is missing.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
     private readonly StringBuilder _output = new();
     private readonly string _workDir = Directory.CreateTempSubdirectory("cognitoauth-redis-").FullName;
     private Process? _process;
+    private int _port;
 
     /// <summary>The StackExchange.Redis configuration string of this server.</summary>
     public string Configuration { get; private set; } = null!;
 
+    /// <summary>The test's own connection to this server (it reconnects by itself after a restart).</summary>
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _workDir])
+        _port = FreePort();
+        Configuration = $"127.0.0.1:{_port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return StartAsync();
+    }
+
+    /// <summary>Starts redis-server (again, after <see cref="StopAsync"/>) on the same port, empty, and waits until it answers.</summary>
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("redis-server", ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _workDir])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -44,12 +53,12 @@ public sealed class RedisServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        Configuration = $"127.0.0.1:{port}";
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                Connection = await ConnectionMultiplexer.ConnectAsync(Configuration);
+                // Admin commands (CLIENT LIST) for the tests that look at who is connected.
+                Connection ??= await ConnectionMultiplexer.ConnectAsync(Configuration + ",allowAdmin=true");
                 await Connection.GetDatabase().PingAsync();
                 return;
             }
@@ -59,9 +68,22 @@ public sealed class RedisServer : IAsyncLifetime
             }
             catch (RedisConnectionException exception)
             {
-                throw new InvalidOperationException($"redis-server did not answer on port {port}: {Output}", exception);
+                throw new InvalidOperationException($"redis-server did not answer on port {_port}: {Output}", exception);
             }
         }
+    }
+
+    /// <summary>Kills redis-server, as a crash or a lost network would: every connection drops and its keys are gone.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
     }
 
     public string Output
@@ -86,13 +108,7 @@ public sealed class RedisServer : IAsyncLifetime
             await Connection.DisposeAsync();
         }
 
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
+        await StopAsync();
         try
         {
             Directory.Delete(_workDir, recursive: true);

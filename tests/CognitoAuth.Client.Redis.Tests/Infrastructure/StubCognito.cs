@@ -10,36 +10,96 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Client.Redis.Tests.Infrastructure;
 
 /// <summary>
-/// A Cognito endpoint and the protected API on one loopback port, for a fleet of clients to share: <c>POST /</c> answers
-/// <c>InitiateAuth</c> (<c>USER_PASSWORD_AUTH</c>, <c>REFRESH_TOKEN_AUTH</c>) in JSON 1.1 and counts every call;
-/// <c>GET /hello</c> records the bearer token it was called with. Each Cognito call takes <see cref="Latency"/>, so that
-/// concurrent instances really overlap.
+/// A Cognito endpoint and the protected API on one loopback port, for a fleet of clients to share. <c>POST /</c> answers, in
+/// JSON 1.1, <c>InitiateAuth</c> (<c>USER_PASSWORD_AUTH</c>, <c>REFRESH_TOKEN_AUTH</c>), <c>GetTokensFromRefreshToken</c> and
+/// <c>RevokeToken</c>, and counts every outcome; <c>GET /hello</c> records the bearer token it was called with. Each Cognito
+/// call takes <see cref="Latency"/> on <see cref="Clock"/>, so that concurrent instances really overlap, unless a queued
+/// <see cref="StubFault"/> says otherwise.
 /// </summary>
+/// <remarks>
+/// Refresh-token rotation (<see cref="RotateRefreshTokens"/>) as AWS describes it: <c>REFRESH_TOKEN_AUTH</c> is refused
+/// (a rotating app client does not allow the flow); <c>GetTokensFromRefreshToken</c> returns a new refresh token and retires
+/// the one it was given, which then works only for <see cref="RetryGracePeriod"/> (Cognito's <c>RetryGracePeriodSeconds</c>,
+/// 0–60) and answers <c>RefreshTokenReuseException</c> after. Without rotation, <c>GetTokensFromRefreshToken</c> returns no
+/// refresh token and retires nothing.
+/// </remarks>
 public sealed class StubCognito : IAsyncDisposable
 {
     public const string Hello = "Hello from a protected API!";
     public const string ClientId = "fleetclient";
     public const string Password = "FleetPass123!";
 
+    private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+
     private readonly WebApplication _app;
+    private readonly object _lock = new();
+    private readonly HashSet<string> _refreshTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _retired = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StubFault>> _faults = new(StringComparer.Ordinal);
+    private int _requests;
     private int _signIns;
-    private int _refreshes;
+    private int _refreshTokenAuths;
+    private int _refusedRefreshTokenAuths;
+    private int _tokensFromRefreshToken;
+    private int _reuseErrors;
+    private int _graceReuses;
+    private int _throttled;
+    private int _inFlight;
+    private int _maxInFlight;
     private int _serial;
 
     private StubCognito(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The clock of <see cref="Latency"/>, of slow faults and of the grace period.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    public bool RotateRefreshTokens { get; set; }
+
+    public TimeSpan RetryGracePeriod { get; set; }
+
+    /// <summary>Awaited before each call is answered (after its latency), with the operation's name; for a test to act mid-call.</summary>
+    public Func<string, Task>? BeforeAnswer { get; set; }
+
+    /// <summary>Every Cognito request received, answered or not.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     public int SignIns => Volatile.Read(ref _signIns);
 
-    public int Refreshes => Volatile.Read(ref _refreshes);
+    /// <summary><c>REFRESH_TOKEN_AUTH</c> calls that returned tokens.</summary>
+    public int RefreshTokenAuths => Volatile.Read(ref _refreshTokenAuths);
 
+    /// <summary><c>REFRESH_TOKEN_AUTH</c> calls refused because the app client rotates refresh tokens.</summary>
+    public int RefusedRefreshTokenAuths => Volatile.Read(ref _refusedRefreshTokenAuths);
+
+    /// <summary><c>GetTokensFromRefreshToken</c> calls that returned tokens.</summary>
+    public int TokensFromRefreshToken => Volatile.Read(ref _tokensFromRefreshToken);
+
+    /// <summary>Refreshes that returned tokens, by either operation.</summary>
+    public int Refreshes => RefreshTokenAuths + TokensFromRefreshToken;
+
+    /// <summary><c>RefreshTokenReuseException</c> answers: a rotated-out refresh token used after its grace period.</summary>
+    public int ReuseErrors => Volatile.Read(ref _reuseErrors);
+
+    /// <summary>Rotated-out refresh tokens accepted because they were used again within the grace period.</summary>
+    public int GraceReuses => Volatile.Read(ref _graceReuses);
+
+    public int Throttled => Volatile.Read(ref _throttled);
+
+    /// <summary>The most Cognito calls that were in progress at once (from arrival to answer or abandonment).</summary>
+    public int MaxConcurrentCalls => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Sign-ins and refreshes that returned tokens.</summary>
     public int CognitoCalls => SignIns + Refreshes;
 
     /// <summary>Every access token issued, in order.</summary>
     public ConcurrentQueue<string> Issued { get; } = new();
+
+    /// <summary>Every refresh token issued (by sign-in or rotation), in order.</summary>
+    public ConcurrentQueue<string> IssuedRefreshTokens { get; } = new();
 
     /// <summary>The bearer token of every API call.</summary>
     public ConcurrentQueue<string> Authorizations { get; } = new();
@@ -62,6 +122,19 @@ public sealed class StubCognito : IAsyncDisposable
         return stub;
     }
 
+    /// <summary>The next calls of <paramref name="operation"/> take these faults, one each, in order.</summary>
+    public void Enqueue(string operation, params StubFault[] faults)
+    {
+        var queue = _faults.GetOrAdd(operation, static _ => new ConcurrentQueue<StubFault>());
+        foreach (var fault in faults)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    /// <summary>Starts counting <see cref="MaxConcurrentCalls"/> afresh, from the calls in progress now.</summary>
+    public void ResetMaxConcurrentCalls() => Volatile.Write(ref _maxInFlight, Volatile.Read(ref _inFlight));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -70,27 +143,149 @@ public sealed class StubCognito : IAsyncDisposable
 
     private async Task<IResult> CognitoAsync(HttpRequest request)
     {
-        if (request.Headers["X-Amz-Target"] != "AWSCognitoIdentityProviderService.InitiateAuth")
+        Interlocked.Increment(ref _requests);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
         {
-            return Error("InvalidParameterException", $"The stub answers only InitiateAuth, not {request.Headers["X-Amz-Target"]}.");
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
         }
 
-        var body = (await JsonNode.ParseAsync(request.Body))!;
+        try
+        {
+            var target = request.Headers["X-Amz-Target"].ToString();
+            var operation = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
+            var body = (await JsonNode.ParseAsync(request.Body))!;
+            var fault = _faults.TryGetValue(operation, out var queue) && queue.TryDequeue(out var next) ? next : null;
+            try
+            {
+                await Task.Delay(fault?.Delay ?? Latency, Clock, request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up (its attempt timeout closed the connection): like Cognito, nothing happens.
+                return Results.Empty;
+            }
+
+            if (BeforeAnswer is { } beforeAnswer)
+            {
+                await beforeAnswer(operation);
+            }
+
+            if (fault?.ErrorCode is { } code)
+            {
+                Interlocked.Increment(ref _throttled);
+                return Error(code, "Rate exceeded");
+            }
+
+            return operation switch
+            {
+                "InitiateAuth" => InitiateAuth(body),
+                "GetTokensFromRefreshToken" => GetTokensFromRefreshToken(body),
+                "RevokeToken" => RevokeToken(body),
+                _ => Error("InvalidParameterException", $"The stub does not answer {operation}."),
+            };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private IResult InitiateAuth(JsonNode body)
+    {
         var parameters = body["AuthParameters"]!;
-        await Task.Delay(Latency);
         switch (body["AuthFlow"]?.GetValue<string>())
         {
             case "USER_PASSWORD_AUTH" when parameters["PASSWORD"]?.GetValue<string>() == Password:
                 Interlocked.Increment(ref _signIns);
-                return Tokens(parameters["USERNAME"]!.GetValue<string>(), refreshToken: $"refresh-{Interlocked.Increment(ref _serial)}");
+                return Tokens(parameters["USERNAME"]!.GetValue<string>(), NewRefreshToken());
             case "USER_PASSWORD_AUTH":
                 return Error("NotAuthorizedException", "Incorrect username or password.");
-            case "REFRESH_TOKEN_AUTH":
-                Interlocked.Increment(ref _refreshes);
+            case "REFRESH_TOKEN_AUTH" when RotateRefreshTokens:
+                // A rotating app client does not allow ALLOW_REFRESH_TOKEN_AUTH: Cognito refuses the flow.
+                Interlocked.Increment(ref _refusedRefreshTokenAuths);
+                return Error("InvalidParameterException", "Auth flow not enabled for this client.");
+            case "REFRESH_TOKEN_AUTH" when IsActive(parameters["REFRESH_TOKEN"]?.GetValue<string>()):
+                Interlocked.Increment(ref _refreshTokenAuths);
                 return Tokens(username: "refreshed", refreshToken: null);
+            case "REFRESH_TOKEN_AUTH":
+                return Error("NotAuthorizedException", "Invalid Refresh Token");
             default:
                 return Error("InvalidParameterException", "Unsupported auth flow.");
         }
+    }
+
+    private IResult GetTokensFromRefreshToken(JsonNode body)
+    {
+        if (body["ClientId"]?.GetValue<string>() != ClientId)
+        {
+            return Error("ResourceNotFoundException", "User pool client does not exist.");
+        }
+
+        var refreshToken = body["RefreshToken"]?.GetValue<string>() ?? string.Empty;
+        string? next = null;
+        lock (_lock)
+        {
+            if (!RotateRefreshTokens)
+            {
+                if (!_refreshTokens.Contains(refreshToken))
+                {
+                    return Error("NotAuthorizedException", "Invalid Refresh Token");
+                }
+            }
+            else if (_refreshTokens.Remove(refreshToken))
+            {
+                _retired[refreshToken] = Clock.GetUtcNow();
+                next = NewRefreshToken();
+            }
+            else if (_retired.TryGetValue(refreshToken, out var retiredAt) && Clock.GetUtcNow() - retiredAt <= RetryGracePeriod)
+            {
+                Interlocked.Increment(ref _graceReuses);
+                next = NewRefreshToken();
+            }
+            else if (_retired.ContainsKey(refreshToken))
+            {
+                Interlocked.Increment(ref _reuseErrors);
+                return Error("RefreshTokenReuseException", "Refresh token has been used and rotated.");
+            }
+            else
+            {
+                return Error("NotAuthorizedException", "Invalid Refresh Token");
+            }
+        }
+
+        Interlocked.Increment(ref _tokensFromRefreshToken);
+        return Tokens(username: "refreshed", refreshToken: next);
+    }
+
+    private IResult RevokeToken(JsonNode body)
+    {
+        lock (_lock)
+        {
+            _refreshTokens.Remove(body["Token"]?.GetValue<string>() ?? string.Empty);
+        }
+
+        return Results.Text("{}", "application/x-amz-json-1.1");
+    }
+
+    private bool IsActive(string? refreshToken)
+    {
+        lock (_lock)
+        {
+            return refreshToken is not null && _refreshTokens.Contains(refreshToken);
+        }
+    }
+
+    private string NewRefreshToken()
+    {
+        var refreshToken = $"refresh-{Interlocked.Increment(ref _serial)}";
+        lock (_lock)
+        {
+            _refreshTokens.Add(refreshToken);
+        }
+
+        IssuedRefreshTokens.Enqueue(refreshToken);
+        return refreshToken;
     }
 
     private IResult Tokens(string username, string? refreshToken)
