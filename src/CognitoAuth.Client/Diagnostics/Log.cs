@@ -62,6 +62,9 @@ internal static partial class Log
     [LoggerMessage(35, LogLevel.Information, "Client {ClientName}: answering {ChallengeName} with the application's challenge handler.", EventName = "AnsweringWithChallengeHandler")]
     public static partial void AnsweringWithChallengeHandler(ILogger logger, string clientName, string challengeName);
 
+    [LoggerMessage(36, LogLevel.Warning, "Client {ClientName}: renewing the tokens failed ({ErrorCode}), which may pass; sending the current ones, valid until {ExpiresAt:O}.", EventName = "ServingTokensDespiteFailedRenewal")]
+    public static partial void ServingTokensDespiteFailedRenewal(ILogger logger, string clientName, string errorCode, DateTimeOffset expiresAt);
+
     [LoggerMessage(33, LogLevel.Information, "Client {ClientName}: the user's options changed to another identity; the old identity's cached tokens are dropped.", EventName = "IdentityChanged")]
     public static partial void IdentityChanged(ILogger logger, string clientName);
 

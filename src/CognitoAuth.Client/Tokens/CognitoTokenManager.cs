@@ -176,8 +176,20 @@ internal sealed class CognitoTokenManager(
         }
 
         metrics.CacheMiss();
-        return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RenewAsync(client, rejectedToken: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoException transient) when (transient.IsRetryable && ValidNow(client.Slot.Current) is { } stillValid)
+        {
+            // Due for renewal (RefreshBefore ahead of expiry) but not expired: a passing outage need not fail the request.
+            Log.ServingTokensDespiteFailedRenewal(logger, client.Context.Name, transient.ErrorCode, stillValid.Tokens.ExpiresAt);
+            return stillValid;
+        }
     }
+
+    private CachedTokens? ValidNow(CachedTokens? tokens) =>
+        tokens is not null && tokens.Tokens.ExpiresAt > timeProvider.GetUtcNow() ? tokens : null;
 
     private Task<CachedTokens> JoinOrStart(ClientTokens client, string? rejectedToken)
     {
@@ -244,7 +256,8 @@ internal sealed class CognitoTokenManager(
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
-        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        // A shared store that lost its entry (Redis restarted empty) still leaves this process its own refresh token.
+        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? client.Slot.Current?.Tokens;
         if (IsUsable(current, client, rejectedToken))
         {
             return Serve(client.Slot, current);

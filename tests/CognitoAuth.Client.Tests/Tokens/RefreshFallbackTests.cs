@@ -41,16 +41,50 @@ public sealed class RefreshFallbackTests
     }
 
     [Fact]
-    public async Task Renewal_RefreshThrottled_FailsWithoutASignIn()
+    public async Task Renewal_RefreshThrottledWhileTheTokensAreStillValid_SendsThemWithoutASignIn()
     {
         using var harness = new ClientHarness();
         var first = await harness.Tokens.GetTokensAsync(Name);
         harness.Time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(30));
-        harness.Cognito.Failures.Enqueue(new CognitoException(CognitoErrorCodes.TooManyRequests, "Rate exceeded", HttpStatusCode.BadRequest, "r", isRetryable: true));
+        harness.Cognito.Failures.Enqueue(Throttled());
+
+        var served = await harness.Tokens.GetTokensAsync(Name);
+
+        Assert.Equal(first.AccessToken, served.AccessToken);
+        Assert.Equal(1, harness.Cognito.SignIns);
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ServingTokensDespiteFailedRenewal");
+    }
+
+    [Fact]
+    public async Task Renewal_RefreshThrottledAfterExpiry_FailsWithoutASignIn()
+    {
+        using var harness = new ClientHarness();
+        var first = await harness.Tokens.GetTokensAsync(Name);
+        harness.Time.SetUtcNow(first.ExpiresAt);
+        harness.Cognito.Failures.Enqueue(Throttled());
 
         var throttled = await Assert.ThrowsAsync<CognitoException>(() => harness.Tokens.GetTokensAsync(Name));
 
         Assert.Equal(CognitoErrorCodes.TooManyRequests, throttled.ErrorCode);
         Assert.Equal(1, harness.Cognito.SignIns);
     }
+
+    [Fact]
+    public async Task Renewal_TheStoreLostTheEntry_RefreshesWithThisProcesssOwnRefreshToken()
+    {
+        using var harness = new ClientHarness();
+        var first = await harness.Tokens.GetTokensAsync(Name);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICognitoTokenStore>(harness.Services);
+        await store.RemoveAsync(harness.Client().Context.StoreKey, CancellationToken.None); // e.g. Redis restarted empty
+        harness.Time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(30));
+
+        var renewed = await harness.Tokens.GetTokensAsync(Name);
+
+        Assert.NotEqual(first.AccessToken, renewed.AccessToken);
+        Assert.Equal(1, harness.Cognito.Refreshes);
+        Assert.Equal(1, harness.Cognito.SignIns);
+    }
+
+    private static CognitoException Throttled() =>
+        new(CognitoErrorCodes.TooManyRequests, "Rate exceeded", HttpStatusCode.BadRequest, "r", isRetryable: true);
 }
