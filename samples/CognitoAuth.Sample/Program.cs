@@ -16,22 +16,31 @@ var outputsOption = new Option<FileInfo?>("--outputs")
     Recursive = true,
 };
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only the answer, not the sign-in steps.", Recursive = true };
+var flowOption = new Option<CognitoAuthFlow?>("--flow")
+{
+    Description = "How the user signs in: AdminUserPassword (default), UserPassword or UserSrp (the password never leaves the process). Overrides CognitoAuth:AuthFlow.",
+    Recursive = true,
+};
+var scopedOption = new Option<bool>("--scoped") { Description = "Call GET /scoped/hello instead, whose route scope a user's token lacks (API Gateway answers 403)." };
 var refreshOption = new Option<bool>("--refresh") { Description = "Afterwards, renew the access token with the refresh token and call again." };
 var showOption = new Option<bool>("--show") { Description = "Also print the tokens themselves (they are secrets)." };
 var renewOption = new Option<bool>("--renew") { Description = "Renew the tokens first (REFRESH_TOKEN_AUTH)." };
 var usernameOption = new Option<string?>("--username") { Description = "The new user's e-mail address (default: CognitoAuth:Username)." };
 var temporaryPasswordOption = new Option<string?>("--temporary-password") { Description = "The new user's temporary password (default: CognitoAuth:Password)." };
 
-var hello = new Command("hello", "Sign in (answering NEW_PASSWORD_REQUIRED) and call GET /hello. The default command.") { refreshOption };
+var hello = new Command("hello", "Sign in (answering NEW_PASSWORD_REQUIRED) and call GET /hello. The default command.") { refreshOption, scopedOption };
+var machine = new Command("machine", "Get a machine token (client credentials, scope cognito-auth-api/hello.read) and call GET /scoped/hello.");
+var deviceNameOption = new Option<string>("--device-name") { Description = "The authenticator's name in the user's MFA settings.", DefaultValueFactory = _ => "cognito-sample" };
+var enrolTotp = new Command("enrol-totp", "Enrol an authenticator app (TOTP) for the user and print its secret, once: keep it as CognitoAuth__TotpSecret.") { deviceNameOption };
 var me = new Command("me", "Call GET /me: who the API thinks you are.");
 var token = new Command("token", "Sign in and describe the tokens: expiry and claims (the tokens themselves only with --show).") { showOption, renewOption };
 var createUser = new Command("create-user", "Create the user with a temporary password (AdminCreateUser), as the walkthrough's first step.") { usernameOption, temporaryPasswordOption };
-var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.") { outputsOption, quietOption, hello, me, token, createUser };
+var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.") { outputsOption, quietOption, flowOption, hello, machine, me, token, createUser, enrolTotp };
 
 hello.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 {
     var api = services.GetRequiredService<ProtectedApiClient>();
-    Console.WriteLine(await api.GetHelloAsync(ct));
+    Console.WriteLine(parse.GetValue(scopedOption) ? await api.GetScopedHelloAsync(ct) : await api.GetHelloAsync(ct));
     if (parse.GetValue(refreshOption))
     {
         var provider = services.GetRequiredService<ICognitoTokenProvider>();
@@ -42,6 +51,15 @@ hello.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 }));
 root.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
     Console.WriteLine(await services.GetRequiredService<ProtectedApiClient>().GetHelloAsync(ct))));
+machine.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+    Console.WriteLine(await services.GetRequiredService<MachineApiClient>().GetScopedHelloAsync(ct)), withMachine: true));
+enrolTotp.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    var enrolled = await services.GetRequiredService<ICognitoTotpEnrolment>().EnrolAsync(nameof(ProtectedApiClient), parse.GetValue(deviceNameOption), ct);
+    Console.Error.WriteLine("  › enrolled; Cognito now asks this user for a TOTP code at each sign-in. Keep the secret: it is shown once.");
+    Console.WriteLine($"TotpSecret: {enrolled.Secret}");
+    Console.WriteLine($"otpauth URI: {enrolled.OtpAuthUri}");
+}));
 me.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
     Console.WriteLine(await services.GetRequiredService<ProtectedApiClient>().GetMeAsync(ct))));
 token.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
@@ -64,11 +82,11 @@ createUser.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 
 return await root.Parse(args).InvokeAsync();
 
-async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task> action)
+async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task> action, bool withMachine = false)
 {
     try
     {
-        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption));
+        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), parse.GetValue(flowOption), withMachine);
         await host.StartAsync(cancellationToken); // validates the options (ValidateOnStart)
         await action(host.Services, cancellationToken);
         await host.StopAsync(CancellationToken.None);
@@ -81,7 +99,7 @@ async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken,
     }
 }
 
-static IHost BuildHost(FileInfo? outputs, bool quiet)
+static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, bool withMachine)
 {
     var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -91,13 +109,39 @@ static IHost BuildHost(FileInfo? outputs, bool quiet)
     }
 
     builder.Configuration.AddEnvironmentVariables();
+    if (flow is { } chosen)
+    {
+        builder.Configuration[$"{CognitoApiClientOptions.SectionName}:AuthFlow"] = chosen.ToString();
+    }
+
     builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
     if (!quiet)
     {
         builder.Logging.AddProvider(new ProgressLoggerProvider(Console.Error));
     }
 
-    builder.Services.AddCognitoApiClient<ProtectedApiClient>(builder.Configuration.GetSection(CognitoApiClientOptions.SectionName));
+    var section = builder.Configuration.GetSection(CognitoApiClientOptions.SectionName);
+    if (withMachine)
+    {
+        // The machine client: the user's pool, region, endpoint and API, with the machine app client and no user.
+        builder.Services.AddCognitoApiClient<MachineApiClient>(options =>
+        {
+            options.AuthFlow = CognitoAuthFlow.ClientCredentials;
+            options.Region = section["Region"];
+            options.UserPoolId = section["UserPoolId"];
+            options.ServiceUrl = section["ServiceUrl"] is { Length: > 0 } serviceUrl ? new Uri(serviceUrl) : null;
+            options.ApiBaseAddress = section["ApiBaseAddress"] is { Length: > 0 } api ? new Uri(api) : null;
+            options.ClientId = section["Machine:ClientId"];
+            options.ClientSecret = section["Machine:ClientSecret"];
+            options.TokenEndpoint = section["Machine:TokenEndpoint"] is { Length: > 0 } tokenEndpoint ? new Uri(tokenEndpoint) : null;
+            options.Scopes = section["Machine:Scopes"] ?? "cognito-auth-api/hello.read";
+        });
+    }
+    else
+    {
+        builder.Services.AddCognitoApiClient<ProtectedApiClient>(section);
+    }
+
     return builder.Build();
 }
 

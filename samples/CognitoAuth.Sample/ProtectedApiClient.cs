@@ -12,6 +12,9 @@ internal sealed class ProtectedApiClient(HttpClient http)
     /// <summary><c>GET hello</c>: the API's greeting.</summary>
     public Task<string> GetHelloAsync(CancellationToken cancellationToken) => GetStringAsync("hello", cancellationToken);
 
+    /// <summary><c>GET scoped/hello</c>: the greeting behind the route scope <c>cognito-auth-api/hello.read</c>.</summary>
+    public Task<string> GetScopedHelloAsync(CancellationToken cancellationToken) => GetStringAsync("scoped/hello", cancellationToken);
+
     /// <summary><c>GET me</c>: who the API thinks the caller is, pretty-printed.</summary>
     public async Task<string> GetMeAsync(CancellationToken cancellationToken)
     {

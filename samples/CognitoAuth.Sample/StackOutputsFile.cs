@@ -41,6 +41,11 @@ internal static class StackOutputsFile
         Map(stack, "UserPoolClientId", "ClientId", settings);
         Map(stack, "ApiUrl", "ApiBaseAddress", settings);
         Map(stack, "CognitoEndpoint", "ServiceUrl", settings);
+
+        // The machine client (client credentials) of the second round; a deployed stack never outputs its secret.
+        Map(stack, "MachineClientId", "Machine:ClientId", settings);
+        Map(stack, "MachineClientSecret", "Machine:ClientSecret", settings);
+        Map(stack, "TokenEndpoint", "Machine:TokenEndpoint", settings);
         foreach (var required in new[] { "UserPoolClientId", "ApiUrl" })
         {
             if (!stack.TryGetProperty(required, out _))
