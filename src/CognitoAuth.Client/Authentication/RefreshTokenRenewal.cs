@@ -21,9 +21,15 @@ internal sealed class RefreshTokenRenewal(ICognitoIdentityProvider cognito, Time
 
         try
         {
-            return await RefreshTokenAuthAsync(channel, attempt.Client, current, cancellationToken).ConfigureAwait(false);
+            var tokens = await RefreshTokenAuthAsync(channel, attempt.Client, current, cancellationToken).ConfigureAwait(false);
+            if (attempt.Memory.Refresh == RefreshMethod.Unknown)
+            {
+                attempt.Memory = attempt.Memory with { Refresh = RefreshMethod.RefreshTokenAuth };
+            }
+
+            return tokens;
         }
-        catch (CognitoException refused) when (!refused.IsRetryable && attempt.Memory.Refresh == RefreshMethod.Unknown)
+        catch (CognitoException refused) when (!refused.IsRetryable && attempt.Memory.Refresh != RefreshMethod.RefreshTokenAuthOnly)
         {
             try
             {

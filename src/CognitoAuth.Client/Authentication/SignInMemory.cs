@@ -18,6 +18,9 @@ internal enum RefreshMethod
     /// <summary>Not learned yet: <c>REFRESH_TOKEN_AUTH</c> first, then <c>GetTokensFromRefreshToken</c> if Cognito refuses it.</summary>
     Unknown,
 
+    /// <summary><c>REFRESH_TOKEN_AUTH</c> worked: the app client does not rotate refresh tokens (a refusal still tries the other).</summary>
+    RefreshTokenAuth,
+
     /// <summary>
     /// <c>GetTokensFromRefreshToken</c>: what an app client that rotates refresh tokens accepts (it returns the next refresh
     /// token), and what any other accepts too.

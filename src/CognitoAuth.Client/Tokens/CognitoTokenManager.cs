@@ -256,8 +256,10 @@ internal sealed class CognitoTokenManager(
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
-        // A shared store that lost its entry (Redis restarted empty) still leaves this process its own refresh token.
-        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? client.Slot.Current?.Tokens;
+        // A shared store that lost its entry (Redis restarted empty) still leaves this process its own refresh token, where
+        // refresh tokens are known not to rotate: a rotating one's copies in a fleet would all be spent but one.
+        var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? (client.Slot.Memory.Refresh == RefreshMethod.RefreshTokenAuth ? client.Slot.Current?.Tokens : null);
         if (IsUsable(current, client, rejectedToken))
         {
             return Serve(client.Slot, current);

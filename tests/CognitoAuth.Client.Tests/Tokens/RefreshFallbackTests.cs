@@ -73,7 +73,9 @@ public sealed class RefreshFallbackTests
     public async Task Renewal_TheStoreLostTheEntry_RefreshesWithThisProcesssOwnRefreshToken()
     {
         using var harness = new ClientHarness();
-        var first = await harness.Tokens.GetTokensAsync(Name);
+        var signedIn = await harness.Tokens.GetTokensAsync(Name);
+        harness.Time.SetUtcNow(signedIn.ExpiresAt - TimeSpan.FromSeconds(30));
+        var first = await harness.Tokens.GetTokensAsync(Name); // REFRESH_TOKEN_AUTH worked: refresh tokens do not rotate
         var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICognitoTokenStore>(harness.Services);
         await store.RemoveAsync(harness.Client().Context.StoreKey, CancellationToken.None); // e.g. Redis restarted empty
         harness.Time.SetUtcNow(first.ExpiresAt - TimeSpan.FromSeconds(30));
@@ -81,7 +83,7 @@ public sealed class RefreshFallbackTests
         var renewed = await harness.Tokens.GetTokensAsync(Name);
 
         Assert.NotEqual(first.AccessToken, renewed.AccessToken);
-        Assert.Equal(1, harness.Cognito.Refreshes);
+        Assert.Equal(2, harness.Cognito.Refreshes);
         Assert.Equal(1, harness.Cognito.SignIns);
     }
 
