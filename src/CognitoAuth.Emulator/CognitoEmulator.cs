@@ -238,11 +238,25 @@ public sealed class CognitoEmulator : IAsyncDisposable
                     directory.Touch();
                 }
 
+                if (Rotate(client, extra.RefreshTokenRotation, extra.RefreshTokenRotationGracePeriod))
+                {
+                    directory.Touch();
+                }
+
                 additionalClients.Add(new EmulatorAppClient(client.Name, client.ClientId, client.ClientSecret));
                 if (extra.AcceptedByApi)
                 {
                     audiences.Add(client.ClientId);
                 }
+            }
+        }
+
+        lock (directory.Gate)
+        {
+            // The user app client rotates refresh tokens exactly when the options say so, on a restart too.
+            if (Rotate(pool.FindClient(references.ReferenceClientId!)!, options.RefreshTokenRotation, options.RefreshTokenRotationGracePeriod))
+            {
+                directory.Touch();
             }
         }
 
@@ -456,6 +470,30 @@ public sealed class CognitoEmulator : IAsyncDisposable
         RefreshTokenValidity = options.RefreshTokenLifetime,
         Units = TokenUnits.Fitting(options.AccessTokenLifetime, options.IdTokenLifetime, options.RefreshTokenLifetime),
     };
+
+    /// <summary>
+    /// Switches rotation on (with the grace period) or off for an app client made from options; a rotating client cannot allow
+    /// <c>REFRESH_TOKEN_AUTH</c>, as in Cognito, so the flow goes while rotation is on and comes back when it is off.
+    /// Returns whether anything changed.
+    /// </summary>
+    private static bool Rotate(AppClient client, bool rotate, TimeSpan gracePeriod)
+    {
+        var before = (client.RefreshTokenRotation, client.ExplicitAuthFlows.Count);
+        var flows = new HashSet<string>(client.ExplicitAuthFlows, StringComparer.Ordinal);
+        if (rotate)
+        {
+            client.RefreshTokenRotation = RefreshTokenRotation.After(gracePeriod);
+            flows.Remove(ClientAdministration.RefreshTokenAuthFlow);
+        }
+        else if (client.RefreshTokenRotation.Enabled)
+        {
+            client.RefreshTokenRotation = RefreshTokenRotation.Disabled;
+            flows.Add(ClientAdministration.RefreshTokenAuthFlow);
+        }
+
+        client.ExplicitAuthFlows = flows;
+        return before != (client.RefreshTokenRotation, client.ExplicitAuthFlows.Count);
+    }
 
     // The in-process hooks run the same code as the admin operations; Cognito's errors surface as InvalidOperationException.
     private T Administer<T>(Func<T> operation)

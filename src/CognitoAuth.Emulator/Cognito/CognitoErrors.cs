@@ -40,6 +40,15 @@ internal static class CognitoErrors
 
     public static CognitoServiceException RefreshTokenExpired() => NotAuthorized("Refresh Token has expired");
 
+    // The emulator's wording: AWS's messages for these are not documented.
+    public static CognitoServiceException RefreshTokenReused() =>
+        new("RefreshTokenReuseException", "Refresh token has been invalidated by refresh token rotation.");
+
+    public static CognitoServiceException ClientSecretMissing(string clientId) =>
+        NotAuthorized($"Client {clientId} is configured with secret but ClientSecret was not received");
+
+    public static CognitoServiceException ClientSecretMismatch(string clientId) => NotAuthorized($"Unable to verify client secret for client {clientId}");
+
     public static CognitoServiceException InvalidAccessToken() => NotAuthorized("Invalid Access Token");
 
     public static CognitoServiceException AccessTokenExpired() => NotAuthorized("Access Token has expired");
@@ -56,6 +65,9 @@ internal static class CognitoErrors
     public static CognitoServiceException AuthFlowNotEnabled() => InvalidParameter("Auth flow not enabled for this client");
 
     public static CognitoServiceException FlowNotEnabled(string authFlow) => InvalidParameter($"{authFlow} flow not enabled for this client");
+
+    public static CognitoServiceException RefreshTokenAuthWithRotation() =>
+        InvalidParameter("ALLOW_REFRESH_TOKEN_AUTH is not a permitted ExplicitAuthFlow when refresh token rotation is enabled.");
 
     public static CognitoServiceException InitiateAuthMethodNotSupported() => InvalidParameter("Initiate Auth method not supported.");
 

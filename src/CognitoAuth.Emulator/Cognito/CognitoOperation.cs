@@ -22,6 +22,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
         var admin = new UserAdministration(directory);
         var auth = new Authentication(directory);
         var revocation = new TokenRevocation(directory);
+        var refresh = new TokenRefresh(directory);
         var pools = new PoolAdministration(directory, region);
         var clients = new ClientAdministration(directory);
         var domains = new DomainAdministration(directory);
@@ -80,12 +81,13 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallenge),
             Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuth),
             Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallenge),
+            Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshToken),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
             Define("GlobalSignOut", signed: false, json.GlobalSignOutRequest, json.EmptyResponse, revocation.GlobalSignOut),
 
             // Self-service.
             Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUp),
-            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.EmptyResponse, self.ConfirmSignUp),
+            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.ConfirmSignUpResponse, self.ConfirmSignUp),
             Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCode),
             Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPassword),
             Define("ConfirmForgotPassword", signed: false, json.ConfirmForgotPasswordRequest, json.EmptyResponse, self.ConfirmForgotPassword),

@@ -117,4 +117,7 @@ internal sealed class RefreshTokenState
     public DateTimeOffset ExpiresAt { get; set; }
 
     public bool Revoked { get; set; }
+
+    /// <summary>When rotation replaced the token; tokens of one sign-in (one <see cref="OriginJti"/>) are one family.</summary>
+    public DateTimeOffset? RotatedAt { get; set; }
 }

@@ -244,8 +244,12 @@ internal sealed class StateStore : IDisposable
             EventId = r.Value.SignIn.EventId,
             ExpiresAt = r.Value.ExpiresAt,
             Revoked = r.Value.Revoked,
+            RotatedAt = r.Value.RotatedAt,
         })],
     };
+
+    private static RefreshTokenRotation RotationOf(RefreshTokenRotationType? rotation) =>
+        rotation?.Feature == "ENABLED" ? RefreshTokenRotation.After(TimeSpan.FromSeconds(rotation.RetryGracePeriodSeconds ?? 0)) : RefreshTokenRotation.Disabled;
 
     private static UserPool Restore(PoolDirectory directory, PoolState state)
     {
@@ -265,6 +269,7 @@ internal sealed class StateStore : IDisposable
                 AccessTokenValidity = TimeSpan.FromSeconds(client.AccessTokenSeconds),
                 IdTokenValidity = TimeSpan.FromSeconds(client.IdTokenSeconds),
                 RefreshTokenValidity = TimeSpan.FromSeconds(client.RefreshTokenSeconds),
+                RefreshTokenRotation = RotationOf(d.RefreshTokenRotation),
                 Units = new TokenUnits(d.TokenValidityUnits?.AccessToken ?? "minutes", d.TokenValidityUnits?.IdToken ?? "minutes", d.TokenValidityUnits?.RefreshToken ?? "days"),
                 AllowedOAuthFlows = d.AllowedOAuthFlows ?? [],
                 AllowedOAuthScopes = d.AllowedOAuthScopes ?? [],
@@ -324,12 +329,10 @@ internal sealed class StateStore : IDisposable
 
         foreach (var r in state.RefreshTokens)
         {
-            pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord
-            {
-                SignIn = new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!),
-                ExpiresAt = r.ExpiresAt,
-                Revoked = r.Revoked,
-            });
+            // Records of one sign-in (a rotated family) share its family again, and so its revocation.
+            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!));
+            family.Revoked |= r.Revoked;
+            pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord { Family = family, ExpiresAt = r.ExpiresAt, RotatedAt = r.RotatedAt });
         }
 
         return pool;

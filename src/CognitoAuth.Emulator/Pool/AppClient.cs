@@ -23,6 +23,9 @@ internal sealed class AppClient
 
     public required TimeSpan RefreshTokenValidity { get; set; }
 
+    /// <summary>Whether <c>GetTokensFromRefreshToken</c> rotates refresh tokens (then <c>REFRESH_TOKEN_AUTH</c> cannot be allowed).</summary>
+    public RefreshTokenRotation RefreshTokenRotation { get; set; } = RefreshTokenRotation.Disabled;
+
     /// <summary>The units the validities were given in (<c>TokenValidityUnits</c>), so Describe answers in them.</summary>
     public TokenUnits Units { get; set; } = TokenUnits.Default;
 

@@ -23,7 +23,7 @@ internal sealed class UserPool
     private readonly Dictionary<string, ResourceServerType> _resourceServers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChallengeSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RefreshTokenRecord> _refreshTokensByOrigin = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefreshTokenFamily> _refreshTokenFamilies = new(StringComparer.Ordinal);
     private readonly Lazy<TokenIssuer> _tokens;
     private long _nextSequence;
     private int _pruneAt = 4096;
@@ -286,34 +286,58 @@ internal sealed class UserPool
         return pending;
     }
 
+    /// <summary>Issues the first refresh token of a sign-in: a new family.</summary>
     public string IssueRefreshToken(SignInEvent signIn, AppClient client)
     {
         PruneExpired();
         var token = RandomIds.RefreshToken();
-        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { SignIn = signIn, ExpiresAt = Now + client.RefreshTokenValidity });
+        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = Family(signIn), ExpiresAt = Now + client.RefreshTokenValidity });
         return token;
     }
+
+    /// <summary>
+    /// Rotation: a new refresh token in <paramref name="replaced"/>'s family, valid for what is left of the replaced one's
+    /// lifetime. The replaced token is marked rotated out (the first time only, so its grace period does not restart).
+    /// </summary>
+    public string RotateRefreshToken(RefreshTokenRecord replaced)
+    {
+        PruneExpired();
+        replaced.RotatedAt ??= Now;
+        var token = RandomIds.RefreshToken();
+        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = replaced.Family, ExpiresAt = replaced.ExpiresAt });
+        return token;
+    }
+
+    /// <summary>The family of a sign-in: the one the pool knows (loading a data directory), or a new one.</summary>
+    public RefreshTokenFamily Family(SignInEvent signIn) =>
+        _refreshTokenFamilies.TryGetValue(signIn.OriginJti, out var family) ? family : new RefreshTokenFamily(signIn);
 
     /// <summary>Adds a refresh token record under its fingerprint (the pool keeps no refresh token itself).</summary>
     public void RestoreRefreshToken(string fingerprint, RefreshTokenRecord record)
     {
+        if (_refreshTokens.TryGetValue(fingerprint, out var previous))
+        {
+            previous.Family.Members--;
+        }
+
         _refreshTokens[fingerprint] = record;
-        _refreshTokensByOrigin[record.SignIn.OriginJti] = record;
+        _refreshTokenFamilies[record.SignIn.OriginJti] = record.Family;
+        record.Family.Members++;
     }
 
     public RefreshTokenRecord? FindRefreshToken(string token) => _refreshTokens.GetValueOrDefault(Fingerprint(token));
 
     /// <summary>Whether tokens of this sign-in were revoked (RevokeToken, GlobalSignOut, user deleted) or never existed.</summary>
     public bool SignInRevoked(string originJti) =>
-        !_refreshTokensByOrigin.TryGetValue(originJti, out var record) || record.Revoked;
+        !_refreshTokenFamilies.TryGetValue(originJti, out var family) || family.Revoked;
 
     public void RevokeRefreshTokens(PoolUser user)
     {
-        foreach (var record in _refreshTokens.Values)
+        foreach (var family in _refreshTokenFamilies.Values)
         {
-            if (record.SignIn.Username == user.Username)
+            if (family.SignIn.Username == user.Username)
             {
-                record.Revoked = true;
+                family.Revoked = true;
             }
         }
     }
@@ -361,7 +385,10 @@ internal sealed class UserPool
             if (now >= record.ExpiresAt)
             {
                 _refreshTokens.Remove(key);
-                _refreshTokensByOrigin.Remove(record.SignIn.OriginJti);
+                if (--record.Family.Members == 0)
+                {
+                    _refreshTokenFamilies.Remove(record.SignIn.OriginJti);
+                }
             }
         }
 

@@ -399,6 +399,5 @@ public sealed class AuthenticationTests
         return new { ClientId = clientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = parameters };
     }
 
-    private static string Hash(EmulatorAppClient client, string username) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(client.ClientSecret!), Encoding.UTF8.GetBytes(username + client.ClientId)));
+    private static string Hash(EmulatorAppClient client, string username) => TestSecretHash.Of(client, username);
 }

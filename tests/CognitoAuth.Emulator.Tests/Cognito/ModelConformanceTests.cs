@@ -25,6 +25,7 @@ public sealed class ModelConformanceTests
         var challenge = await Check("AdminInitiateAuth", new { UserPoolId = pool, ClientId = emulator.ClientId, AuthFlow = "ADMIN_NO_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "TempPass123!" } });
         var tokens = TokenSet.From(await Check("AdminRespondToAuthChallenge", new { UserPoolId = pool, ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = challenge.Get("Session"), ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["NEW_PASSWORD"] = "NewSecurePass123!" } }));
         await Check("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = tokens.RefreshToken! } });
+        await Check("GetTokensFromRefreshToken", new { ClientId = emulator.ClientId, RefreshToken = tokens.RefreshToken! });
         await Check("AdminCreateUser", new { UserPoolId = pool, Username = "model@example.com", TemporaryPassword = "ModelPass123!", UserAttributes = new[] { new { Name = "name", Value = "Model" } } });
         var publicChallenge = await Check("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "model@example.com", ["PASSWORD"] = "ModelPass123!" } });
         await Check("RespondToAuthChallenge", new { ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = publicChallenge.Get("Session"), ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "model@example.com", ["NEW_PASSWORD"] = "ModelPass456!" } });
@@ -57,6 +58,7 @@ public sealed class ModelConformanceTests
         await Check("CreateUserPoolDomain", new { UserPoolId = other, Domain = "model-domain" });
         await Check("DescribeUserPoolDomain", new { Domain = "model-domain" });
         var appClient = await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-client", ExplicitAuthFlows = new[] { "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH" } });
+        await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-rotating", ClientSecret = new string('s', 40), RefreshTokenRotation = new { Feature = "ENABLED", RetryGracePeriodSeconds = 30 } });
         var otherClient = appClient.Json.GetProperty("UserPoolClient").GetProperty("ClientId").GetString()!;
         await Check("DescribeUserPoolClient", new { UserPoolId = other, ClientId = otherClient });
         await Check("ListUserPoolClients", new { UserPoolId = other, MaxResults = 10 });
@@ -125,6 +127,7 @@ public sealed class ModelConformanceTests
             ("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "Wrong123!" } }),
             ("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = new Dictionary<string, string>() }),
             ("RespondToAuthChallenge", new { ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = new string('s', 40) }),
+            ("GetTokensFromRefreshToken", new { RefreshToken = "opaque", ClientId = emulator.ClientId }),
             ("RevokeToken", new { Token = "opaque", ClientId = other }),
             ("RevokeToken", new { Token = "opaque", ClientId = "nosuchclient" }),
             ("GlobalSignOut", new { AccessToken = "not-a-jwt" }),

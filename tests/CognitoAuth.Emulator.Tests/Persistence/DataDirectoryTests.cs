@@ -57,6 +57,37 @@ public sealed class DataDirectoryTests : IDisposable
         Assert.DoesNotContain(TestPool.Password, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Restart_KeepsRotatedFamiliesAndTheRotationFollowsTheOptions()
+    {
+        string original, rotated;
+        var rotating = new CognitoEmulatorOptions { DataDirectory = _directory, RefreshTokenRotation = true, RefreshTokenRotationGracePeriod = TimeSpan.Zero };
+        await using (var first = await CognitoEmulator.StartAsync(rotating))
+        {
+            using var client = new CognitoTestClient(first);
+            original = (await client.SignInSeedUserAsync()).RefreshToken!;
+            var response = await client.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = original, ClientId = first.ClientId });
+            rotated = response.Get("AuthenticationResult", "RefreshToken");
+        }
+
+        await using (var second = await CognitoEmulator.StartAsync(rotating))
+        {
+            using var again = new CognitoTestClient(second);
+            (await again.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = original, ClientId = second.ClientId })).AssertError("RefreshTokenReuseException");
+            var next = await again.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = rotated, ClientId = second.ClientId });
+            next.AssertOk();
+            rotated = next.Get("AuthenticationResult", "RefreshToken");
+        }
+
+        await using var third = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+        using var plain = new CognitoTestClient(third);
+        var described = await plain.CallAsync("DescribeUserPoolClient", new { UserPoolId = third.UserPoolId, ClientId = third.ClientId });
+        Assert.Equal("DISABLED", described.Json.GetProperty("UserPoolClient").GetProperty("RefreshTokenRotation").GetProperty("Feature").GetString());
+        (await plain.RefreshAsync(rotated)).AssertOk();
+        var unrotated = await plain.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = rotated, ClientId = third.ClientId });
+        Assert.False(unrotated.Json.GetProperty("AuthenticationResult").TryGetProperty("RefreshToken", out _));
+    }
+
     [Theory]
     [InlineData("not json at all", "it is not a JSON state file")]
     [InlineData("""{"hello": "world"}""", "it is not a CognitoAuth emulator state file")]

@@ -220,49 +220,28 @@ internal sealed class Authentication(PoolDirectory directory)
 
     private static Outcome Refresh(UserPool pool, AppClient client, Dictionary<string, string> parameters)
     {
+        // A client that rotates refresh tokens cannot allow this flow (GetTokensFromRefreshToken serves it).
         if (!client.AllowsRefreshTokenAuth)
         {
             throw CognitoErrors.AuthFlowNotEnabled();
         }
 
         var token = parameters.GetValueOrDefault("REFRESH_TOKEN") ?? throw CognitoErrors.MissingParameter("REFRESH_TOKEN");
-        var record = pool.FindRefreshToken(token);
-        if (record is null || record.SignIn.ClientId != client.ClientId)
+
+        // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
+        var (record, user) = TokenRefresh.Redeem(pool, client, token, user =>
+            SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null));
+        if (record.RotatedAt is not null)
         {
+            // Rotated out while the client rotated, and rotation has since been turned off: it stays spent.
             throw CognitoErrors.InvalidRefreshToken();
         }
 
-        var user = pool.FindUser(record.SignIn.Username) ?? throw CognitoErrors.RefreshTokenRevoked();
-
-        // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
-        SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null);
-        if (!user.Enabled)
-        {
-            throw CognitoErrors.UserDisabled();
-        }
-
-        if (record.Revoked)
-        {
-            throw CognitoErrors.RefreshTokenRevoked();
-        }
-
-        if (pool.Now >= record.ExpiresAt)
-        {
-            throw CognitoErrors.RefreshTokenExpired();
-        }
-
-        return new Outcome(null, Grant(pool, user, client, record.SignIn, withRefreshToken: false));
+        return new Outcome(null, TokenGrant.Of(pool, user, client, record.SignIn, refreshToken: null));
     }
 
-    private static TokenGrant Grant(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, bool withRefreshToken) => new(
-        pool.Tokens,
-        signIn,
-        user.SnapshotAttributes(),
-        pool.GroupsOf(user),
-        client.AccessTokenValidity,
-        client.IdTokenValidity,
-        withRefreshToken ? pool.IssueRefreshToken(signIn, client) : null,
-        pool.Now);
+    private static TokenGrant Grant(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, bool withRefreshToken) =>
+        TokenGrant.Of(pool, user, client, signIn, withRefreshToken ? pool.IssueRefreshToken(signIn, client) : null);
 
     /// <summary>The result of an auth step: a challenge to answer, or tokens to sign.</summary>
     private readonly record struct Outcome(AuthFlowResponse? Challenge, TokenGrant? Grant);

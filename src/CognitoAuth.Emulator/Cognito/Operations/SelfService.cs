@@ -49,7 +49,7 @@ internal sealed class SelfService(PoolDirectory directory)
         }
     }
 
-    public EmptyResponse ConfirmSignUp(ConfirmSignUpRequest request)
+    public ConfirmSignUpResponse ConfirmSignUp(ConfirmSignUpRequest request)
     {
         new RequestValidator()
             .Required("clientId", request.ClientId)
@@ -76,7 +76,7 @@ internal sealed class SelfService(PoolDirectory directory)
             directory.Touch();
         }
 
-        return EmptyResponse.Instance;
+        return new ConfirmSignUpResponse();
     }
 
     public ResendConfirmationCodeResponse ResendConfirmationCode(ResendConfirmationCodeRequest request)
