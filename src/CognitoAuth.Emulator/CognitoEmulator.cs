@@ -386,6 +386,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var pool = new PoolAdministration(directory, options.Region).Create(PoolDefaults.Reference(), options.UserPoolId, key);
         lock (directory.Gate)
         {
+            // MFA OPTIONAL with software tokens only (SetUserPoolMfaConfig's part of the definition).
+            pool.MfaSettings = new PoolMfaSettings(ReferenceStack.UserPool.SoftwareTokenMfa, null, null, null);
             var now = pool.Now;
             var reference = ReferenceStack.AppClient;
             var userClient = NewClient(options.ClientId ?? RandomIds.ClientId(), reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,

@@ -15,7 +15,7 @@ public sealed class EmulatorClientOptions
 
     /// <summary>
     /// Gets the explicit auth flows the client allows (<c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>,
-    /// <c>ALLOW_USER_PASSWORD_AUTH</c>, <c>ALLOW_REFRESH_TOKEN_AUTH</c>); the emulator implements no others.
+    /// <c>ALLOW_USER_PASSWORD_AUTH</c>, <c>ALLOW_USER_SRP_AUTH</c>, <c>ALLOW_REFRESH_TOKEN_AUTH</c>); the emulator implements no others.
     /// </summary>
     /// <value>The default value is the reference client's flows.</value>
     public IList<string> ExplicitAuthFlows { get; } = [.. ReferenceStack.AppClient.ExplicitAuthFlows];

@@ -67,6 +67,14 @@ internal sealed class AppClient
 
     public bool AllowsRefreshTokenAuth => ExplicitAuthFlows.Contains("ALLOW_REFRESH_TOKEN_AUTH");
 
+    /// <summary>
+    /// Whether <c>USER_SRP_AUTH</c> is allowed: <c>ALLOW_USER_SRP_AUTH</c>, or a client on the legacy flow names, for which SRP was
+    /// always on unless <c>CUSTOM_AUTH_FLOW_ONLY</c>.
+    /// </summary>
+    public bool AllowsUserSrpAuth =>
+        ExplicitAuthFlows.Contains("ALLOW_USER_SRP_AUTH")
+        || (!ExplicitAuthFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)) && !ExplicitAuthFlows.Contains("CUSTOM_AUTH_FLOW_ONLY"));
+
     /// <summary>Whether the OAuth 2.0 client-credentials grant is enabled at the token endpoint.</summary>
     public bool AllowsClientCredentials => AllowedOAuthFlowsUserPoolClient && AllowedOAuthFlows.Contains("client_credentials");
 

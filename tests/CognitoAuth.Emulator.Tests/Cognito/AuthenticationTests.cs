@@ -208,11 +208,11 @@ public sealed class AuthenticationTests
 
         var userPassword = await client.CallAsync("InitiateAuth", PasswordAuth(emulator.AdditionalClients[0].ClientId, Seed.Username, Seed.TemporaryPassword));
         var adminPassword = await client.AdminInitiateAuthAsync(Seed.Username, Seed.TemporaryPassword, emulator.AdditionalClients[1].ClientId);
-        var srp = await client.CallAsync("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["SRP_A"] = "abc" } });
+        var srp = await client.CallAsync("InitiateAuth", new { ClientId = emulator.AdditionalClients[0].ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["SRP_A"] = "abc" } });
 
         userPassword.AssertError("InvalidParameterException", "USER_PASSWORD_AUTH flow not enabled for this client");
         adminPassword.AssertError("InvalidParameterException", "Auth flow not enabled for this client");
-        srp.AssertError("InvalidParameterException", "USER_SRP_AUTH flow not enabled for this client");
+        srp.AssertError("InvalidParameterException", "USER_SRP_AUTH is not enabled for the client.");
     }
 
     [Fact]

@@ -151,8 +151,14 @@ internal sealed class SelfService(PoolDirectory directory)
         new RequestValidator().Required("accessToken", request.AccessToken).ThrowIfInvalid();
         lock (directory.Gate)
         {
-            var (_, user) = AccessTokens.Resolve(directory, request.AccessToken!);
-            return new GetUserResponse { Username = user.Username, UserAttributes = UserAdministration.Attributes(user) };
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
+            return new GetUserResponse
+            {
+                Username = user.Username,
+                UserAttributes = UserAdministration.Attributes(user),
+                PreferredMfaSetting = SoftwareTokens.Preferred(user),
+                UserMFASettingList = SoftwareTokens.SettingList(pool, user),
+            };
         }
     }
 
