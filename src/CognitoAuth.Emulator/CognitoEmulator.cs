@@ -109,6 +109,21 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// </summary>
     public EmulatorAppClient MachineClient { get; }
 
+    /// <summary>
+    /// Gets the user app client's refresh-token rotation grace period when it rotates refresh tokens
+    /// (<see cref="CognitoEmulatorOptions.RefreshTokenRotation"/>), or <see langword="null"/> when it does not.
+    /// </summary>
+    public TimeSpan? RefreshTokenRotationGracePeriod
+    {
+        get
+        {
+            lock (_directory.Gate)
+            {
+                return _pool.FindClient(ClientId)?.RefreshTokenRotation is { Enabled: true } rotation ? rotation.GracePeriod : null;
+            }
+        }
+    }
+
     /// <summary>Gets the OAuth 2.0 token endpoint of every pool with a domain: <c>{CognitoEndpoint}oauth2/token</c>.</summary>
     public Uri TokenEndpoint { get; }
 

@@ -147,6 +147,10 @@ internal static class EmulatorCommand
         await stop.Task.ConfigureAwait(false);
     }
 
+    private static string Rotation(CognitoEmulator emulator) => emulator.RefreshTokenRotationGracePeriod is { } grace
+        ? string.Create(CultureInfo.InvariantCulture, $"\nThe user app client rotates refresh tokens (GetTokensFromRefreshToken; grace period {grace.TotalSeconds:0} s); REFRESH_TOKEN_AUTH is refused.")
+        : string.Empty;
+
     private static string Banner(CognitoEmulator emulator, string outputsPath) => string.Create(CultureInfo.InvariantCulture, $"""
         CognitoAuth local stack is running. Stop it with Ctrl-C.
 
@@ -158,7 +162,7 @@ internal static class EmulatorCommand
         export AWS_SECRET_ACCESS_KEY={emulator.Credentials.SecretAccessKey}
         export AWS_DEFAULT_REGION={emulator.Region}
 
-        Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.
+        Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.{Rotation(emulator)}
         Machine tokens: curl -u <MachineClientId>:<MachineClientSecret> -d grant_type=client_credentials {emulator.TokenEndpoint}
         What Cognito would e-mail or text: {emulator.CognitoEndpoint}_local/inbox
 

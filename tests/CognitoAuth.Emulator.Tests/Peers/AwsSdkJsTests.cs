@@ -36,6 +36,7 @@ public sealed class AwsSdkJsTests : IDisposable
 
         var seen = await RunAsync("rotation.mjs", local.OutputsPath, "1");
 
+        Assert.Contains("The user app client rotates refresh tokens (GetTokensFromRefreshToken; grace period 1 s)", local.Stdout, StringComparison.Ordinal);
         Assert.True(seen.GetProperty("retryWithinGrace").GetBoolean());
         Assert.False(string.IsNullOrEmpty(seen.GetProperty("reuseAfterGrace").GetString()));
         Assert.True(seen.GetProperty("rotatedAgain").GetBoolean());
