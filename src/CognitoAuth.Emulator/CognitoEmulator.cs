@@ -109,6 +109,21 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// </summary>
     public EmulatorAppClient MachineClient { get; }
 
+    /// <summary>
+    /// Gets the user app client's refresh-token rotation grace period when it rotates refresh tokens
+    /// (<see cref="CognitoEmulatorOptions.RefreshTokenRotation"/>), or <see langword="null"/> when it does not.
+    /// </summary>
+    public TimeSpan? RefreshTokenRotationGracePeriod
+    {
+        get
+        {
+            lock (_directory.Gate)
+            {
+                return _pool.FindClient(ClientId)?.RefreshTokenRotation is { Enabled: true } rotation ? rotation.GracePeriod : null;
+            }
+        }
+    }
+
     /// <summary>Gets the OAuth 2.0 token endpoint of every pool with a domain: <c>{CognitoEndpoint}oauth2/token</c>.</summary>
     public Uri TokenEndpoint { get; }
 
@@ -238,11 +253,25 @@ public sealed class CognitoEmulator : IAsyncDisposable
                     directory.Touch();
                 }
 
+                if (Rotate(client, extra.RefreshTokenRotation, extra.RefreshTokenRotationGracePeriod))
+                {
+                    directory.Touch();
+                }
+
                 additionalClients.Add(new EmulatorAppClient(client.Name, client.ClientId, client.ClientSecret));
                 if (extra.AcceptedByApi)
                 {
                     audiences.Add(client.ClientId);
                 }
+            }
+        }
+
+        lock (directory.Gate)
+        {
+            // The user app client rotates refresh tokens exactly when the options say so, on a restart too.
+            if (Rotate(pool.FindClient(references.ReferenceClientId!)!, options.RefreshTokenRotation, options.RefreshTokenRotationGracePeriod))
+            {
+                directory.Touch();
             }
         }
 
@@ -372,6 +401,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var pool = new PoolAdministration(directory, options.Region).Create(PoolDefaults.Reference(), options.UserPoolId, key);
         lock (directory.Gate)
         {
+            // MFA OPTIONAL with software tokens only (SetUserPoolMfaConfig's part of the definition).
+            pool.MfaSettings = new PoolMfaSettings(ReferenceStack.UserPool.SoftwareTokenMfa, null, null, null);
             var now = pool.Now;
             var reference = ReferenceStack.AppClient;
             var userClient = NewClient(options.ClientId ?? RandomIds.ClientId(), reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,
@@ -456,6 +487,30 @@ public sealed class CognitoEmulator : IAsyncDisposable
         RefreshTokenValidity = options.RefreshTokenLifetime,
         Units = TokenUnits.Fitting(options.AccessTokenLifetime, options.IdTokenLifetime, options.RefreshTokenLifetime),
     };
+
+    /// <summary>
+    /// Switches rotation on (with the grace period) or off for an app client made from options; a rotating client cannot allow
+    /// <c>REFRESH_TOKEN_AUTH</c>, as in Cognito, so the flow goes while rotation is on and comes back when it is off.
+    /// Returns whether anything changed.
+    /// </summary>
+    private static bool Rotate(AppClient client, bool rotate, TimeSpan gracePeriod)
+    {
+        var before = (client.RefreshTokenRotation, client.ExplicitAuthFlows.Count);
+        var flows = new HashSet<string>(client.ExplicitAuthFlows, StringComparer.Ordinal);
+        if (rotate)
+        {
+            client.RefreshTokenRotation = RefreshTokenRotation.After(gracePeriod);
+            flows.Remove(ClientAdministration.RefreshTokenAuthFlow);
+        }
+        else if (client.RefreshTokenRotation.Enabled)
+        {
+            client.RefreshTokenRotation = RefreshTokenRotation.Disabled;
+            flows.Add(ClientAdministration.RefreshTokenAuthFlow);
+        }
+
+        client.ExplicitAuthFlows = flows;
+        return before != (client.RefreshTokenRotation, client.ExplicitAuthFlows.Count);
+    }
 
     // The in-process hooks run the same code as the admin operations; Cognito's errors surface as InvalidOperationException.
     private T Administer<T>(Func<T> operation)

@@ -59,6 +59,23 @@ public sealed class CognitoEmulatorOptions
     /// <value>The default value is the reference client's, 30 days.</value>
     public TimeSpan RefreshTokenLifetime { get; set; } = ReferenceStack.AppClient.RefreshTokenValidity;
 
+    /// <summary>
+    /// Gets or sets whether the user app client rotates refresh tokens: <c>GetTokensFromRefreshToken</c> then returns a new
+    /// refresh token each time, the one it replaced works for <see cref="RefreshTokenRotationGracePeriod"/> more, and
+    /// <c>REFRESH_TOKEN_AUTH</c> is refused (the client cannot allow <c>ALLOW_REFRESH_TOKEN_AUTH</c>, as in Cognito).
+    /// <c>bin/local --refresh-token-rotation</c>. Applied at every start, a restart over a data directory included.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RefreshTokenRotation { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long a rotated-out refresh token of the user app client still works (Cognito's
+    /// <c>RetryGracePeriodSeconds</c>, 0–60 seconds, whole seconds), when <see cref="RefreshTokenRotation"/> is on.
+    /// <c>bin/local --refresh-token-grace SECONDS</c>.
+    /// </summary>
+    /// <value>The default value is the reference stack's, <see cref="ReferenceStack.RefreshTokenRotationGracePeriod"/> (10 seconds).</value>
+    public TimeSpan RefreshTokenRotationGracePeriod { get; set; } = ReferenceStack.RefreshTokenRotationGracePeriod;
+
     /// <summary>Gets or sets how long a challenge session (e.g. NEW_PASSWORD_REQUIRED) can be answered.</summary>
     /// <value>The default value is 3 minutes, as Cognito's.</value>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(3);
@@ -118,13 +135,20 @@ public sealed class CognitoEmulatorOptions
         Ensure(IdTokenLifetime >= TimeSpan.FromSeconds(1), nameof(IdTokenLifetime), "must be at least one second");
         Ensure(RefreshTokenLifetime >= TimeSpan.FromSeconds(1), nameof(RefreshTokenLifetime), "must be at least one second");
         Ensure(SessionLifetime > TimeSpan.Zero, nameof(SessionLifetime), "must be positive");
+        EnsureGracePeriod(RefreshTokenRotationGracePeriod, nameof(RefreshTokenRotationGracePeriod));
         Ensure(Enum.IsDefined(Issuer), nameof(Issuer), "is not Local or Aws");
         Ensure(DataDirectory is null || DataDirectory.Trim().Length > 0, nameof(DataDirectory), "is empty");
         foreach (var client in AdditionalClients)
         {
             Ensure(!string.IsNullOrWhiteSpace(client.Name), nameof(AdditionalClients), "has a client without a name");
+            EnsureGracePeriod(client.RefreshTokenRotationGracePeriod, nameof(AdditionalClients));
         }
     }
+
+    private static void EnsureGracePeriod(TimeSpan gracePeriod, string key) => Ensure(
+        gracePeriod >= TimeSpan.Zero && gracePeriod <= Pool.RefreshTokenRotation.MaximumGracePeriod && gracePeriod.Ticks % TimeSpan.TicksPerSecond == 0,
+        key,
+        "must be whole seconds from 0 to 60 (a refresh-token rotation grace period)");
 
     private static void Ensure(bool condition, string key, string problem)
     {

@@ -15,7 +15,7 @@ public sealed class EmulatorClientOptions
 
     /// <summary>
     /// Gets the explicit auth flows the client allows (<c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>,
-    /// <c>ALLOW_USER_PASSWORD_AUTH</c>, <c>ALLOW_REFRESH_TOKEN_AUTH</c>); the emulator implements no others.
+    /// <c>ALLOW_USER_PASSWORD_AUTH</c>, <c>ALLOW_USER_SRP_AUTH</c>, <c>ALLOW_REFRESH_TOKEN_AUTH</c>); the emulator implements no others.
     /// </summary>
     /// <value>The default value is the reference client's flows.</value>
     public IList<string> ExplicitAuthFlows { get; } = [.. ReferenceStack.AppClient.ExplicitAuthFlows];
@@ -27,6 +27,17 @@ public sealed class EmulatorClientOptions
     /// <summary>Gets or sets whether RevokeToken works for this client.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool EnableTokenRevocation { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether the client rotates refresh tokens (<c>GetTokensFromRefreshToken</c> returns a new one each time;
+    /// <c>ALLOW_REFRESH_TOKEN_AUTH</c> is taken out of <see cref="ExplicitAuthFlows"/>, as Cognito requires).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool RefreshTokenRotation { get; set; }
+
+    /// <summary>Gets or sets how long a rotated-out refresh token still works, 0–60 whole seconds.</summary>
+    /// <value>The default value is the reference stack's, <see cref="ReferenceStack.RefreshTokenRotationGracePeriod"/> (10 seconds).</value>
+    public TimeSpan RefreshTokenRotationGracePeriod { get; set; } = ReferenceStack.RefreshTokenRotationGracePeriod;
 
     /// <summary>Gets or sets whether the API's JWT authorizer lists this client as an audience (the reference client always is).</summary>
     /// <value>The default value is <see langword="false"/>.</value>

@@ -40,6 +40,15 @@ internal static class CognitoErrors
 
     public static CognitoServiceException RefreshTokenExpired() => NotAuthorized("Refresh Token has expired");
 
+    // The emulator's wording: AWS's messages for these are not documented.
+    public static CognitoServiceException RefreshTokenReused() =>
+        new("RefreshTokenReuseException", "Refresh token has been invalidated by refresh token rotation.");
+
+    public static CognitoServiceException ClientSecretMissing(string clientId) =>
+        NotAuthorized($"Client {clientId} is configured with secret but ClientSecret was not received");
+
+    public static CognitoServiceException ClientSecretMismatch(string clientId) => NotAuthorized($"Unable to verify client secret for client {clientId}");
+
     public static CognitoServiceException InvalidAccessToken() => NotAuthorized("Invalid Access Token");
 
     public static CognitoServiceException AccessTokenExpired() => NotAuthorized("Access Token has expired");
@@ -57,9 +66,39 @@ internal static class CognitoErrors
 
     public static CognitoServiceException FlowNotEnabled(string authFlow) => InvalidParameter($"{authFlow} flow not enabled for this client");
 
+    public static CognitoServiceException RefreshTokenAuthWithRotation() =>
+        InvalidParameter("ALLOW_REFRESH_TOKEN_AUTH is not a permitted ExplicitAuthFlow when refresh token rotation is enabled.");
+
+    public static CognitoServiceException SrpNotEnabled() => InvalidParameter("USER_SRP_AUTH is not enabled for the client.");
+
     public static CognitoServiceException InitiateAuthMethodNotSupported() => InvalidParameter("Initiate Auth method not supported.");
 
     public static CognitoServiceException MissingParameter(string name) => InvalidParameter($"Missing required parameter {name}");
+
+    // SRP. The TIMESTAMP wording is what the client libraries quote for AWS's answer (medium-low confidence); the SRP_A
+    // messages are the emulator's own (AWS answers InvalidParameterException for an altered SRP_A, its text undocumented).
+    public static CognitoServiceException SrpTimestampMalformed() => InvalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+
+    public static CognitoServiceException SrpAZero() => InvalidParameter("SRP_A cannot be zero modulo N.");
+
+    public static CognitoServiceException SrpAMalformed() => InvalidParameter("SRP_A is not a hexadecimal SRP value.");
+
+    // Software tokens (TOTP) and MFA.
+    public static CognitoServiceException TotpCodeMismatch() => new("CodeMismatchException", "Invalid code received for user");
+
+    public static CognitoServiceException TotpCodeReused() => new("ExpiredCodeException", "Your software token has already been used once.");
+
+    public static CognitoServiceException SoftwareTokenNotVerified() => new("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+
+    public static CognitoServiceException SoftwareTokenMfaNotEnabledForPool() =>
+        new("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+
+    public static CognitoServiceException SoftwareTokenNotFoundForUser() =>
+        new("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
+
+    public static CognitoServiceException MfaTypeNotSetUp(string mfaType) => InvalidParameter($"User does not have delivery config set to turn on {mfaType}");
+
+    public static CognitoServiceException AccessTokenOrSession() => InvalidParameter("Exactly one of AccessToken or Session must be provided.");
 
     // Resources and users.
     public static CognitoServiceException UserPoolNotFound(string userPoolId) =>

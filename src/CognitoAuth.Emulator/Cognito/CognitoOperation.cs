@@ -22,6 +22,9 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
         var admin = new UserAdministration(directory);
         var auth = new Authentication(directory);
         var revocation = new TokenRevocation(directory);
+        var refresh = new TokenRefresh(directory);
+        var softwareTokens = new SoftwareTokens(directory);
+        var mfa = new MfaConfiguration(directory);
         var pools = new PoolAdministration(directory, region);
         var clients = new ClientAdministration(directory);
         var domains = new DomainAdministration(directory);
@@ -49,6 +52,8 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("ListResourceServers", signed: true, json.ListResourceServersRequest, json.ListResourceServersResponse, domains.ListResourceServers),
             Define("UpdateResourceServer", signed: true, json.CreateResourceServerRequest, json.UpdateResourceServerResponse, domains.UpdateResourceServer),
             Define("DeleteResourceServer", signed: true, json.DescribeResourceServerRequest, json.EmptyResponse, domains.DeleteResourceServer),
+            Define("SetUserPoolMfaConfig", signed: true, json.SetUserPoolMfaConfigRequest, json.UserPoolMfaConfigResponse, mfa.SetUserPoolMfaConfig),
+            Define("GetUserPoolMfaConfig", signed: true, json.GetUserPoolMfaConfigRequest, json.UserPoolMfaConfigResponse, mfa.GetUserPoolMfaConfig),
 
             // Users, by an administrator.
             Define("AdminCreateUser", signed: true, json.AdminCreateUserRequest, json.AdminCreateUserResponse, admin.AdminCreateUser),
@@ -63,6 +68,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AdminResetUserPassword", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminResetUserPassword),
             Define("AdminUserGlobalSignOut", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminUserGlobalSignOut),
             Define("ListUsers", signed: true, json.ListUsersRequest, json.ListUsersResponse, admin.ListUsers),
+            Define("AdminSetUserMFAPreference", signed: true, json.AdminSetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.AdminSetUserMFAPreference),
 
             // Groups.
             Define("CreateGroup", signed: true, json.CreateGroupRequest, json.CreateGroupResponse, groups.CreateGroup),
@@ -80,12 +86,18 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallenge),
             Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuth),
             Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallenge),
+            Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshToken),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
             Define("GlobalSignOut", signed: false, json.GlobalSignOutRequest, json.EmptyResponse, revocation.GlobalSignOut),
 
+            // MFA with software tokens (TOTP).
+            Define("AssociateSoftwareToken", signed: false, json.AssociateSoftwareTokenRequest, json.AssociateSoftwareTokenResponse, softwareTokens.AssociateSoftwareToken),
+            Define("VerifySoftwareToken", signed: false, json.VerifySoftwareTokenRequest, json.VerifySoftwareTokenResponse, softwareTokens.VerifySoftwareToken),
+            Define("SetUserMFAPreference", signed: false, json.SetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.SetUserMFAPreference),
+
             // Self-service.
             Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUp),
-            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.EmptyResponse, self.ConfirmSignUp),
+            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.ConfirmSignUpResponse, self.ConfirmSignUp),
             Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCode),
             Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPassword),
             Define("ConfirmForgotPassword", signed: false, json.ConfirmForgotPasswordRequest, json.EmptyResponse, self.ConfirmForgotPassword),

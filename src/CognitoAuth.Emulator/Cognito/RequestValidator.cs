@@ -63,6 +63,17 @@ internal sealed class RequestValidator
         return this;
     }
 
+    /// <summary>Every character must be allowed (the model's character-class patterns); the value is not quoted.</summary>
+    public RequestValidator Pattern(string member, string? value, Func<char, bool> allowed, string pattern)
+    {
+        if (value is not null && !value.All(allowed))
+        {
+            _errors.Add($"Value at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
+        }
+
+        return this;
+    }
+
     public RequestValidator EachOneOf(string member, IEnumerable<string>? values, IReadOnlyList<string> allowed)
     {
         foreach (var value in values ?? [])

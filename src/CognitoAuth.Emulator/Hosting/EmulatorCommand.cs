@@ -42,14 +42,28 @@ internal static class EmulatorCommand
             {
                 "local" => EmulatorIssuer.Local,
                 "aws" => EmulatorIssuer.Aws,
-                var other => Invalid(result, $"--issuer must be 'aws' or 'local', not '{other}'."),
+                var other => Invalid(result, $"--issuer must be 'aws' or 'local', not '{other}'.", EmulatorIssuer.Local),
             },
         };
         var dataDir = new Option<string?>("--data-dir") { Description = "Keep pools, clients, users, groups, refresh tokens and signing keys in DIR across restarts (default: in memory)." };
+        var rotation = new Option<bool>("--refresh-token-rotation")
+        {
+            Description = "The user app client rotates refresh tokens: GetTokensFromRefreshToken returns a new one each time, REFRESH_TOKEN_AUTH is refused.",
+        };
+        var grace = new Option<int>("--refresh-token-grace")
+        {
+            Description = "With --refresh-token-rotation: SECONDS (0-60) a rotated-out refresh token still works.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => (int)CognitoAuth.Reference.ReferenceStack.RefreshTokenRotationGracePeriod.TotalSeconds,
+            CustomParser = result => int.TryParse(result.Tokens.Single().Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 60
+                ? seconds
+                : Invalid(result, $"--refresh-token-grace must be a whole number of seconds from 0 to 60, not '{result.Tokens.Single().Value}'.", 0),
+        };
 
         var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
         {
             cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed, issuer, dataDir,
+            rotation, grace,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -78,6 +92,8 @@ internal static class EmulatorCommand
                 SeedTestUser = !result.GetValue(noSeed),
                 Issuer = result.GetValue(issuer),
                 DataDirectory = result.GetValue(dataDir),
+                RefreshTokenRotation = result.GetValue(rotation),
+                RefreshTokenRotationGracePeriod = TimeSpan.FromSeconds(result.GetValue(grace)),
                 LoggerFactory = loggerFactory,
             };
             if (result.GetValue(tokenLifetime) is { } seconds)
@@ -109,10 +125,10 @@ internal static class EmulatorCommand
         return command;
     }
 
-    private static EmulatorIssuer Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    private static T Invalid<T>(System.CommandLine.Parsing.ArgumentResult result, string message, T placeholder)
     {
         result.AddError(message);
-        return EmulatorIssuer.Local;
+        return placeholder;
     }
 
     /// <summary>Waits for Ctrl-C (SIGINT) or SIGTERM; either is a requested stop, not a failure.</summary>
@@ -131,6 +147,10 @@ internal static class EmulatorCommand
         await stop.Task.ConfigureAwait(false);
     }
 
+    private static string Rotation(CognitoEmulator emulator) => emulator.RefreshTokenRotationGracePeriod is { } grace
+        ? string.Create(CultureInfo.InvariantCulture, $"\nThe user app client rotates refresh tokens (GetTokensFromRefreshToken; grace period {grace.TotalSeconds:0} s); REFRESH_TOKEN_AUTH is refused.")
+        : string.Empty;
+
     private static string Banner(CognitoEmulator emulator, string outputsPath) => string.Create(CultureInfo.InvariantCulture, $"""
         CognitoAuth local stack is running. Stop it with Ctrl-C.
 
@@ -142,7 +162,7 @@ internal static class EmulatorCommand
         export AWS_SECRET_ACCESS_KEY={emulator.Credentials.SecretAccessKey}
         export AWS_DEFAULT_REGION={emulator.Region}
 
-        Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.
+        Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.{Rotation(emulator)}
         Machine tokens: curl -u <MachineClientId>:<MachineClientSecret> -d grant_type=client_credentials {emulator.TokenEndpoint}
         What Cognito would e-mail or text: {emulator.CognitoEndpoint}_local/inbox
 

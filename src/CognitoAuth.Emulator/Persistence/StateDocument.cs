@@ -3,7 +3,8 @@ using CognitoAuth.Emulator.Cognito.Model;
 namespace CognitoAuth.Emulator.Persistence;
 
 // The data directory's state file: an envelope naming its format, a SHA-256 of the state's exact bytes, and the state.
-// Passwords are kept as salted digests and refresh tokens as digests only; signing keys and client secrets as they are
+// Passwords are kept as SRP verifiers (salt and g^x) and refresh tokens as digests only; signing keys, client secrets and
+// software token (TOTP) secrets as they are
 // (the emulator needs them to go on), so the file is created readable by its owner only.
 
 internal sealed class StateEnvelope
@@ -49,6 +50,15 @@ internal sealed class PoolState
     public List<ResourceServerType> ResourceServers { get; set; } = [];
 
     public List<RefreshTokenState> RefreshTokens { get; set; } = [];
+
+    /// <summary>SetUserPoolMfaConfig's <c>SoftwareTokenMfaConfiguration.Enabled</c>; null when never set.</summary>
+    public bool? SoftwareTokenMfaEnabled { get; set; }
+
+    public System.Text.Json.JsonElement? SmsMfaConfiguration { get; set; }
+
+    public System.Text.Json.JsonElement? EmailMfaConfiguration { get; set; }
+
+    public System.Text.Json.JsonElement? WebAuthnConfiguration { get; set; }
 }
 
 internal sealed class ClientState
@@ -81,7 +91,8 @@ internal sealed class UserState
 
     public byte[]? PasswordSalt { get; set; }
 
-    public byte[]? PasswordHash { get; set; }
+    /// <summary>v = g^x mod N of the password (with <see cref="PasswordSalt"/>), unsigned big-endian; never the password.</summary>
+    public byte[]? PasswordVerifier { get; set; }
 
     public DateTimeOffset? TemporaryPasswordSetAt { get; set; }
 
@@ -96,6 +107,21 @@ internal sealed class UserState
     public string? PasswordResetCode { get; set; }
 
     public DateTimeOffset? PasswordResetCodeExpiresAt { get; set; }
+
+    /// <summary>The verified software token's base32 secret (the file is its owner's alone, as for signing keys).</summary>
+    public string? SoftwareTokenSecret { get; set; }
+
+    public string? SoftwareTokenDeviceName { get; set; }
+
+    public bool SoftwareTokenEnabled { get; set; }
+
+    public bool SoftwareTokenPreferred { get; set; }
+
+    /// <summary>An associated software token not verified yet.</summary>
+    public string? PendingSoftwareTokenSecret { get; set; }
+
+    /// <summary>The step of the last TOTP code accepted from the user (no code of it or before is taken again).</summary>
+    public long? LastTotpStep { get; set; }
 }
 
 internal sealed class RefreshTokenState
@@ -117,4 +143,7 @@ internal sealed class RefreshTokenState
     public DateTimeOffset ExpiresAt { get; set; }
 
     public bool Revoked { get; set; }
+
+    /// <summary>When rotation replaced the token; tokens of one sign-in (one <see cref="OriginJti"/>) are one family.</summary>
+    public DateTimeOffset? RotatedAt { get; set; }
 }

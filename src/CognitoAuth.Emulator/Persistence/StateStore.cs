@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Pool.Srp;
+using CognitoAuth.Emulator.Pool.Totp;
 using CognitoAuth.Emulator.Tokens;
 
 namespace CognitoAuth.Emulator.Persistence;
@@ -16,7 +18,8 @@ namespace CognitoAuth.Emulator.Persistence;
 internal sealed class StateStore : IDisposable
 {
     public const string Format = "cognito-auth-emulator/state";
-    public const int FormatVersion = 1;
+    /// <summary>2: passwords as SRP verifiers. Version 1 kept salted SHA-256 digests, from which no verifier can be made.</summary>
+    public const int FormatVersion = 2;
     public const string FileName = "state.json";
 
     private readonly FileStream _lock;
@@ -140,6 +143,13 @@ internal sealed class StateStore : IDisposable
             throw Refuse($"it is not a CognitoAuth emulator state file (format '{envelope.Format ?? "none"}', expected '{Format}')", null);
         }
 
+        if (envelope.FormatVersion == 1)
+        {
+            throw Refuse(
+                "it is format version 1, which keeps passwords as salted digests; this emulator keeps SRP password verifiers (version 2) and cannot make one without the password",
+                null);
+        }
+
         if (envelope.FormatVersion != FormatVersion)
         {
             throw Refuse($"its format version is {envelope.FormatVersion}, this emulator reads version {FormatVersion}", null);
@@ -217,8 +227,8 @@ internal sealed class StateStore : IDisposable
             LastModifiedAt = u.LastModifiedAt,
             Enabled = u.Enabled,
             Status = u.Status,
-            PasswordSalt = u.Password?.Parts.Salt,
-            PasswordHash = u.Password?.Parts.Hash,
+            PasswordSalt = u.Password?.Salt,
+            PasswordVerifier = u.Password?.VerifierBytes,
             TemporaryPasswordSetAt = u.TemporaryPasswordSetAt,
             Attributes = [.. u.Attributes.Where(a => a.Key != "sub").Select(a => AttributeType.Of(a.Key, a.Value))],
             Groups = [.. u.Groups],
@@ -226,6 +236,12 @@ internal sealed class StateStore : IDisposable
             ConfirmationCodeExpiresAt = u.ConfirmationCode?.ExpiresAt,
             PasswordResetCode = u.PasswordResetCode?.Code,
             PasswordResetCodeExpiresAt = u.PasswordResetCode?.ExpiresAt,
+            SoftwareTokenSecret = u.SoftwareToken?.Token.SecretCode,
+            SoftwareTokenDeviceName = u.SoftwareToken?.DeviceName,
+            SoftwareTokenEnabled = u.SoftwareToken?.Enabled ?? false,
+            SoftwareTokenPreferred = u.SoftwareToken?.Preferred ?? false,
+            PendingSoftwareTokenSecret = u.PendingSoftwareToken?.SecretCode,
+            LastTotpStep = u.LastTotpStep,
         })],
         Groups = [.. pool.Groups.Select(g => new GroupType
         {
@@ -233,6 +249,10 @@ internal sealed class StateStore : IDisposable
             CreationDate = g.CreatedAt, LastModifiedDate = g.LastModifiedAt,
         })],
         ResourceServers = [.. pool.ResourceServers],
+        SoftwareTokenMfaEnabled = pool.MfaSettings.SoftwareTokenEnabled,
+        SmsMfaConfiguration = pool.MfaSettings.Sms,
+        EmailMfaConfiguration = pool.MfaSettings.Email,
+        WebAuthnConfiguration = pool.MfaSettings.WebAuthn,
         RefreshTokens = [.. pool.RefreshTokens.Select(r => new RefreshTokenState
         {
             Fingerprint = r.Key,
@@ -244,13 +264,24 @@ internal sealed class StateStore : IDisposable
             EventId = r.Value.SignIn.EventId,
             ExpiresAt = r.Value.ExpiresAt,
             Revoked = r.Value.Revoked,
+            RotatedAt = r.Value.RotatedAt,
         })],
     };
+
+    private static SoftwareToken Token(string secretCode) =>
+        SoftwareToken.TryFromSecretCode(secretCode, out var token) ? token : throw new FormatException("a software token secret is not base32");
+
+    private static RefreshTokenRotation RotationOf(RefreshTokenRotationType? rotation) =>
+        rotation?.Feature == "ENABLED" ? RefreshTokenRotation.After(TimeSpan.FromSeconds(rotation.RetryGracePeriodSeconds ?? 0)) : RefreshTokenRotation.Disabled;
 
     private static UserPool Restore(PoolDirectory directory, PoolState state)
     {
         var key = SigningKey.FromPem(state.SigningKeyPem!);
-        var pool = new UserPool(directory, state.Id!, state.Config!, key) { Domain = state.Domain };
+        var pool = new UserPool(directory, state.Id!, state.Config!, key)
+        {
+            Domain = state.Domain,
+            MfaSettings = new PoolMfaSettings(state.SoftwareTokenMfaEnabled, state.SmsMfaConfiguration, state.EmailMfaConfiguration, state.WebAuthnConfiguration),
+        };
         foreach (var client in state.Clients)
         {
             var d = client.Description!;
@@ -265,6 +296,7 @@ internal sealed class StateStore : IDisposable
                 AccessTokenValidity = TimeSpan.FromSeconds(client.AccessTokenSeconds),
                 IdTokenValidity = TimeSpan.FromSeconds(client.IdTokenSeconds),
                 RefreshTokenValidity = TimeSpan.FromSeconds(client.RefreshTokenSeconds),
+                RefreshTokenRotation = RotationOf(d.RefreshTokenRotation),
                 Units = new TokenUnits(d.TokenValidityUnits?.AccessToken ?? "minutes", d.TokenValidityUnits?.IdToken ?? "minutes", d.TokenValidityUnits?.RefreshToken ?? "days"),
                 AllowedOAuthFlows = d.AllowedOAuthFlows ?? [],
                 AllowedOAuthScopes = d.AllowedOAuthScopes ?? [],
@@ -304,10 +336,21 @@ internal sealed class StateStore : IDisposable
                 LastModifiedAt = u.LastModifiedAt,
                 Enabled = u.Enabled,
                 Status = u.Status!,
-                Password = u.PasswordSalt is { } salt && u.PasswordHash is { } hash ? PasswordHash.FromParts(salt, hash) : null,
+                Password = u.PasswordSalt is null && u.PasswordVerifier is null
+                    ? null
+                    : PasswordVerifier.FromParts(pool.SrpName, u.Username!, u.PasswordSalt, u.PasswordVerifier)
+                        ?? throw new FormatException($"user {u.Username} has no usable password verifier"),
                 TemporaryPasswordSetAt = u.TemporaryPasswordSetAt,
                 ConfirmationCode = u.ConfirmationCode is { } c ? new VerificationCode(c, u.ConfirmationCodeExpiresAt ?? default) : null,
                 PasswordResetCode = u.PasswordResetCode is { } r ? new VerificationCode(r, u.PasswordResetCodeExpiresAt ?? default) : null,
+                SoftwareToken = u.SoftwareTokenSecret is null ? null : new UserSoftwareToken(Token(u.SoftwareTokenSecret))
+                {
+                    DeviceName = u.SoftwareTokenDeviceName,
+                    Enabled = u.SoftwareTokenEnabled,
+                    Preferred = u.SoftwareTokenPreferred,
+                },
+                PendingSoftwareToken = u.PendingSoftwareTokenSecret is null ? null : Token(u.PendingSoftwareTokenSecret),
+                LastTotpStep = u.LastTotpStep,
             };
             foreach (var attribute in u.Attributes)
             {
@@ -324,12 +367,10 @@ internal sealed class StateStore : IDisposable
 
         foreach (var r in state.RefreshTokens)
         {
-            pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord
-            {
-                SignIn = new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!),
-                ExpiresAt = r.ExpiresAt,
-                Revoked = r.Revoked,
-            });
+            // Records of one sign-in (a rotated family) share its family again, and so its revocation.
+            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!));
+            family.Revoked |= r.Revoked;
+            pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord { Family = family, ExpiresAt = r.ExpiresAt, RotatedAt = r.RotatedAt });
         }
 
         return pool;

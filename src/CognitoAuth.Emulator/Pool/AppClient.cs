@@ -23,6 +23,9 @@ internal sealed class AppClient
 
     public required TimeSpan RefreshTokenValidity { get; set; }
 
+    /// <summary>Whether <c>GetTokensFromRefreshToken</c> rotates refresh tokens (then <c>REFRESH_TOKEN_AUTH</c> cannot be allowed).</summary>
+    public RefreshTokenRotation RefreshTokenRotation { get; set; } = RefreshTokenRotation.Disabled;
+
     /// <summary>The units the validities were given in (<c>TokenValidityUnits</c>), so Describe answers in them.</summary>
     public TokenUnits Units { get; set; } = TokenUnits.Default;
 
@@ -63,6 +66,14 @@ internal sealed class AppClient
         ExplicitAuthFlows.Contains("ALLOW_USER_PASSWORD_AUTH") || ExplicitAuthFlows.Contains("USER_PASSWORD_AUTH");
 
     public bool AllowsRefreshTokenAuth => ExplicitAuthFlows.Contains("ALLOW_REFRESH_TOKEN_AUTH");
+
+    /// <summary>
+    /// Whether <c>USER_SRP_AUTH</c> is allowed: <c>ALLOW_USER_SRP_AUTH</c>, or a client on the legacy flow names, for which SRP was
+    /// always on unless <c>CUSTOM_AUTH_FLOW_ONLY</c>.
+    /// </summary>
+    public bool AllowsUserSrpAuth =>
+        ExplicitAuthFlows.Contains("ALLOW_USER_SRP_AUTH")
+        || (!ExplicitAuthFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)) && !ExplicitAuthFlows.Contains("CUSTOM_AUTH_FLOW_ONLY"));
 
     /// <summary>Whether the OAuth 2.0 client-credentials grant is enabled at the token endpoint.</summary>
     public bool AllowsClientCredentials => AllowedOAuthFlowsUserPoolClient && AllowedOAuthFlows.Contains("client_credentials");

@@ -1,6 +1,13 @@
+using CognitoAuth.Emulator.Pool.Srp;
+using CognitoAuth.Emulator.Pool.Totp;
+
 namespace CognitoAuth.Emulator.Pool;
 
-/// <summary>A pending challenge: single-use, bound to one user and one app client, valid until <see cref="ExpiresAt"/>.</summary>
+/// <summary>
+/// A pending challenge: single-use, bound to one user and one app client, valid until <see cref="ExpiresAt"/>. Besides its
+/// name it carries what answering it needs: the SRP exchange of a <c>PASSWORD_VERIFIER</c>, or the software token being set
+/// up through <c>MFA_SETUP</c> (<see cref="MfaSetup"/>). None of it is shown by <see cref="ToString"/>.
+/// </summary>
 internal sealed class ChallengeSession
 {
     public required string Username { get; init; }
@@ -13,5 +20,23 @@ internal sealed class ChallengeSession
 
     public bool Used { get; set; }
 
-    public override string ToString() => $"ChallengeSession {{ ChallengeName = {ChallengeName}, ExpiresAt = {ExpiresAt:O}, Used = {Used} }}";
+    /// <summary><c>PASSWORD_VERIFIER</c>: the server's half of the SRP exchange.</summary>
+    public SrpServerChallenge? Srp { get; init; }
+
+    /// <summary><c>PASSWORD_VERIFIER</c>: the verifier the exchange was made with (a password set since makes the proof stale).</summary>
+    public PasswordVerifier? Verifier { get; init; }
+
+    /// <summary>
+    /// A <c>PASSWORD_VERIFIER</c> made up for a user who does not exist (PreventUserExistenceErrors): its answer is always
+    /// "Incorrect username or password.".
+    /// </summary>
+    public bool UnknownUser { get; init; }
+
+    /// <summary><c>MFA_SETUP</c>: how far the setup has come.</summary>
+    public MfaSetupStep MfaSetup { get; init; }
+
+    /// <summary><c>MFA_SETUP</c> after <c>AssociateSoftwareToken</c>: the token waiting for <c>VerifySoftwareToken</c>.</summary>
+    public SoftwareToken? PendingToken { get; init; }
+
+    public override string ToString() => $"ChallengeSession {{ ChallengeName = {ChallengeName}, ExpiresAt = {ExpiresAt:O}, Used = {Used}, MfaSetup = {MfaSetup} }}";
 }

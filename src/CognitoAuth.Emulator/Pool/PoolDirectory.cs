@@ -43,6 +43,20 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
 
     public UserPool? FindPoolOfDomain(string domain) => _poolsByDomain.GetValueOrDefault(domain);
 
+    /// <summary>The pool holding a challenge session, for operations that carry a session and no client id.</summary>
+    public (UserPool Pool, ChallengeSession Session)? FindSession(string session)
+    {
+        foreach (var pool in _poolsInOrder)
+        {
+            if (pool.FindSession(session) is { } pending)
+            {
+                return (pool, pending);
+            }
+        }
+
+        return null;
+    }
+
     public void Add(UserPool pool)
     {
         _pools.Add(pool.Id, pool);

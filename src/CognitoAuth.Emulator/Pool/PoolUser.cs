@@ -1,3 +1,5 @@
+using CognitoAuth.Emulator.Pool.Srp;
+
 namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
@@ -36,7 +38,17 @@ internal sealed class PoolUser
 
     public string Status { get; set; } = UserStatus.ForceChangePassword;
 
-    public PasswordHash? Password { get; set; }
+    /// <summary>The SRP verifier of the user's password (the pool keeps no password); <see langword="null"/> before one is set.</summary>
+    public PasswordVerifier? Password { get; set; }
+
+    /// <summary>The verified software token (TOTP) and the user's MFA preferences about it; <see langword="null"/> without one.</summary>
+    public UserSoftwareToken? SoftwareToken { get; set; }
+
+    /// <summary>A token AssociateSoftwareToken (by access token) made, waiting for VerifySoftwareToken; the verified one stays until then.</summary>
+    public Totp.SoftwareToken? PendingSoftwareToken { get; set; }
+
+    /// <summary>The time step of the last TOTP code accepted from this user: no code of that step or before is taken again.</summary>
+    public long? LastTotpStep { get; set; }
 
     /// <summary>When the current temporary password was set; <see langword="null"/> once the password is permanent.</summary>
     public DateTimeOffset? TemporaryPasswordSetAt { get; set; }

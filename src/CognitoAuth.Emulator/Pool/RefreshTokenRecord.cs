@@ -3,11 +3,18 @@ namespace CognitoAuth.Emulator.Pool;
 /// <summary>What the pool remembers of an issued refresh token (the token itself is only the dictionary key).</summary>
 internal sealed class RefreshTokenRecord
 {
-    public required SignInEvent SignIn { get; init; }
+    public required RefreshTokenFamily Family { get; init; }
 
+    /// <summary>A rotated token's successor expires when the token it replaced would have.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 
-    public bool Revoked { get; set; }
+    /// <summary>When rotation first replaced this token; <see langword="null"/> while it is the family's current one.</summary>
+    public DateTimeOffset? RotatedAt { get; set; }
 
-    public override string ToString() => $"RefreshTokenRecord {{ ClientId = {SignIn.ClientId}, ExpiresAt = {ExpiresAt:O}, Revoked = {Revoked} }}";
+    public SignInEvent SignIn => Family.SignIn;
+
+    public bool Revoked => Family.Revoked;
+
+    public override string ToString() =>
+        $"RefreshTokenRecord {{ ClientId = {SignIn.ClientId}, ExpiresAt = {ExpiresAt:O}, RotatedAt = {RotatedAt?.ToString("O") ?? "-"}, Revoked = {Revoked} }}";
 }

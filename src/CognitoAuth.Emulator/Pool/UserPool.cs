@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Pool.Srp;
 using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Reference;
 
@@ -23,7 +24,7 @@ internal sealed class UserPool
     private readonly Dictionary<string, ResourceServerType> _resourceServers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChallengeSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RefreshTokenRecord> _refreshTokensByOrigin = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RefreshTokenFamily> _refreshTokenFamilies = new(StringComparer.Ordinal);
     private readonly Lazy<TokenIssuer> _tokens;
     private long _nextSequence;
     private int _pruneAt = 4096;
@@ -46,6 +47,12 @@ internal sealed class UserPool
 
     public string Id { get; }
 
+    /// <summary>Keys the made-up SRP salts of users who do not exist, so they are the same at every attempt (in memory only).</summary>
+    public byte[] DecoyKey { get; } = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The pool id's part after <c>_</c>: the pool name SRP hashes into every verifier and proof.</summary>
+    public string SrpName => Id[(Id.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
     public SigningKey Key { get; }
 
     /// <summary>The pool's settings as DescribeUserPool reports them (without the computed members).</summary>
@@ -61,6 +68,25 @@ internal sealed class UserPool
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public PasswordPolicyDefinition PasswordPolicy => _passwordPolicy;
+
+    /// <summary>The pool's <c>MfaConfiguration</c>: <c>OFF</c>, <c>OPTIONAL</c> or <c>ON</c>.</summary>
+    public string MfaConfiguration => Config.MfaConfiguration ?? "OFF";
+
+    /// <summary>What SetUserPoolMfaConfig set besides <see cref="MfaConfiguration"/>.</summary>
+    public PoolMfaSettings MfaSettings { get; set; } = PoolMfaSettings.None;
+
+    /// <summary>Whether software tokens (TOTP) are an MFA type of the pool: as SetUserPoolMfaConfig said, else whenever MFA is not OFF.</summary>
+    public bool SoftwareTokenMfaEnabled => MfaSettings.SoftwareTokenEnabled ?? MfaConfiguration != "OFF";
+
+    /// <summary>
+    /// Whether a sign-in of <paramref name="user"/> is asked for a TOTP code: the pool's MFA is not OFF and the user has a
+    /// verified software token that is enabled, or that MFA ON makes required.
+    /// </summary>
+    public bool AsksForSoftwareToken(PoolUser user) =>
+        MfaConfiguration != "OFF" && user.SoftwareToken is { } token && (token.Enabled || MfaConfiguration == "ON");
+
+    /// <summary>Whether a sign-in of <paramref name="user"/> must set up MFA first (<c>MFA_SETUP</c>): MFA is ON and the user has no token.</summary>
+    public bool RequiresMfaSetup(PoolUser user) => MfaConfiguration == "ON" && user.SoftwareToken is null && SoftwareTokenMfaEnabled;
 
     /// <summary>Whether users sign in with their email as username (their real username is then a UUID).</summary>
     public bool EmailIsUsername => Config.UsernameAttributes?.Contains("email") == true;
@@ -127,9 +153,10 @@ internal sealed class UserPool
     {
         var now = Now;
         var sub = Guid.NewGuid().ToString();
-        var user = new PoolUser(EmailIsUsername ? sub : username, sub, now, ++_nextSequence)
+        var realUsername = EmailIsUsername ? sub : username;
+        var user = new PoolUser(realUsername, sub, now, ++_nextSequence)
         {
-            Password = password is null ? null : PasswordHash.Of(password),
+            Password = password is null ? null : PasswordVerifier.Create(SrpName, realUsername, password),
             Status = status,
             TemporaryPasswordSetAt = status == UserStatus.ForceChangePassword ? now : null,
         };
@@ -180,7 +207,7 @@ internal sealed class UserPool
     /// <summary>Sets a password; a temporary one puts the user (back) into FORCE_CHANGE_PASSWORD.</summary>
     public void SetPassword(PoolUser user, string password, bool permanent)
     {
-        user.Password = PasswordHash.Of(password);
+        user.Password = PasswordVerifier.Create(SrpName, user.Username, password);
         user.Status = permanent ? UserStatus.Confirmed : UserStatus.ForceChangePassword;
         user.TemporaryPasswordSetAt = permanent ? null : Now;
         user.PasswordResetCode = null;
@@ -251,19 +278,28 @@ internal sealed class UserPool
 
     // Sessions and refresh tokens.
 
-    public string StartSession(PoolUser user, AppClient client, string challengeName)
+    public string StartSession(PoolUser user, AppClient client, string challengeName) => StartSession(new ChallengeSession
+    {
+        Username = user.Username,
+        ClientId = client.ClientId,
+        ChallengeName = challengeName,
+        ExpiresAt = SessionExpiry,
+    });
+
+    /// <summary>Keeps a challenge under a new random session id and returns the id.</summary>
+    public string StartSession(ChallengeSession pending)
     {
         PruneExpired();
         var session = RandomIds.Session();
-        _sessions.Add(session, new ChallengeSession
-        {
-            Username = user.Username,
-            ClientId = client.ClientId,
-            ChallengeName = challengeName,
-            ExpiresAt = Now + Directory.SessionValidity,
-        });
+        _sessions.Add(session, pending);
         return session;
     }
+
+    /// <summary>When a challenge started now expires (Cognito's three minutes, or the options').</summary>
+    public DateTimeOffset SessionExpiry => Now + Directory.SessionValidity;
+
+    /// <summary>A session of this pool by id alone, for the operations that carry no client id (AssociateSoftwareToken, VerifySoftwareToken).</summary>
+    public ChallengeSession? FindSession(string session) => _sessions.GetValueOrDefault(session);
 
     /// <summary>Finds a live session of this client, or throws Cognito's session error.</summary>
     public ChallengeSession Session(string? session, AppClient client)
@@ -273,6 +309,12 @@ internal sealed class UserPool
             throw CognitoErrors.InvalidSession();
         }
 
+        return EnsureLive(pending);
+    }
+
+    /// <summary>The session itself when it is neither spent nor expired, else Cognito's session error.</summary>
+    public ChallengeSession EnsureLive(ChallengeSession pending)
+    {
         if (pending.Used)
         {
             throw CognitoErrors.SessionAlreadyUsed();
@@ -286,34 +328,58 @@ internal sealed class UserPool
         return pending;
     }
 
+    /// <summary>Issues the first refresh token of a sign-in: a new family.</summary>
     public string IssueRefreshToken(SignInEvent signIn, AppClient client)
     {
         PruneExpired();
         var token = RandomIds.RefreshToken();
-        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { SignIn = signIn, ExpiresAt = Now + client.RefreshTokenValidity });
+        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = Family(signIn), ExpiresAt = Now + client.RefreshTokenValidity });
         return token;
     }
+
+    /// <summary>
+    /// Rotation: a new refresh token in <paramref name="replaced"/>'s family, valid for what is left of the replaced one's
+    /// lifetime. The replaced token is marked rotated out (the first time only, so its grace period does not restart).
+    /// </summary>
+    public string RotateRefreshToken(RefreshTokenRecord replaced)
+    {
+        PruneExpired();
+        replaced.RotatedAt ??= Now;
+        var token = RandomIds.RefreshToken();
+        RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = replaced.Family, ExpiresAt = replaced.ExpiresAt });
+        return token;
+    }
+
+    /// <summary>The family of a sign-in: the one the pool knows (loading a data directory), or a new one.</summary>
+    public RefreshTokenFamily Family(SignInEvent signIn) =>
+        _refreshTokenFamilies.TryGetValue(signIn.OriginJti, out var family) ? family : new RefreshTokenFamily(signIn);
 
     /// <summary>Adds a refresh token record under its fingerprint (the pool keeps no refresh token itself).</summary>
     public void RestoreRefreshToken(string fingerprint, RefreshTokenRecord record)
     {
+        if (_refreshTokens.TryGetValue(fingerprint, out var previous))
+        {
+            previous.Family.Members--;
+        }
+
         _refreshTokens[fingerprint] = record;
-        _refreshTokensByOrigin[record.SignIn.OriginJti] = record;
+        _refreshTokenFamilies[record.SignIn.OriginJti] = record.Family;
+        record.Family.Members++;
     }
 
     public RefreshTokenRecord? FindRefreshToken(string token) => _refreshTokens.GetValueOrDefault(Fingerprint(token));
 
     /// <summary>Whether tokens of this sign-in were revoked (RevokeToken, GlobalSignOut, user deleted) or never existed.</summary>
     public bool SignInRevoked(string originJti) =>
-        !_refreshTokensByOrigin.TryGetValue(originJti, out var record) || record.Revoked;
+        !_refreshTokenFamilies.TryGetValue(originJti, out var family) || family.Revoked;
 
     public void RevokeRefreshTokens(PoolUser user)
     {
-        foreach (var record in _refreshTokens.Values)
+        foreach (var family in _refreshTokenFamilies.Values)
         {
-            if (record.SignIn.Username == user.Username)
+            if (family.SignIn.Username == user.Username)
             {
-                record.Revoked = true;
+                family.Revoked = true;
             }
         }
     }
@@ -361,7 +427,10 @@ internal sealed class UserPool
             if (now >= record.ExpiresAt)
             {
                 _refreshTokens.Remove(key);
-                _refreshTokensByOrigin.Remove(record.SignIn.OriginJti);
+                if (--record.Family.Members == 0)
+                {
+                    _refreshTokenFamilies.Remove(record.SignIn.OriginJti);
+                }
             }
         }
 

@@ -208,11 +208,11 @@ public sealed class AuthenticationTests
 
         var userPassword = await client.CallAsync("InitiateAuth", PasswordAuth(emulator.AdditionalClients[0].ClientId, Seed.Username, Seed.TemporaryPassword));
         var adminPassword = await client.AdminInitiateAuthAsync(Seed.Username, Seed.TemporaryPassword, emulator.AdditionalClients[1].ClientId);
-        var srp = await client.CallAsync("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["SRP_A"] = "abc" } });
+        var srp = await client.CallAsync("InitiateAuth", new { ClientId = emulator.AdditionalClients[0].ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["SRP_A"] = "abc" } });
 
         userPassword.AssertError("InvalidParameterException", "USER_PASSWORD_AUTH flow not enabled for this client");
         adminPassword.AssertError("InvalidParameterException", "Auth flow not enabled for this client");
-        srp.AssertError("InvalidParameterException", "USER_SRP_AUTH flow not enabled for this client");
+        srp.AssertError("InvalidParameterException", "USER_SRP_AUTH is not enabled for the client.");
     }
 
     [Fact]
@@ -399,6 +399,5 @@ public sealed class AuthenticationTests
         return new { ClientId = clientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = parameters };
     }
 
-    private static string Hash(EmulatorAppClient client, string username) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(client.ClientSecret!), Encoding.UTF8.GetBytes(username + client.ClientId)));
+    private static string Hash(EmulatorAppClient client, string username) => TestSecretHash.Of(client, username);
 }

@@ -25,6 +25,19 @@ public sealed class ModelConformanceTests
         var challenge = await Check("AdminInitiateAuth", new { UserPoolId = pool, ClientId = emulator.ClientId, AuthFlow = "ADMIN_NO_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "TempPass123!" } });
         var tokens = TokenSet.From(await Check("AdminRespondToAuthChallenge", new { UserPoolId = pool, ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = challenge.Get("Session"), ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["NEW_PASSWORD"] = "NewSecurePass123!" } }));
         await Check("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = new Dictionary<string, string> { ["REFRESH_TOKEN"] = tokens.RefreshToken! } });
+        await Check("GetTokensFromRefreshToken", new { ClientId = emulator.ClientId, RefreshToken = tokens.RefreshToken! });
+        var srp = new TestSrpClient(pool);
+        var verifierChallenge = await Check("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["SRP_A"] = srp.SrpA } });
+        await Check("RespondToAuthChallenge", new { ClientId = emulator.ClientId, ChallengeName = "PASSWORD_VERIFIER", Session = verifierChallenge.Get("Session"), ChallengeResponses = srp.Answer(CognitoTestClient.Parameters(verifierChallenge), "NewSecurePass123!", DateTimeOffset.UtcNow) });
+        var secret = (await Check("AssociateSoftwareToken", new { AccessToken = tokens.AccessToken })).Get("SecretCode");
+        await Check("VerifySoftwareToken", new { AccessToken = tokens.AccessToken, UserCode = TestTotp.Code(secret, DateTimeOffset.UtcNow), FriendlyDeviceName = "model-phone" });
+        await Check("SetUserMFAPreference", new { AccessToken = tokens.AccessToken, SoftwareTokenMfaSettings = new { Enabled = true, PreferredMfa = true } });
+        await Check("GetUser", new { AccessToken = tokens.AccessToken });
+        await Check("AdminGetUser", new { UserPoolId = pool, Username = "testuser@example.com" });
+        var mfaChallenge = await Check("AdminInitiateAuth", new { UserPoolId = pool, ClientId = emulator.ClientId, AuthFlow = "ADMIN_USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "NewSecurePass123!" } });
+        Assert.Equal("SOFTWARE_TOKEN_MFA", mfaChallenge.Get("ChallengeName"));
+        await Check("AdminSetUserMFAPreference", new { UserPoolId = pool, Username = "testuser@example.com", SoftwareTokenMfaSettings = new { Enabled = false, PreferredMfa = false } });
+        await Check("GetUserPoolMfaConfig", new { UserPoolId = pool });
         await Check("AdminCreateUser", new { UserPoolId = pool, Username = "model@example.com", TemporaryPassword = "ModelPass123!", UserAttributes = new[] { new { Name = "name", Value = "Model" } } });
         var publicChallenge = await Check("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "model@example.com", ["PASSWORD"] = "ModelPass123!" } });
         await Check("RespondToAuthChallenge", new { ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = publicChallenge.Get("Session"), ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "model@example.com", ["NEW_PASSWORD"] = "ModelPass456!" } });
@@ -50,6 +63,7 @@ public sealed class ModelConformanceTests
         await Check("DescribeUserPool", new { UserPoolId = other });
         await Check("ListUserPools", new { MaxResults = 60 });
         await Check("UpdateUserPool", new { UserPoolId = other, AutoVerifiedAttributes = new[] { "email" }, MfaConfiguration = "OFF", Policies = new { PasswordPolicy = new { MinimumLength = 8, RequireNumbers = true } } });
+        await Check("SetUserPoolMfaConfig", new { UserPoolId = other, MfaConfiguration = "OFF", SoftwareTokenMfaConfiguration = new { Enabled = true } });
         await Check("CreateResourceServer", new { UserPoolId = other, Identifier = "model-api", Name = "model-api", Scopes = new[] { new { ScopeName = "read", ScopeDescription = "Read" } } });
         await Check("DescribeResourceServer", new { UserPoolId = other, Identifier = "model-api" });
         await Check("ListResourceServers", new { UserPoolId = other, MaxResults = 10 });
@@ -57,6 +71,7 @@ public sealed class ModelConformanceTests
         await Check("CreateUserPoolDomain", new { UserPoolId = other, Domain = "model-domain" });
         await Check("DescribeUserPoolDomain", new { Domain = "model-domain" });
         var appClient = await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-client", ExplicitAuthFlows = new[] { "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH" } });
+        await Check("CreateUserPoolClient", new { UserPoolId = other, ClientName = "model-rotating", ClientSecret = new string('s', 40), RefreshTokenRotation = new { Feature = "ENABLED", RetryGracePeriodSeconds = 30 } });
         var otherClient = appClient.Json.GetProperty("UserPoolClient").GetProperty("ClientId").GetString()!;
         await Check("DescribeUserPoolClient", new { UserPoolId = other, ClientId = otherClient });
         await Check("ListUserPoolClients", new { UserPoolId = other, MaxResults = 10 });
@@ -125,6 +140,17 @@ public sealed class ModelConformanceTests
             ("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "Wrong123!" } }),
             ("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = new Dictionary<string, string>() }),
             ("RespondToAuthChallenge", new { ClientId = emulator.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = new string('s', 40) }),
+            ("GetTokensFromRefreshToken", new { RefreshToken = "opaque", ClientId = emulator.ClientId }),
+            ("InitiateAuth", new { ClientId = emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["SRP_A"] = "0" } }),
+            ("AssociateSoftwareToken", new { AccessToken = "not-a-jwt" }),
+            ("AssociateSoftwareToken", new { Session = new string('s', 40) }),
+            ("VerifySoftwareToken", new { AccessToken = "not-a-jwt", UserCode = "123456" }),
+            ("VerifySoftwareToken", new { AccessToken = "not-a-jwt", UserCode = "12345" }),
+            ("SetUserMFAPreference", new { AccessToken = "not-a-jwt" }),
+            ("AdminSetUserMFAPreference", new { UserPoolId = pool, Username = "nobody@example.com" }),
+            ("AdminSetUserMFAPreference", new { UserPoolId = pool, Username = "testuser@example.com", SoftwareTokenMfaSettings = new { Enabled = true } }),
+            ("SetUserPoolMfaConfig", new { UserPoolId = pool + "x" }),
+            ("GetUserPoolMfaConfig", new { UserPoolId = pool + "x" }),
             ("RevokeToken", new { Token = "opaque", ClientId = other }),
             ("RevokeToken", new { Token = "opaque", ClientId = "nosuchclient" }),
             ("GlobalSignOut", new { AccessToken = "not-a-jwt" }),

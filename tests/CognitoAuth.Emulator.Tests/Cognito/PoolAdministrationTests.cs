@@ -125,6 +125,42 @@ public sealed class PoolAdministrationTests
     }
 
     [Fact]
+    public async Task CreateUserPoolClient_ClientSecretGiven_IsTheSecretAndAShortOneIsRefusedUnquoted()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var chosen = "Chosen_secret+" + new string('9', 20);
+
+        var created = await client.CallAsync("CreateUserPoolClient", new { UserPoolId = emulator.UserPoolId, ClientName = "imported", ClientSecret = chosen });
+        var tooShort = await client.CallAsync("CreateUserPoolClient", new { UserPoolId = emulator.UserPoolId, ClientName = "short", ClientSecret = "short-and-secret" });
+
+        created.AssertOk();
+        Assert.Equal(chosen, created.Get("UserPoolClient", "ClientSecret"));
+        tooShort.AssertError("InvalidParameterException");
+        Assert.Contains("'clientSecret'", tooShort.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-and-secret", tooShort.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateUserPool_FeaturePlan_DefaultsToEssentialsAndUpdateUserPoolKeepsItAndTheNameUnlessGiven()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var poolId = (await client.CallAsync("CreateUserPool", new { PoolName = "plan" })).Get("UserPool", "Id");
+
+        var before = (await client.CallAsync("DescribeUserPool", new { UserPoolId = poolId })).Json.GetProperty("UserPool");
+        (await client.CallAsync("UpdateUserPool", new { UserPoolId = poolId })).AssertOk();
+        var kept = (await client.CallAsync("DescribeUserPool", new { UserPoolId = poolId })).Json.GetProperty("UserPool");
+        (await client.CallAsync("UpdateUserPool", new { UserPoolId = poolId, PoolName = "renamed", UserPoolTier = "PLUS" })).AssertOk();
+        var changed = (await client.CallAsync("DescribeUserPool", new { UserPoolId = poolId })).Json.GetProperty("UserPool");
+
+        Assert.Equal("ESSENTIALS", before.GetProperty("UserPoolTier").GetString());
+        Assert.Equal(("plan", "ESSENTIALS"), (kept.GetProperty("Name").GetString(), kept.GetProperty("UserPoolTier").GetString()));
+        Assert.Equal(("renamed", "PLUS"), (changed.GetProperty("Name").GetString(), changed.GetProperty("UserPoolTier").GetString()));
+        (await client.CallAsync("CreateUserPool", new { PoolName = "bad", UserPoolTier = "GOLD" })).AssertError("InvalidParameterException");
+    }
+
+    [Fact]
     public async Task DescribeUserPoolClient_InProcessLifetimesOfSeconds_ReportedInSeconds()
     {
         await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { AccessTokenLifetime = TimeSpan.FromSeconds(30), RefreshTokenLifetime = TimeSpan.FromHours(2) });

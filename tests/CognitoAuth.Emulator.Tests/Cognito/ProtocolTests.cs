@@ -10,8 +10,22 @@ public sealed class ProtocolTests
     /// <summary>Every operation of the endpoint's dispatch table.</summary>
     public static TheoryData<string> Operations => [.. DispatchTable.OperationNames];
 
+    /// <summary>Those whose input has required members: all but AssociateSoftwareToken (an access token or a session, neither required).</summary>
+    public static TheoryData<string> OperationsWithRequiredInput => [.. DispatchTable.OperationNames.Where(o => o != "AssociateSoftwareToken")];
+
+    [Fact]
+    public async Task AssociateSoftwareToken_NeitherAccessTokenNorSession_SaysOneOfThemIsNeeded()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+
+        var response = await client.CallAsync("AssociateSoftwareToken", "{}");
+
+        response.AssertError("InvalidParameterException", "Exactly one of AccessToken or Session must be provided.");
+    }
+
     [Theory]
-    [MemberData(nameof(Operations))]
+    [MemberData(nameof(OperationsWithRequiredInput))]
     public async Task Operation_EmptyInput_NamesTheMissingRequiredMembers(string operation)
     {
         await using var emulator = await CognitoEmulator.StartAsync();

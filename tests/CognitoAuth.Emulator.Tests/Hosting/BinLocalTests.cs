@@ -92,4 +92,32 @@ public sealed class BinLocalTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("61")]
+    [InlineData("ten")]
+    [InlineData("-5")]
+    public async Task BinLocal_RefreshTokenGraceOutOfRange_ExitsOneSayingWhatIsAllowed(string seconds)
+    {
+        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "bin", "local"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        foreach (var argument in new[] { "--cognito-port", "0", "--api-port", "0", "--outputs", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.json"), "--refresh-token-rotation", "--refresh-token-grace", seconds })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains($"--refresh-token-grace must be a whole number of seconds from 0 to 60, not '{seconds}'.", await stderr, StringComparison.Ordinal);
+    }
 }

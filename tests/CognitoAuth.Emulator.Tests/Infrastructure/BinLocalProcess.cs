@@ -9,6 +9,7 @@ namespace CognitoAuth.Emulator.Tests.Infrastructure;
 internal sealed class BinLocalProcess : IDisposable
 {
     private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stdout = new();
 
     private BinLocalProcess(Process process, string outputsPath)
     {
@@ -21,6 +22,18 @@ internal sealed class BinLocalProcess : IDisposable
     public string OutputsPath { get; }
 
     public JsonElement Stack { get; private set; }
+
+    /// <summary>What bin/local printed so far (the banner: outputs, credentials, notes).</summary>
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
 
     public string Stderr
     {
@@ -49,7 +62,13 @@ internal sealed class BinLocalProcess : IDisposable
         }
 
         var local = new BinLocalProcess(Process.Start(start)!, outputsPath);
-        local.Process.OutputDataReceived += (_, _) => { };
+        local.Process.OutputDataReceived += (_, e) =>
+        {
+            lock (local._stdout)
+            {
+                local._stdout.AppendLine(e.Data);
+            }
+        };
         local.Process.ErrorDataReceived += (_, e) =>
         {
             lock (local._stderr)

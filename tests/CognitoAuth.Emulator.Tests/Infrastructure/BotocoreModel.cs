@@ -1,32 +1,44 @@
+using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace CognitoAuth.Emulator.Tests.Infrastructure;
 
 /// <summary>
-/// botocore's cognito-idp service model (shipped with the Debian <c>awscli</c> package): the reference for every
-/// request, response and error shape the endpoint produces.
+/// botocore's cognito-idp service model, the reference for every request, response and error shape the endpoint
+/// produces: the newest on the machine — the image's Python botocore (it knows operations and members Debian's older copy
+/// lacks, such as <c>GetTokensFromRefreshToken</c> and <c>RefreshTokenRotation</c>), else the Debian <c>awscli</c>
+/// package's. Read as JSON (botocore ships it gzipped).
 /// </summary>
 internal static class BotocoreModel
 {
-    public const string Path = "/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/2016-04-18/service-2.json";
+    /// <summary>Debian's copy, the fallback when the image's Python has no botocore.</summary>
+    public const string DebianPath = "/usr/lib/python3/dist-packages/awscli/botocore/data/cognito-idp/2016-04-18/service-2.json";
 
-    private static readonly Lazy<JsonElement> Model = new(() => JsonDocument.Parse(File.ReadAllText(Path)).RootElement);
+    private const string RelativePath = "data/cognito-idp/2016-04-18/service-2.json";
 
-    public static bool Available => File.Exists(Path);
+    private static readonly Lazy<(JsonElement Model, string Source)?> Newest = new(Load);
 
-    private static JsonElement Shapes => Model.Value.GetProperty("shapes");
+    public static bool Available => Newest.Value is not null;
 
-    public static JsonElement Operations => Model.Value.GetProperty("operations");
+    /// <summary>The file the model was read from, for messages.</summary>
+    public static string Source => Newest.Value?.Source ?? "(none)";
+
+    private static JsonElement Model => (Newest.Value ?? throw new InvalidOperationException("No botocore service model for cognito-idp was found.")).Model;
+
+    private static JsonElement Shapes => Model.GetProperty("shapes");
+
+    public static JsonElement Operations => Model.GetProperty("operations");
 
     public static JsonElement Shape(string name) => Shapes.GetProperty(name);
 
     public static string? OutputShape(string operation) =>
-        Model.Value.GetProperty("operations").GetProperty(operation).TryGetProperty("output", out var output)
+        Model.GetProperty("operations").GetProperty(operation).TryGetProperty("output", out var output)
             ? output.GetProperty("shape").GetString()
             : null;
 
     public static IReadOnlyList<string> Errors(string operation) =>
-        [.. Model.Value.GetProperty("operations").GetProperty(operation).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!)];
+        [.. Model.GetProperty("operations").GetProperty(operation).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()!)];
 
     /// <summary>Asserts that a response body conforms to the operation's output shape (members, required members, types).</summary>
     public static void AssertConformsToOutput(string operation, JsonElement body)
@@ -45,6 +57,52 @@ internal static class BotocoreModel
     /// <summary>Asserts that an error answer's code is one the model lists for the operation.</summary>
     public static void AssertModelledError(string operation, string? errorType) =>
         Assert.True(errorType is not null && Errors(operation).Contains(errorType), $"{errorType} is not among {operation}'s modelled errors: {string.Join(", ", Errors(operation))}");
+
+    private static (JsonElement Model, string Source)? Load()
+    {
+        foreach (var candidate in Candidates())
+        {
+            if (File.Exists(candidate + ".gz"))
+            {
+                using var gzip = new GZipStream(File.OpenRead(candidate + ".gz"), CompressionMode.Decompress);
+                return (JsonDocument.Parse(gzip).RootElement.Clone(), candidate + ".gz");
+            }
+
+            if (File.Exists(candidate))
+            {
+                return (JsonDocument.Parse(File.ReadAllText(candidate)).RootElement.Clone(), candidate);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
+        string? package = null;
+        try
+        {
+            using var python = Process.Start(new ProcessStartInfo("python3", ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            package = python.StandardOutput.ReadToEnd().Trim();
+            python.WaitForExit();
+            package = python.ExitCode == 0 && package.Length > 0 ? package : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No python3 on the PATH: Debian's model only.
+        }
+
+        if (package is not null)
+        {
+            yield return System.IO.Path.Combine(package, RelativePath);
+        }
+
+        yield return DebianPath;
+    }
 
     private static void AssertConforms(string shapeName, JsonElement value, string path)
     {
@@ -132,7 +190,7 @@ public sealed class BotocoreFactAttribute : FactAttribute
     {
         if (!BotocoreModel.Available)
         {
-            Skip = $"botocore's model is missing ({BotocoreModel.Path}); bin/test installs it (apt-get install awscli).";
+            Skip = $"botocore's model is missing (neither the image's Python botocore nor {BotocoreModel.DebianPath}); bin/test installs awscli.";
         }
     }
 }

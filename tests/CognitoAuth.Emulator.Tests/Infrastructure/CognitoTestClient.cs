@@ -82,6 +82,43 @@ internal sealed class CognitoTestClient(CognitoEmulator emulator) : IDisposable
         return CallAsync("InitiateAuth", new { ClientId = clientId ?? emulator.ClientId, AuthFlow = "REFRESH_TOKEN_AUTH", AuthParameters = parameters });
     }
 
+    /// <summary>InitiateAuth (or AdminInitiateAuth) USER_SRP_AUTH with the SRP client's A.</summary>
+    public Task<CognitoResponse> SrpInitiateAsync(TestSrpClient srp, string username, string? clientId = null, bool admin = false, string? secretHash = null)
+    {
+        var parameters = new Dictionary<string, string> { ["USERNAME"] = username, ["SRP_A"] = srp.SrpA };
+        if (secretHash is not null)
+        {
+            parameters["SECRET_HASH"] = secretHash;
+        }
+
+        return admin
+            ? CallAsync("AdminInitiateAuth", new { UserPoolId = emulator.UserPoolId, ClientId = clientId ?? emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = parameters })
+            : CallAsync("InitiateAuth", new { ClientId = clientId ?? emulator.ClientId, AuthFlow = "USER_SRP_AUTH", AuthParameters = parameters });
+    }
+
+    /// <summary>Answers a challenge (RespondToAuthChallenge, or the admin one).</summary>
+    public Task<CognitoResponse> RespondAsync(string challengeName, string session, IReadOnlyDictionary<string, string> responses, string? clientId = null, bool admin = false) =>
+        admin
+            ? CallAsync("AdminRespondToAuthChallenge", new { UserPoolId = emulator.UserPoolId, ClientId = clientId ?? emulator.ClientId, ChallengeName = challengeName, ChallengeResponses = responses, Session = session })
+            : CallAsync("RespondToAuthChallenge", new { ClientId = clientId ?? emulator.ClientId, ChallengeName = challengeName, ChallengeResponses = responses, Session = session });
+
+    /// <summary>
+    /// A whole USER_SRP_AUTH exchange: the challenge, then the PASSWORD_VERIFIER answer signed now (by <paramref name="now"/>);
+    /// returns what the answer got (tokens or the next challenge).
+    /// </summary>
+    public async Task<CognitoResponse> SrpSignInAsync(string username, string password, string? clientId = null, bool admin = false, DateTimeOffset? now = null)
+    {
+        var srp = new TestSrpClient(emulator.UserPoolId);
+        var challenge = await SrpInitiateAsync(srp, username, clientId, admin);
+        challenge.AssertOk();
+        var answer = srp.Answer(Parameters(challenge), password, now ?? DateTimeOffset.UtcNow);
+        return await RespondAsync("PASSWORD_VERIFIER", challenge.Get("Session"), answer, clientId, admin);
+    }
+
+    /// <summary>A challenge's ChallengeParameters.</summary>
+    public static Dictionary<string, string> Parameters(CognitoResponse challenge) =>
+        challenge.Json.GetProperty("ChallengeParameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+
     /// <summary>Signs the seeded user in through NEW_PASSWORD_REQUIRED, as the walkthrough does, and returns the tokens.</summary>
     public async Task<TokenSet> SignInSeedUserAsync()
     {

@@ -7,7 +7,8 @@ namespace CognitoAuth.Emulator.Tests.Peers;
 
 /// <summary>
 /// The AWS SDK for JavaScript v3 (pinned in tools/aws-sdk-js), written by others, runs a team's realistic test setup
-/// end to end against bin/local, unchanged from how it would run against AWS (tools/aws-sdk-js/team-setup.mjs).
+/// end to end against bin/local, unchanged from how it would run against AWS (tools/aws-sdk-js/team-setup.mjs), and
+/// refreshes with <c>GetTokensFromRefreshToken</c> with rotation on and off (tools/aws-sdk-js/rotation.mjs).
 /// </summary>
 public sealed class AwsSdkJsTests : IDisposable
 {
@@ -17,12 +18,52 @@ public sealed class AwsSdkJsTests : IDisposable
     [Fact]
     public async Task TeamSetup_CreatePoolSignUpConfirmSignInGroupsResetSignOutDelete_AgainstBinLocal()
     {
+        using var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, "outputs.json"), "--no-seed");
+
+        var seen = await RunAsync("team-setup.mjs", local.OutputsPath);
+
+        Assert.Equal("User is not confirmed.", seen.GetProperty("unconfirmed").GetString());
+        Assert.Equal(["editors"], seen.GetProperty("accessGroups").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("Incorrect username or password.", seen.GetProperty("oldPassword").GetString());
+        Assert.Equal("Refresh Token has been revoked", seen.GetProperty("afterSignOut").GetString());
+        Assert.StartsWith("User pool ap-northeast-1_", seen.GetProperty("afterDelete").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetTokensFromRefreshToken_RotationOnAndOff_AgainstBinLocalWithRotationFlags()
+    {
+        using var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, "outputs.json"), "--refresh-token-rotation", "--refresh-token-grace", "1");
+
+        var seen = await RunAsync("rotation.mjs", local.OutputsPath, "1");
+
+        Assert.Contains("The user app client rotates refresh tokens (GetTokensFromRefreshToken; grace period 1 s)", local.Stdout, StringComparison.Ordinal);
+        Assert.True(seen.GetProperty("retryWithinGrace").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(seen.GetProperty("reuseAfterGrace").GetString()));
+        Assert.True(seen.GetProperty("rotatedAgain").GetBoolean());
+        Assert.Equal("Auth flow not enabled for this client", seen.GetProperty("refreshTokenAuthOnRotating").GetString());
+        Assert.Equal("ENABLED", seen.GetProperty("userClientRotation").GetProperty("Feature").GetString());
+        Assert.Equal(1, seen.GetProperty("userClientRotation").GetProperty("RetryGracePeriodSeconds").GetInt32());
+        Assert.All(seen.GetProperty("plainRefreshTokens").EnumerateArray(), t => Assert.Equal(JsonValueKind.Null, t.ValueKind));
+        Assert.True(seen.GetProperty("refreshTokenAuthOnPlain").GetBoolean());
+        Assert.Equal("ENABLED", seen.GetProperty("createdRotation").GetProperty("Feature").GetString());
+        Assert.Equal(30, seen.GetProperty("createdRotation").GetProperty("RetryGracePeriodSeconds").GetInt32());
+        Assert.Equal("ALLOW_REFRESH_TOKEN_AUTH is not a permitted ExplicitAuthFlow when refresh token rotation is enabled.", seen.GetProperty("refused").GetString());
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Runs a script of tools/aws-sdk-js with the local credentials only (no profile, no ambient AWS_*), and parses its one JSON line.</summary>
+    private async Task<JsonElement> RunAsync(string script, params string[] arguments)
+    {
         Assert.True(Directory.Exists(Path.Combine(ToolDirectory, "node_modules", "@aws-sdk", "client-cognito-identity-provider")),
             "tools/aws-sdk-js is not installed: run bin/test (or npm ci in tools/aws-sdk-js)");
-        using var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, "outputs.json"), "--no-seed");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolDirectory };
-        start.ArgumentList.Add("team-setup.mjs");
-        start.ArgumentList.Add(local.OutputsPath);
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
@@ -39,14 +80,7 @@ public sealed class AwsSdkJsTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await node.WaitForExitAsync(timeout.Token);
 
-        Assert.True(node.ExitCode == 0, $"team-setup.mjs exited {node.ExitCode}: {await stderr}");
-        var seen = JsonDocument.Parse(await stdout).RootElement;
-        Assert.Equal("User is not confirmed.", seen.GetProperty("unconfirmed").GetString());
-        Assert.Equal(["editors"], seen.GetProperty("accessGroups").EnumerateArray().Select(g => g.GetString()));
-        Assert.Equal("Incorrect username or password.", seen.GetProperty("oldPassword").GetString());
-        Assert.Equal("Refresh Token has been revoked", seen.GetProperty("afterSignOut").GetString());
-        Assert.StartsWith("User pool ap-northeast-1_", seen.GetProperty("afterDelete").GetString(), StringComparison.Ordinal);
+        Assert.True(node.ExitCode == 0, $"{script} exited {node.ExitCode}: {await stderr}");
+        return JsonDocument.Parse(await stdout).RootElement;
     }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

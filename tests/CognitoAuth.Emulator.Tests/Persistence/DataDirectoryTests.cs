@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CognitoAuth.Emulator.Tests.Infrastructure;
 using CognitoAuth.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoAuth.Emulator.Tests.Persistence;
 
@@ -57,11 +58,82 @@ public sealed class DataDirectoryTests : IDisposable
         Assert.DoesNotContain(TestPool.Password, text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Restart_KeepsPasswordVerifiersSoftwareTokensTheirLastStepAndThePoolsMfa()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = new CognitoEmulatorOptions { DataDirectory = _directory, TimeProvider = time };
+        string secret, code, poolId;
+        await using (var first = await CognitoEmulator.StartAsync(options))
+        {
+            using var client = new CognitoTestClient(first);
+            var tokens = await client.SignInSeedUserAsync();
+            secret = (await client.CallAsync("AssociateSoftwareToken", new { AccessToken = tokens.AccessToken })).Get("SecretCode");
+            code = TestTotp.Code(secret, time.GetUtcNow());
+            (await client.CallAsync("VerifySoftwareToken", new { AccessToken = tokens.AccessToken, UserCode = code, FriendlyDeviceName = "laptop" })).AssertOk();
+            (await client.CallAsync("SetUserMFAPreference", new { AccessToken = tokens.AccessToken, SoftwareTokenMfaSettings = new { Enabled = true, PreferredMfa = true } })).AssertOk();
+            poolId = (await client.CallAsync("CreateUserPool", new { PoolName = "mfa-on" })).Get("UserPool", "Id");
+            (await client.CallAsync("SetUserPoolMfaConfig", new { UserPoolId = poolId, MfaConfiguration = "ON", SoftwareTokenMfaConfiguration = new { Enabled = false } })).AssertOk();
+        }
+
+        await using var second = await CognitoEmulator.StartAsync(options);
+        using var again = new CognitoTestClient(second);
+        var challenge = await again.SrpSignInAsync(Reference.ReferenceStack.TestUser.Username, Reference.ReferenceStack.TestUser.NewPassword, now: time.GetUtcNow());
+        var responses = new Dictionary<string, string> { ["USERNAME"] = challenge.Get("ChallengeParameters", "USER_ID_FOR_SRP"), ["SOFTWARE_TOKEN_MFA_CODE"] = code };
+        var reused = await again.RespondAsync("SOFTWARE_TOKEN_MFA", challenge.Get("Session"), responses);
+        time.Advance(TimeSpan.FromSeconds(30));
+        responses["SOFTWARE_TOKEN_MFA_CODE"] = TestTotp.Code(secret, time.GetUtcNow());
+        var accepted = await again.RespondAsync("SOFTWARE_TOKEN_MFA", challenge.Get("Session"), responses);
+        var mfa = await again.CallAsync("GetUserPoolMfaConfig", new { UserPoolId = poolId });
+
+        Assert.Equal("SOFTWARE_TOKEN_MFA", challenge.Get("ChallengeName"));
+        Assert.Equal("laptop", challenge.Get("ChallengeParameters", "FRIENDLY_DEVICE_NAME"));
+        reused.AssertError("ExpiredCodeException", "Your software token has already been used once.");
+        accepted.AssertOk();
+        Assert.Equal("ON", mfa.Get("MfaConfiguration"));
+        Assert.False(mfa.Json.GetProperty("SoftwareTokenMfaConfiguration").GetProperty("Enabled").GetBoolean());
+        var state = await File.ReadAllTextAsync(StatePath);
+        Assert.Contains("\"FormatVersion\":2", state, StringComparison.Ordinal);
+        Assert.DoesNotContain(Reference.ReferenceStack.TestUser.NewPassword, state, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_KeepsRotatedFamiliesAndTheRotationFollowsTheOptions()
+    {
+        string original, rotated;
+        var rotating = new CognitoEmulatorOptions { DataDirectory = _directory, RefreshTokenRotation = true, RefreshTokenRotationGracePeriod = TimeSpan.Zero };
+        await using (var first = await CognitoEmulator.StartAsync(rotating))
+        {
+            using var client = new CognitoTestClient(first);
+            original = (await client.SignInSeedUserAsync()).RefreshToken!;
+            var response = await client.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = original, ClientId = first.ClientId });
+            rotated = response.Get("AuthenticationResult", "RefreshToken");
+        }
+
+        await using (var second = await CognitoEmulator.StartAsync(rotating))
+        {
+            using var again = new CognitoTestClient(second);
+            (await again.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = original, ClientId = second.ClientId })).AssertError("RefreshTokenReuseException");
+            var next = await again.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = rotated, ClientId = second.ClientId });
+            next.AssertOk();
+            rotated = next.Get("AuthenticationResult", "RefreshToken");
+        }
+
+        await using var third = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+        using var plain = new CognitoTestClient(third);
+        var described = await plain.CallAsync("DescribeUserPoolClient", new { UserPoolId = third.UserPoolId, ClientId = third.ClientId });
+        Assert.Equal("DISABLED", described.Json.GetProperty("UserPoolClient").GetProperty("RefreshTokenRotation").GetProperty("Feature").GetString());
+        (await plain.RefreshAsync(rotated)).AssertOk();
+        var unrotated = await plain.CallAsync("GetTokensFromRefreshToken", new { RefreshToken = rotated, ClientId = third.ClientId });
+        Assert.False(unrotated.Json.GetProperty("AuthenticationResult").TryGetProperty("RefreshToken", out _));
+    }
+
     [Theory]
     [InlineData("not json at all", "it is not a JSON state file")]
     [InlineData("""{"hello": "world"}""", "it is not a CognitoAuth emulator state file")]
     [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 99, "Sha256": "00", "State": {}}""", "its format version is 99")]
-    [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 1, "Sha256": "00", "State": {}}""", "its checksum does not match its content")]
+    [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 2, "Sha256": "00", "State": {}}""", "its checksum does not match its content")]
+    [InlineData("""{"Format": "cognito-auth-emulator/state", "FormatVersion": 1, "Sha256": "00", "State": {}}""", "it is format version 1, which keeps passwords as salted digests; this emulator keeps SRP password verifiers")]
     public async Task Start_CorruptOrForeignStateFile_ClearErrorAndTheFileIsLeftAsItWas(string content, string reason)
     {
         await File.WriteAllTextAsync(StatePath, content);

@@ -21,6 +21,9 @@ internal sealed class InitiateAuthRequest
     public JsonElement? ContextData { get; set; }
 
     public JsonElement? UserContextData { get; set; }
+
+    /// <summary>Choice-based sign-in (<c>USER_AUTH</c>) only; accepted and not acted on.</summary>
+    public string? Session { get; set; }
 }
 
 internal sealed class RespondToAuthChallengeRequest
@@ -67,4 +70,28 @@ internal sealed class AuthenticationResultType
     public string? RefreshToken { get; set; }
 
     public string? IdToken { get; set; }
+}
+
+/// <summary>
+/// GetTokensFromRefreshToken: unsigned; a client with a secret sends the raw <c>ClientSecret</c> (not a SECRET_HASH).
+/// <c>DeviceKey</c> and <c>ClientMetadata</c> are accepted and not acted on (the emulator remembers no devices and runs
+/// no Lambda triggers).
+/// </summary>
+internal sealed class GetTokensFromRefreshTokenRequest
+{
+    public string? RefreshToken { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string? DeviceKey { get; set; }
+
+    public Dictionary<string, string>? ClientMetadata { get; set; }
+}
+
+/// <summary>New access and ID tokens, and a new refresh token when the app client rotates them.</summary>
+internal sealed class GetTokensFromRefreshTokenResponse
+{
+    public AuthenticationResultType? AuthenticationResult { get; set; }
 }

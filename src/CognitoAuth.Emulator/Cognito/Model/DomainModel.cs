@@ -11,6 +11,9 @@ internal sealed class CreateUserPoolDomainRequest
     public string? UserPoolId { get; set; }
 
     public JsonElement? CustomDomainConfig { get; set; }
+
+    /// <summary>Managed login's branding version: accepted, not acted on (the emulator serves no managed login).</summary>
+    public int? ManagedLoginVersion { get; set; }
 }
 
 internal sealed class CreateUserPoolDomainResponse

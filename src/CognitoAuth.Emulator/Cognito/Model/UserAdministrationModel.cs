@@ -79,6 +79,12 @@ internal sealed class AdminGetUserResponse
     public bool? Enabled { get; set; }
 
     public string? UserStatus { get; set; }
+
+    public List<MFAOptionType>? MFAOptions { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    public List<string>? UserMFASettingList { get; set; }
 }
 
 /// <summary>The output of operations whose output shape has no members.</summary>

@@ -91,6 +91,15 @@ internal sealed class ConfirmSignUpRequest
     public JsonElement? UserContextData { get; set; }
 
     public Dictionary<string, string>? ClientMetadata { get; set; }
+
+    /// <summary>Choice-based sign-in after sign-up only; accepted and not acted on.</summary>
+    public string? Session { get; set; }
+}
+
+/// <summary>ConfirmSignUp's answer: a <c>Session</c> only for choice-based sign-in, which the emulator does not serve.</summary>
+internal sealed class ConfirmSignUpResponse
+{
+    public string? Session { get; set; }
 }
 
 internal sealed class ResendConfirmationCodeRequest

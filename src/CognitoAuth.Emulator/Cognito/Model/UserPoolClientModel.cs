@@ -12,6 +12,9 @@ internal sealed class CreateUserPoolClientRequest
 
     public bool? GenerateSecret { get; set; }
 
+    /// <summary>A secret of the caller's choosing (24–64 word characters) instead of a generated one.</summary>
+    public string? ClientSecret { get; set; }
+
     public int? RefreshTokenValidity { get; set; }
 
     public int? AccessTokenValidity { get; set; }
@@ -49,6 +52,8 @@ internal sealed class CreateUserPoolClientRequest
     public bool? EnablePropagateAdditionalUserContextData { get; set; }
 
     public int? AuthSessionValidity { get; set; }
+
+    public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
 internal sealed class CreateUserPoolClientResponse
@@ -129,6 +134,8 @@ internal sealed class UpdateUserPoolClientRequest
     public bool? EnablePropagateAdditionalUserContextData { get; set; }
 
     public int? AuthSessionValidity { get; set; }
+
+    public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
 internal sealed class UpdateUserPoolClientResponse
@@ -187,6 +194,8 @@ internal sealed class UserPoolClientType
     public bool? EnablePropagateAdditionalUserContextData { get; set; }
 
     public int? AuthSessionValidity { get; set; }
+
+    public RefreshTokenRotationType? RefreshTokenRotation { get; set; }
 }
 
 internal sealed class TokenValidityUnitsType
@@ -196,6 +205,14 @@ internal sealed class TokenValidityUnitsType
     public string? IdToken { get; set; }
 
     public string? RefreshToken { get; set; }
+}
+
+/// <summary>Whether the app client rotates refresh tokens, and how long a rotated-out token still works.</summary>
+internal sealed class RefreshTokenRotationType
+{
+    public string? Feature { get; set; }
+
+    public int? RetryGracePeriodSeconds { get; set; }
 }
 
 internal sealed class UserPoolClientDescription

@@ -51,6 +51,8 @@ internal sealed class CreateUserPoolRequest
     public UsernameConfigurationType? UsernameConfiguration { get; set; }
 
     public AccountRecoverySettingType? AccountRecoverySetting { get; set; }
+
+    public string? UserPoolTier { get; set; }
 }
 
 internal sealed class CreateUserPoolResponse
@@ -121,6 +123,10 @@ internal sealed class UpdateUserPoolRequest
     public JsonElement? UserPoolAddOns { get; set; }
 
     public AccountRecoverySettingType? AccountRecoverySetting { get; set; }
+
+    public string? PoolName { get; set; }
+
+    public string? UserPoolTier { get; set; }
 }
 
 internal sealed class UserPoolType
@@ -190,6 +196,8 @@ internal sealed class UserPoolType
     public string? Arn { get; set; }
 
     public AccountRecoverySettingType? AccountRecoverySetting { get; set; }
+
+    public string? UserPoolTier { get; set; }
 }
 
 internal sealed class UserPoolPolicyType

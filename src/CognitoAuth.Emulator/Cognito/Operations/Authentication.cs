@@ -1,25 +1,32 @@
-using System.Text.Json;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
-using CognitoAuth.Emulator.Tokens;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The sign-in operations: InitiateAuth and AdminInitiateAuth (password and refresh-token flows), and both
-/// RespondToAuthChallenge operations (NEW_PASSWORD_REQUIRED). Cognito's rules: the client's explicit auth flows,
-/// SECRET_HASH for clients with a secret, PreventUserExistenceErrors, disabled users, expiring temporary
-/// passwords, single-use three-minute sessions, and refresh that returns no new refresh token.
+/// The sign-in operations: InitiateAuth and AdminInitiateAuth (password, SRP and refresh-token flows), and both
+/// RespondToAuthChallenge operations (NEW_PASSWORD_REQUIRED, PASSWORD_VERIFIER, SOFTWARE_TOKEN_MFA, MFA_SETUP). Cognito's
+/// rules: the client's explicit auth flows, SECRET_HASH for clients with a secret, PreventUserExistenceErrors, disabled
+/// users, expiring temporary passwords, single-use three-minute sessions, the pool's MFA, and refresh that returns no new
+/// refresh token.
 /// </summary>
 internal sealed class Authentication(PoolDirectory directory)
 {
-    public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+    public const string NewPasswordRequired = SignInSteps.NewPasswordRequired;
 
+    private const string UserSrpAuth = "USER_SRP_AUTH";
+
+    // botocore's AuthFlowType and ChallengeNameType, the newest model's.
     private static readonly string[] AuthFlows =
-        ["USER_SRP_AUTH", "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH"];
+        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"];
 
     private static readonly string[] ChallengeNames =
-        ["SMS_MFA", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "PASSWORD_VERIFIER", "CUSTOM_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", NewPasswordRequired];
+    [
+        "SMS_MFA", "EMAIL_OTP", SignInSteps.SoftwareTokenMfa, "SELECT_MFA_TYPE", SignInSteps.MfaSetup, SrpAuthentication.PasswordVerifierChallenge, "CUSTOM_CHALLENGE",
+        "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", NewPasswordRequired, "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP",
+    ];
+
+    private readonly SrpAuthentication _srp = new(directory);
 
     public AuthFlowResponse AdminInitiateAuth(InitiateAuthRequest request)
     {
@@ -29,6 +36,12 @@ internal sealed class Authentication(PoolDirectory directory)
             .Required("authFlow", request.AuthFlow)
             .OneOf("authFlow", request.AuthFlow, AuthFlows)
             .ThrowIfInvalid();
+
+        if (request.AuthFlow == UserSrpAuth)
+        {
+            // AWS documents USER_SRP_AUTH for AdminInitiateAuth too (botocore's AuthParameters: USERNAME, SRP_A).
+            return _srp.Start(() => Resolve(directory.Pool(request.UserPoolId!), request.ClientId!), request.AuthParameters ?? []);
+        }
 
         return Complete(() =>
         {
@@ -43,7 +56,7 @@ internal sealed class Authentication(PoolDirectory directory)
                 "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
                 "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
 
-                // USER_SRP_AUTH and CUSTOM_AUTH: no app client of the emulator enables them.
+                // CUSTOM_AUTH and USER_AUTH: no app client of the emulator enables them.
                 _ => throw CognitoErrors.AuthFlowNotEnabled(),
             };
         });
@@ -56,6 +69,11 @@ internal sealed class Authentication(PoolDirectory directory)
             .Required("clientId", request.ClientId)
             .OneOf("authFlow", request.AuthFlow, AuthFlows)
             .ThrowIfInvalid();
+
+        if (request.AuthFlow == UserSrpAuth)
+        {
+            return _srp.Start(() => Resolve(directory.PoolOfClient(request.ClientId!), request.ClientId!), request.AuthParameters ?? []);
+        }
 
         return Complete(() =>
         {
@@ -105,20 +123,9 @@ internal sealed class Authentication(PoolDirectory directory)
         });
     }
 
-    /// <summary>Runs the state step under the pool's lock, then signs any tokens outside it.</summary>
-    private AuthFlowResponse Complete(Func<Outcome> step)
-    {
-        Outcome outcome;
-        lock (directory.Gate)
-        {
-            outcome = step();
-            directory.Touch();
-        }
+    private static (UserPool Pool, AppClient Client) Resolve(UserPool pool, string clientId) => (pool, pool.Client(clientId));
 
-        return outcome.Challenge ?? outcome.Grant!.ToResponse();
-    }
-
-    private static Outcome PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string> parameters)
+    private static AuthOutcome PasswordSignIn(UserPool pool, AppClient client, Dictionary<string, string> parameters)
     {
         var username = parameters.GetValueOrDefault("USERNAME") ?? throw CognitoErrors.MissingParameter("USERNAME");
         var password = parameters.GetValueOrDefault("PASSWORD") ?? throw CognitoErrors.MissingParameter("PASSWORD");
@@ -140,44 +147,16 @@ internal sealed class Authentication(PoolDirectory directory)
             throw CognitoErrors.PasswordResetRequired();
         }
 
+        // The pool keeps the password's SRP verifier: the password is checked by making the verifier again.
         if (user.Password is null || !user.Password.Matches(password))
         {
             throw CognitoErrors.IncorrectUsernameOrPassword();
         }
 
-        if (user.Status == UserStatus.Unconfirmed)
-        {
-            throw CognitoErrors.UserNotConfirmed();
-        }
-
-        if (user.Status == UserStatus.ForceChangePassword)
-        {
-            return pool.TemporaryPasswordExpired(user)
-                ? throw CognitoErrors.TemporaryPasswordExpired()
-                : new Outcome(NewPasswordChallenge(pool, user, client), null);
-        }
-
-        return new Outcome(null, Grant(pool, user, client, SignInEvent.New(user, client.ClientId, pool.Now), withRefreshToken: true));
+        return SignInSteps.AfterPassword(pool, user, client);
     }
 
-    private static AuthFlowResponse NewPasswordChallenge(UserPool pool, PoolUser user, AppClient client)
-    {
-        // Cognito sends the user's attributes (all but sub) and the required ones still missing, each as a JSON string.
-        var attributes = user.Attributes.Where(a => a.Key != "sub").ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        return new AuthFlowResponse
-        {
-            ChallengeName = NewPasswordRequired,
-            Session = pool.StartSession(user, client, NewPasswordRequired),
-            ChallengeParameters = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["USER_ID_FOR_SRP"] = user.Username,
-                ["requiredAttributes"] = "[]",
-                ["userAttributes"] = JsonSerializer.Serialize(attributes, CognitoJsonContext.Default.DictionaryStringString),
-            },
-        };
-    }
-
-    private static Outcome AnswerChallenge(UserPool pool, AppClient client, RespondToAuthChallengeRequest request)
+    private static AuthOutcome AnswerChallenge(UserPool pool, AppClient client, RespondToAuthChallengeRequest request)
     {
         var session = pool.Session(request.Session, client);
         if (session.ChallengeName != request.ChallengeName)
@@ -188,6 +167,14 @@ internal sealed class Authentication(PoolDirectory directory)
         var responses = request.ChallengeResponses ?? [];
         var username = responses.GetValueOrDefault("USERNAME") ?? throw CognitoErrors.MissingParameter("USERNAME");
         var user = pool.FindUser(username);
+        if (session.UnknownUser)
+        {
+            // The made-up challenge of a user who does not exist fails as a wrong password would.
+            SecretHashes.Ensure(client, responses.GetValueOrDefault("SECRET_HASH"), username, alternativeUsername: null);
+            session.Used = true;
+            throw CognitoErrors.IncorrectUsernameOrPassword();
+        }
+
         if (user is null || user.Username != session.Username)
         {
             throw CognitoErrors.InvalidSession();
@@ -199,6 +186,17 @@ internal sealed class Authentication(PoolDirectory directory)
             throw CognitoErrors.UserDisabled();
         }
 
+        return request.ChallengeName switch
+        {
+            SrpAuthentication.PasswordVerifierChallenge => SrpAuthentication.Answer(pool, client, session, user, responses),
+            SignInSteps.SoftwareTokenMfa => MfaChallenges.AnswerSoftwareToken(pool, client, session, user, responses),
+            SignInSteps.MfaSetup => MfaChallenges.AnswerMfaSetup(pool, client, session, user),
+            _ => AnswerNewPassword(pool, client, session, user, responses),
+        };
+    }
+
+    private static AuthOutcome AnswerNewPassword(UserPool pool, AppClient client, ChallengeSession session, PoolUser user, Dictionary<string, string> responses)
+    {
         var newPassword = responses.GetValueOrDefault("NEW_PASSWORD") ?? throw CognitoErrors.MissingParameter("NEW_PASSWORD");
         pool.EnsurePasswordConforms(newPassword);
         var attributeUpdates = responses
@@ -215,55 +213,41 @@ internal sealed class Authentication(PoolDirectory directory)
         }
 
         pool.SetPassword(user, newPassword, permanent: true);
-        return new Outcome(null, Grant(pool, user, client, SignInEvent.New(user, client.ClientId, pool.Now), withRefreshToken: true));
+        return SignInSteps.SecondFactor(pool, user, client);
     }
 
-    private static Outcome Refresh(UserPool pool, AppClient client, Dictionary<string, string> parameters)
+    private static AuthOutcome Refresh(UserPool pool, AppClient client, Dictionary<string, string> parameters)
     {
+        // A client that rotates refresh tokens cannot allow this flow (GetTokensFromRefreshToken serves it).
         if (!client.AllowsRefreshTokenAuth)
         {
             throw CognitoErrors.AuthFlowNotEnabled();
         }
 
         var token = parameters.GetValueOrDefault("REFRESH_TOKEN") ?? throw CognitoErrors.MissingParameter("REFRESH_TOKEN");
-        var record = pool.FindRefreshToken(token);
-        if (record is null || record.SignIn.ClientId != client.ClientId)
+
+        // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
+        var (record, user) = TokenRefresh.Redeem(pool, client, token, user =>
+            SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null));
+        if (record.RotatedAt is not null)
         {
+            // Rotated out while the client rotated, and rotation has since been turned off: it stays spent.
             throw CognitoErrors.InvalidRefreshToken();
         }
 
-        var user = pool.FindUser(record.SignIn.Username) ?? throw CognitoErrors.RefreshTokenRevoked();
-
-        // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
-        SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null);
-        if (!user.Enabled)
-        {
-            throw CognitoErrors.UserDisabled();
-        }
-
-        if (record.Revoked)
-        {
-            throw CognitoErrors.RefreshTokenRevoked();
-        }
-
-        if (pool.Now >= record.ExpiresAt)
-        {
-            throw CognitoErrors.RefreshTokenExpired();
-        }
-
-        return new Outcome(null, Grant(pool, user, client, record.SignIn, withRefreshToken: false));
+        return new AuthOutcome(null, TokenGrant.Of(pool, user, client, record.SignIn, refreshToken: null));
     }
 
-    private static TokenGrant Grant(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, bool withRefreshToken) => new(
-        pool.Tokens,
-        signIn,
-        user.SnapshotAttributes(),
-        pool.GroupsOf(user),
-        client.AccessTokenValidity,
-        client.IdTokenValidity,
-        withRefreshToken ? pool.IssueRefreshToken(signIn, client) : null,
-        pool.Now);
+    /// <summary>Runs the state step under the pool's lock, then signs any tokens outside it.</summary>
+    private AuthFlowResponse Complete(Func<AuthOutcome> step)
+    {
+        AuthOutcome outcome;
+        lock (directory.Gate)
+        {
+            outcome = step();
+            directory.Touch();
+        }
 
-    /// <summary>The result of an auth step: a challenge to answer, or tokens to sign.</summary>
-    private readonly record struct Outcome(AuthFlowResponse? Challenge, TokenGrant? Grant);
+        return outcome.ToResponse();
+    }
 }

@@ -7,11 +7,14 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient and DeleteUserPoolClient, with
 /// Cognito's rules for the settings: explicit auth flows (no mix of legacy and <c>ALLOW_</c> names), token validities in
 /// their units and ranges, and OAuth (<c>client_credentials</c> needs a secret, stands alone, and takes custom scopes of
-/// the pool's resource servers). As in Cognito, UpdateUserPoolClient resets the settings it is not given.
+/// the pool's resource servers), refresh-token rotation (which rules out <c>ALLOW_REFRESH_TOKEN_AUTH</c>). As in Cognito,
+/// UpdateUserPoolClient resets the settings it is not given — except refresh-token rotation, which stays as it was.
 /// </summary>
 internal sealed class ClientAdministration(PoolDirectory directory)
 {
-    public static readonly IReadOnlyList<string> DefaultAuthFlows = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"];
+    public const string RefreshTokenAuthFlow = "ALLOW_REFRESH_TOKEN_AUTH";
+
+    public static readonly IReadOnlyList<string> DefaultAuthFlows = [RefreshTokenAuthFlow, "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"];
 
     private static readonly string[] AuthFlowValues =
         ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH"];
@@ -19,11 +22,17 @@ internal sealed class ClientAdministration(PoolDirectory directory)
     private static readonly string[] OAuthFlowValues = ["code", "implicit", "client_credentials"];
     private static readonly string[] PreventUserExistenceValues = ["LEGACY", "ENABLED"];
     private static readonly string[] TimeUnitValues = ["seconds", "minutes", "hours", "days"];
+    private static readonly string[] FeatureValues = ["ENABLED", "DISABLED"];
     private static readonly HashSet<string> StandardScopes = new(StringComparer.Ordinal) { "phone", "email", "openid", "profile", "aws.cognito.signin.user.admin" };
 
     public CreateUserPoolClientResponse CreateUserPoolClient(CreateUserPoolClientRequest request)
     {
-        Validate(request.UserPoolId, request.ClientName, required: true, request.ExplicitAuthFlows, request.AllowedOAuthFlows, request.PreventUserExistenceErrors, request.TokenValidityUnits);
+        Validate(request.UserPoolId, request.ClientName, required: true, request.ExplicitAuthFlows, request.AllowedOAuthFlows, request.PreventUserExistenceErrors, request.TokenValidityUnits, request.RefreshTokenRotation);
+        new RequestValidator()
+            .MinLength("clientSecret", request.ClientSecret, 24)
+            .MaxLength("clientSecret", request.ClientSecret, 64)
+            .Pattern("clientSecret", request.ClientSecret, c => char.IsLetterOrDigit(c) || c is '_' or '+', "[\\w+]+")
+            .ThrowIfInvalid();
         lock (directory.Gate)
         {
             var pool = directory.Pool(request.UserPoolId!);
@@ -31,15 +40,16 @@ internal sealed class ClientAdministration(PoolDirectory directory)
             var settings = new ClientSettings(request.ExplicitAuthFlows, request.RefreshTokenValidity, request.AccessTokenValidity, request.IdTokenValidity,
                 request.TokenValidityUnits, request.AllowedOAuthFlows, request.AllowedOAuthScopes, request.AllowedOAuthFlowsUserPoolClient, request.CallbackURLs,
                 request.LogoutURLs, request.DefaultRedirectURI, request.SupportedIdentityProviders, request.ReadAttributes, request.WriteAttributes,
-                request.PreventUserExistenceErrors, request.EnableTokenRevocation, request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity);
-            var hasSecret = request.GenerateSecret == true;
+                request.PreventUserExistenceErrors, request.EnableTokenRevocation, request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity,
+                request.RefreshTokenRotation);
+            var hasSecret = request.GenerateSecret == true || request.ClientSecret is not null;
             EnsureConsistent(pool, settings, hasSecret);
 
             var client = new AppClient
             {
                 ClientId = RandomIds.ClientId(),
                 Name = request.ClientName!,
-                ClientSecret = hasSecret ? RandomIds.ClientSecret() : null,
+                ClientSecret = request.ClientSecret ?? (hasSecret ? RandomIds.ClientSecret() : null),
                 ExplicitAuthFlows = new HashSet<string>(StringComparer.Ordinal),
                 AccessTokenValidity = TimeSpan.Zero,
                 IdTokenValidity = TimeSpan.Zero,
@@ -48,7 +58,7 @@ internal sealed class ClientAdministration(PoolDirectory directory)
                 CreatedAt = now,
                 LastModifiedAt = now,
             };
-            Apply(client, settings);
+            Apply(client, settings, RefreshTokenRotation.Disabled);
             pool.AddClient(client);
             directory.Touch();
             return new CreateUserPoolClientResponse { UserPoolClient = Describe(pool, client) };
@@ -82,7 +92,7 @@ internal sealed class ClientAdministration(PoolDirectory directory)
 
     public UpdateUserPoolClientResponse UpdateUserPoolClient(UpdateUserPoolClientRequest request)
     {
-        Validate(request.UserPoolId, request.ClientName, required: false, request.ExplicitAuthFlows, request.AllowedOAuthFlows, request.PreventUserExistenceErrors, request.TokenValidityUnits);
+        Validate(request.UserPoolId, request.ClientName, required: false, request.ExplicitAuthFlows, request.AllowedOAuthFlows, request.PreventUserExistenceErrors, request.TokenValidityUnits, request.RefreshTokenRotation);
         new RequestValidator().Required("clientId", request.ClientId).ThrowIfInvalid();
         lock (directory.Gate)
         {
@@ -91,9 +101,12 @@ internal sealed class ClientAdministration(PoolDirectory directory)
             var settings = new ClientSettings(request.ExplicitAuthFlows, request.RefreshTokenValidity, request.AccessTokenValidity, request.IdTokenValidity,
                 request.TokenValidityUnits, request.AllowedOAuthFlows, request.AllowedOAuthScopes, request.AllowedOAuthFlowsUserPoolClient, request.CallbackURLs,
                 request.LogoutURLs, request.DefaultRedirectURI, request.SupportedIdentityProviders, request.ReadAttributes, request.WriteAttributes,
-                request.PreventUserExistenceErrors, request.EnableTokenRevocation, request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity);
+                request.PreventUserExistenceErrors, request.EnableTokenRevocation, request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity,
+                request.RefreshTokenRotation);
             EnsureConsistent(pool, settings, client.ClientSecret is not null);
-            Apply(client, settings);
+
+            // Rotation the request does not mention stays as it is (AWS keeps it: turning it off takes Feature DISABLED).
+            Apply(client, settings, client.RefreshTokenRotation);
             client.Name = request.ClientName ?? client.Name;
             client.AnalyticsConfiguration = request.AnalyticsConfiguration;
             client.LastModifiedAt = pool.Now;
@@ -143,11 +156,34 @@ internal sealed class ClientAdministration(PoolDirectory directory)
         EnableTokenRevocation = client.EnableTokenRevocation,
         EnablePropagateAdditionalUserContextData = client.EnablePropagateAdditionalUserContextData ?? false,
         AuthSessionValidity = client.AuthSessionValidity ?? 3,
+
+        // Cognito describes rotation on every client, DISABLED with a grace period of 0 when it was never configured.
+        RefreshTokenRotation = new RefreshTokenRotationType
+        {
+            Feature = client.RefreshTokenRotation.Enabled ? "ENABLED" : "DISABLED",
+            RetryGracePeriodSeconds = (int)client.RefreshTokenRotation.GracePeriod.TotalSeconds,
+        },
     };
 
-    /// <summary>Sets what a request gave, and Cognito's defaults for what it did not.</summary>
-    public static void Apply(AppClient client, ClientSettings settings)
+    /// <summary>
+    /// Sets what a request gave, and Cognito's defaults for what it did not; <paramref name="unchangedRotation"/> is the
+    /// rotation a request without <c>RefreshTokenRotation</c> leaves in place.
+    /// </summary>
+    public static void Apply(AppClient client, ClientSettings settings, RefreshTokenRotation unchangedRotation)
     {
+        var rotation = settings.RefreshTokenRotation is { } given
+            ? given.Feature == "ENABLED" ? RefreshTokenRotation.After(TimeSpan.FromSeconds(given.RetryGracePeriodSeconds ?? 0)) : RefreshTokenRotation.Disabled
+            : unchangedRotation;
+
+        // A rotating client may not allow REFRESH_TOKEN_AUTH; without flows given, its defaults leave that one out.
+        var flows = settings.ExplicitAuthFlows is { Count: > 0 } explicitFlows
+            ? explicitFlows
+            : rotation.Enabled ? [.. DefaultAuthFlows.Where(f => f != RefreshTokenAuthFlow)] : DefaultAuthFlows;
+        if (rotation.Enabled && flows.Contains(RefreshTokenAuthFlow, StringComparer.Ordinal))
+        {
+            throw CognitoErrors.RefreshTokenAuthWithRotation();
+        }
+
         var units = new TokenUnits(
             settings.Units?.AccessToken ?? TokenUnits.Default.AccessUnit,
             settings.Units?.IdToken ?? TokenUnits.Default.IdUnit,
@@ -167,7 +203,8 @@ internal sealed class ClientAdministration(PoolDirectory directory)
             throw CognitoErrors.InvalidParameter("Invalid range for token validity: refresh tokens are valid between 60 minutes and 10 years.");
         }
 
-        client.ExplicitAuthFlows = (settings.ExplicitAuthFlows is { Count: > 0 } flows ? flows : DefaultAuthFlows).ToHashSet(StringComparer.Ordinal);
+        client.ExplicitAuthFlows = flows.ToHashSet(StringComparer.Ordinal);
+        client.RefreshTokenRotation = rotation;
         client.AccessTokenValidity = access;
         client.IdTokenValidity = id;
         client.RefreshTokenValidity = refresh;
@@ -223,12 +260,19 @@ internal sealed class ClientAdministration(PoolDirectory directory)
         }
     }
 
-    private static void Validate(string? userPoolId, string? clientName, bool required, List<string>? authFlows, List<string>? oauthFlows, string? preventUserExistence, TokenValidityUnitsType? units)
+    private static void Validate(
+        string? userPoolId, string? clientName, bool required, List<string>? authFlows, List<string>? oauthFlows, string? preventUserExistence, TokenValidityUnitsType? units,
+        RefreshTokenRotationType? rotation)
     {
         var validator = new RequestValidator().Required("userPoolId", userPoolId);
         if (required)
         {
             validator.Required("clientName", clientName);
+        }
+
+        if (rotation is not null)
+        {
+            validator.Required("refreshTokenRotation.feature", rotation.Feature);
         }
 
         validator
@@ -240,6 +284,8 @@ internal sealed class ClientAdministration(PoolDirectory directory)
             .OneOf("tokenValidityUnits.accessToken", units?.AccessToken, TimeUnitValues)
             .OneOf("tokenValidityUnits.idToken", units?.IdToken, TimeUnitValues)
             .OneOf("tokenValidityUnits.refreshToken", units?.RefreshToken, TimeUnitValues)
+            .OneOf("refreshTokenRotation.feature", rotation?.Feature, FeatureValues)
+            .Range("refreshTokenRotation.retryGracePeriodSeconds", rotation?.RetryGracePeriodSeconds, 0, 60)
             .ThrowIfInvalid();
 
         if (authFlows is not null && authFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)) && authFlows.Any(f => !f.StartsWith("ALLOW_", StringComparison.Ordinal)))

@@ -21,4 +21,5 @@ internal sealed record ClientSettings(
     string? PreventUserExistenceErrors,
     bool? EnableTokenRevocation,
     bool? EnablePropagateAdditionalUserContextData,
-    int? AuthSessionValidity);
+    int? AuthSessionValidity,
+    RefreshTokenRotationType? RefreshTokenRotation);

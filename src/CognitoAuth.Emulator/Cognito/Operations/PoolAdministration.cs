@@ -18,6 +18,10 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
     private static readonly string[] UsernameAttributeValues = ["phone_number", "email"];
     private static readonly string[] AliasAttributeValues = ["phone_number", "email", "preferred_username"];
     private static readonly string[] VerifiedAttributeValues = ["phone_number", "email"];
+    private static readonly string[] TierValues = ["LITE", "ESSENTIALS", "PLUS"];
+
+    /// <summary>The feature plan of a pool created without one, as Cognito's since November 2024.</summary>
+    private const string DefaultTier = "ESSENTIALS";
 
     public CreateUserPoolResponse CreateUserPool(CreateUserPoolRequest request)
     {
@@ -30,6 +34,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             .EachOneOf("usernameAttributes", request.UsernameAttributes, UsernameAttributeValues)
             .EachOneOf("aliasAttributes", request.AliasAttributes, AliasAttributeValues)
             .EachOneOf("autoVerifiedAttributes", request.AutoVerifiedAttributes, VerifiedAttributeValues)
+            .OneOf("userPoolTier", request.UserPoolTier, TierValues)
             .ThrowIfInvalid();
         if (request.UsernameAttributes is { Count: > 0 } && request.AliasAttributes is { Count: > 0 })
         {
@@ -62,6 +67,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             config.UsernameConfiguration = request.UsernameConfiguration;
             config.CreationDate = now;
             config.LastModifiedDate = now;
+            config.UserPoolTier = request.UserPoolTier ?? DefaultTier;
 
             var pool = new UserPool(directory, id, config, signingKey);
             directory.Add(pool);
@@ -107,6 +113,9 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             .OneOf("mfaConfiguration", request.MfaConfiguration, MfaValues)
             .OneOf("deletionProtection", request.DeletionProtection, DeletionProtectionValues)
             .EachOneOf("autoVerifiedAttributes", request.AutoVerifiedAttributes, VerifiedAttributeValues)
+            .MinLength("poolName", request.PoolName, 1)
+            .MaxLength("poolName", request.PoolName, 128)
+            .OneOf("userPoolTier", request.UserPoolTier, TierValues)
             .ThrowIfInvalid();
         lock (directory.Gate)
         {
@@ -118,9 +127,10 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
                 request.EmailConfiguration, request.SmsConfiguration, request.UserPoolTags, request.AdminCreateUserConfig, request.UserPoolAddOns,
                 request.AccountRecoverySetting);
 
-            // What UpdateUserPool cannot change stays.
+            // What UpdateUserPool cannot change stays; the name and the feature plan change only when given.
             config.Id = current.Id;
-            config.Name = current.Name;
+            config.Name = request.PoolName ?? current.Name;
+            config.UserPoolTier = request.UserPoolTier ?? current.UserPoolTier ?? DefaultTier;
             config.Arn = current.Arn;
             config.SchemaAttributes = current.SchemaAttributes;
             config.UsernameAttributes = current.UsernameAttributes;

@@ -49,7 +49,7 @@ internal sealed class SelfService(PoolDirectory directory)
         }
     }
 
-    public EmptyResponse ConfirmSignUp(ConfirmSignUpRequest request)
+    public ConfirmSignUpResponse ConfirmSignUp(ConfirmSignUpRequest request)
     {
         new RequestValidator()
             .Required("clientId", request.ClientId)
@@ -76,7 +76,7 @@ internal sealed class SelfService(PoolDirectory directory)
             directory.Touch();
         }
 
-        return EmptyResponse.Instance;
+        return new ConfirmSignUpResponse();
     }
 
     public ResendConfirmationCodeResponse ResendConfirmationCode(ResendConfirmationCodeRequest request)
@@ -151,8 +151,14 @@ internal sealed class SelfService(PoolDirectory directory)
         new RequestValidator().Required("accessToken", request.AccessToken).ThrowIfInvalid();
         lock (directory.Gate)
         {
-            var (_, user) = AccessTokens.Resolve(directory, request.AccessToken!);
-            return new GetUserResponse { Username = user.Username, UserAttributes = UserAdministration.Attributes(user) };
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
+            return new GetUserResponse
+            {
+                Username = user.Username,
+                UserAttributes = UserAdministration.Attributes(user),
+                PreferredMfaSetting = SoftwareTokens.Preferred(user),
+                UserMFASettingList = SoftwareTokens.SettingList(pool, user),
+            };
         }
     }
 

@@ -18,6 +18,17 @@ internal sealed record TokenGrant(
     string? RefreshToken,
     DateTimeOffset IssuedAt)
 {
+    /// <summary>The grant for a user of a pool through an app client: its attributes, groups and the client's lifetimes, now.</summary>
+    public static TokenGrant Of(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, string? refreshToken) => new(
+        pool.Tokens,
+        signIn,
+        user.SnapshotAttributes(),
+        pool.GroupsOf(user),
+        client.AccessTokenValidity,
+        client.IdTokenValidity,
+        refreshToken,
+        pool.Now);
+
     public AuthFlowResponse ToResponse() => new()
     {
         ChallengeParameters = [],

@@ -7,8 +7,9 @@ using CognitoAuth.Emulator.Tokens;
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// RevokeToken (one refresh token, and the access tokens of its sign-in) and GlobalSignOut (every refresh token
-/// of the user the access token belongs to). Revoked refresh tokens fail REFRESH_TOKEN_AUTH; access tokens stay
+/// RevokeToken (one refresh token — with its rotated family — and the access tokens of its sign-in) and GlobalSignOut
+/// (every refresh token of the user the access token belongs to). Revoked refresh tokens fail REFRESH_TOKEN_AUTH and
+/// GetTokensFromRefreshToken; access tokens stay
 /// valid at an API Gateway JWT authorizer until they expire, exactly as with real Cognito.
 /// </summary>
 internal sealed class TokenRevocation(PoolDirectory directory)
@@ -51,7 +52,8 @@ internal sealed class TokenRevocation(PoolDirectory directory)
                 throw CognitoErrors.InvalidClientCredentials();
             }
 
-            record.Revoked = true;
+            // Under rotation this ends every token of the sign-in, the current one and those it replaced.
+            record.Family.Revoked = true;
             directory.Touch();
         }
 

@@ -93,7 +93,8 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
         Validate(request);
         lock (directory.Gate)
         {
-            var user = directory.Pool(request.UserPoolId!).User(request.Username!);
+            var pool = directory.Pool(request.UserPoolId!);
+            var user = pool.User(request.Username!);
             return new AdminGetUserResponse
             {
                 Username = user.Username,
@@ -102,6 +103,8 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
                 UserLastModifiedDate = user.LastModifiedAt,
                 Enabled = user.Enabled,
                 UserStatus = user.Status,
+                PreferredMfaSetting = SoftwareTokens.Preferred(user),
+                UserMFASettingList = SoftwareTokens.SettingList(pool, user),
             };
         }
     }

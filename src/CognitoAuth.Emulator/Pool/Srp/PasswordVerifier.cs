@@ -5,15 +5,21 @@ using System.Text;
 namespace CognitoAuth.Emulator.Pool.Srp;
 
 /// <summary>
-/// What a pool keeps instead of a password for <c>USER_SRP_AUTH</c>: a random salt and <c>v = g^x mod N</c> with
-/// <c>x = H(salt ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password))</c>. The verifier is bound to the pool name and the
-/// <c>USER_ID_FOR_SRP</c> it was made for (both enter <c>x</c> and the proof). Neither salt nor verifier reveals the
-/// password; neither is shown by <see cref="ToString"/>.
+/// What a pool keeps instead of a password, for every flow: a random salt and <c>v = g^x mod N</c> with
+/// <c>x = H(salt ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password))</c>. <c>USER_SRP_AUTH</c> proves knowledge of the password
+/// against it; the password flows check a password by recomputing v with the stored salt (<see cref="Matches"/>). The
+/// verifier is bound to the pool name and the <c>USER_ID_FOR_SRP</c> it was made for (both enter <c>x</c> and the proof).
+/// Neither salt nor verifier reveals the password; neither is shown by <see cref="ToString"/>.
 /// </summary>
 internal sealed class PasswordVerifier
 {
     /// <summary>Salt length, as Cognito's salts are (32 hex digits).</summary>
     public const int SaltBytes = 16;
+
+    // SHA-256 of the x that last matched, in memory only: a user's next password sign-in then costs two hashes instead of
+    // the 3072-bit power (the data directory keeps salt and verifier alone). It holds no more than the salted digest the pool
+    // kept before verifiers, and a wrong password still pays the power.
+    private byte[]? _matched;
 
     private PasswordVerifier(string poolName, string userIdForSrp, byte[] salt, BigInteger verifier)
     {
@@ -38,6 +44,9 @@ internal sealed class PasswordVerifier
     /// <summary>v = g^x mod N.</summary>
     internal BigInteger Verifier { get; }
 
+    /// <summary>v as unsigned big-endian bytes, for the data directory.</summary>
+    public byte[] VerifierBytes => Verifier.ToByteArray(isUnsigned: true, isBigEndian: true);
+
     /// <summary>
     /// Makes a verifier with a fresh salt. A salt whose first byte is 0x00 is drawn again: clients parse <c>SALT</c> as an
     /// integer and would hash it one byte shorter than a server that hashed the raw bytes (REFERENCE.md).
@@ -61,7 +70,44 @@ internal sealed class PasswordVerifier
         while (salt.Length != SaltBytes || salt[0] == 0);
 
         var x = PrivateValue(poolName, userIdForSrp, password, salt);
-        return new PasswordVerifier(poolName, userIdForSrp, salt, BigInteger.ModPow(SrpMath.G, x, SrpMath.N));
+        return new PasswordVerifier(poolName, userIdForSrp, salt, GeneratorPowers.Pow(x));
+    }
+
+    /// <summary>Rebuilds a verifier from the data directory; <see langword="null"/> when the parts cannot be one.</summary>
+    public static PasswordVerifier? FromParts(string poolName, string userIdForSrp, byte[]? salt, byte[]? verifier)
+    {
+        if (salt is not { Length: SaltBytes } || salt[0] == 0 || verifier is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var v = new BigInteger(verifier, isUnsigned: true, isBigEndian: true);
+        return v.IsZero || v >= SrpMath.N ? null : new PasswordVerifier(poolName, userIdForSrp, [.. salt], v);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="password"/> is the one this verifier was made from: x again with the stored salt, then g^x
+    /// compared with v in constant time (or x's digest with the last match's). Call under the pool's gate.
+    /// </summary>
+    public bool Matches(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var x = PrivateValue(PoolName, UserIdForSrp, password, Salt);
+        var digest = SHA256.HashData(x.ToByteArray(isUnsigned: true, isBigEndian: true));
+        if (_matched is { } matched && CryptographicOperations.FixedTimeEquals(matched, digest))
+        {
+            return true;
+        }
+
+        var expected = SrpMath.Encode(Verifier);
+        var candidate = SrpMath.Encode(GeneratorPowers.Pow(x));
+        var matches = candidate.Length == expected.Length && CryptographicOperations.FixedTimeEquals(candidate, expected);
+        if (matches)
+        {
+            _matched = digest;
+        }
+
+        return matches;
     }
 
     public override string ToString() => $"PasswordVerifier {{ PoolName = {PoolName}, UserIdForSrp = {UserIdForSrp}, Salt = ***, Verifier = *** }}";

@@ -85,7 +85,7 @@ internal sealed class SrpServerChallenge
         do
         {
             b = new BigInteger(random(EphemeralBytes), isUnsigned: true, isBigEndian: true);
-            largeB = ((SrpMath.K * v) + BigInteger.ModPow(SrpMath.G, b, n)) % n;
+            largeB = ((SrpMath.K * v) + GeneratorPowers.Pow(b)) % n;
             u = SrpMath.Hash(SrpMath.Encode(a), SrpMath.Encode(largeB));
         }
         while (b.IsZero || largeB.IsZero || u.IsZero);

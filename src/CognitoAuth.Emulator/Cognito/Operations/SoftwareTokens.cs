@@ -1,0 +1,205 @@
+using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Pool.Totp;
+
+namespace CognitoAuth.Emulator.Cognito.Operations;
+
+/// <summary>
+/// A user's TOTP software token and MFA preferences: AssociateSoftwareToken and VerifySoftwareToken (by access token, or by
+/// the session of an <c>MFA_SETUP</c> challenge — then each step answers the session the next one takes),
+/// SetUserMFAPreference and AdminSetUserMFAPreference. A token is used for sign-in once verified and enabled (or, in a pool
+/// with MFA ON, once verified); a new one replaces the old only when it is verified. A code accepted here counts as used:
+/// the sign-in that follows in the same 30 seconds needs the next one, as with Cognito.
+/// </summary>
+internal sealed class SoftwareTokens(PoolDirectory directory)
+{
+    private const string Success = "SUCCESS";
+
+    public AssociateSoftwareTokenResponse AssociateSoftwareToken(AssociateSoftwareTokenRequest request)
+    {
+        EnsureOneOf(request.AccessToken, request.Session);
+        lock (directory.Gate)
+        {
+            if (request.AccessToken is { } accessToken)
+            {
+                var (pool, user) = AccessTokens.Resolve(directory, accessToken);
+                EnsureEnabled(pool);
+                user.PendingSoftwareToken = SoftwareToken.Generate();
+                directory.Touch();
+                return new AssociateSoftwareTokenResponse { SecretCode = user.PendingSoftwareToken.SecretCode };
+            }
+
+            var (setupPool, setup) = SetupSession(request.Session!, MfaSetupStep.AwaitingToken);
+            EnsureEnabled(setupPool);
+            var token = SoftwareToken.Generate();
+            setup.Used = true;
+            var next = setupPool.StartSession(new ChallengeSession
+            {
+                Username = setup.Username,
+                ClientId = setup.ClientId,
+                ChallengeName = SignInSteps.MfaSetup,
+                ExpiresAt = setupPool.SessionExpiry,
+                MfaSetup = MfaSetupStep.TokenAssociated,
+                PendingToken = token,
+            });
+            return new AssociateSoftwareTokenResponse { SecretCode = token.SecretCode, Session = next };
+        }
+    }
+
+    public VerifySoftwareTokenResponse VerifySoftwareToken(VerifySoftwareTokenRequest request)
+    {
+        new RequestValidator()
+            .Required("userCode", request.UserCode)
+            .MinLength("userCode", request.UserCode, 6)
+            .MaxLength("userCode", request.UserCode, 6)
+            .Pattern("userCode", request.UserCode, char.IsAsciiDigit, "[0-9]+")
+            .ThrowIfInvalid();
+        EnsureOneOf(request.AccessToken, request.Session);
+        lock (directory.Gate)
+        {
+            if (request.AccessToken is { } accessToken)
+            {
+                var (pool, user) = AccessTokens.Resolve(directory, accessToken);
+                EnsureEnabled(pool);
+                var pending = user.PendingSoftwareToken ?? throw CognitoErrors.SoftwareTokenNotFoundForUser();
+                var step = Check(pending, request.UserCode!, pool.Now);
+
+                // The new token takes the old one's place, with the preferences the user had set.
+                user.SoftwareToken = new UserSoftwareToken(pending)
+                {
+                    DeviceName = request.FriendlyDeviceName,
+                    Enabled = user.SoftwareToken?.Enabled ?? false,
+                    Preferred = user.SoftwareToken?.Preferred ?? false,
+                };
+                user.PendingSoftwareToken = null;
+                user.LastTotpStep = step;
+                user.LastModifiedAt = pool.Now;
+                directory.Touch();
+                return new VerifySoftwareTokenResponse { Status = Success };
+            }
+
+            var (setupPool, setup) = SetupSession(request.Session!, MfaSetupStep.TokenAssociated);
+            var setupUser = setupPool.FindUser(setup.Username) ?? throw CognitoErrors.InvalidSession();
+            var accepted = Check(setup.PendingToken!, request.UserCode!, setupPool.Now);
+
+            // Set up in the course of a sign-in that MFA ON requires: the token is the user's MFA from now on.
+            setupUser.SoftwareToken = new UserSoftwareToken(setup.PendingToken!) { DeviceName = request.FriendlyDeviceName, Enabled = true };
+            setupUser.PendingSoftwareToken = null;
+            setupUser.LastTotpStep = accepted;
+            setupUser.LastModifiedAt = setupPool.Now;
+            setup.Used = true;
+            var next = setupPool.StartSession(new ChallengeSession
+            {
+                Username = setup.Username,
+                ClientId = setup.ClientId,
+                ChallengeName = SignInSteps.MfaSetup,
+                ExpiresAt = setupPool.SessionExpiry,
+                MfaSetup = MfaSetupStep.TokenVerified,
+            });
+            directory.Touch();
+            return new VerifySoftwareTokenResponse { Status = Success, Session = next };
+        }
+    }
+
+    public EmptyResponse SetUserMFAPreference(SetUserMFAPreferenceRequest request)
+    {
+        new RequestValidator().Required("accessToken", request.AccessToken).ThrowIfInvalid();
+        lock (directory.Gate)
+        {
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
+            SetPreferences(pool, user, request.SMSMfaSettings?.Enabled, request.EmailMfaSettings?.Enabled, request.SoftwareTokenMfaSettings);
+            directory.Touch();
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    public EmptyResponse AdminSetUserMFAPreference(AdminSetUserMFAPreferenceRequest request)
+    {
+        new RequestValidator().Required("username", request.Username).Required("userPoolId", request.UserPoolId).ThrowIfInvalid();
+        lock (directory.Gate)
+        {
+            var pool = directory.Pool(request.UserPoolId!);
+            SetPreferences(pool, pool.User(request.Username!), request.SMSMfaSettings?.Enabled, request.EmailMfaSettings?.Enabled, request.SoftwareTokenMfaSettings);
+            directory.Touch();
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    /// <summary>GetUser's and AdminGetUser's <c>UserMFASettingList</c>: the MFA types a sign-in asks of the user, or null for none.</summary>
+    public static List<string>? SettingList(UserPool pool, PoolUser user) =>
+        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [SignInSteps.SoftwareTokenMfa] : null;
+
+    /// <summary>GetUser's and AdminGetUser's <c>PreferredMfaSetting</c>.</summary>
+    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? SignInSteps.SoftwareTokenMfa : null;
+
+    private static void SetPreferences(UserPool pool, PoolUser user, bool? smsEnabled, bool? emailEnabled, SoftwareTokenMfaSettingsType? softwareToken)
+    {
+        // The emulator sends no SMS or email codes: no user has the "delivery config" those types need.
+        if (smsEnabled == true)
+        {
+            throw CognitoErrors.MfaTypeNotSetUp("SMS_MFA");
+        }
+
+        if (emailEnabled == true)
+        {
+            throw CognitoErrors.MfaTypeNotSetUp("EMAIL_OTP");
+        }
+
+        if (softwareToken is null)
+        {
+            return;
+        }
+
+        if (user.SoftwareToken is not { } token)
+        {
+            if (softwareToken.Enabled == true || softwareToken.PreferredMfa == true)
+            {
+                throw CognitoErrors.MfaTypeNotSetUp(SignInSteps.SoftwareTokenMfa);
+            }
+
+            return;
+        }
+
+        token.Enabled = softwareToken.Enabled ?? token.Enabled;
+        token.Preferred = token.Enabled && (softwareToken.PreferredMfa ?? token.Preferred);
+        user.LastModifiedAt = pool.Now;
+    }
+
+    /// <summary>The step a code matched; a wrong code is EnableSoftwareTokenMFAException, as Cognito answers VerifySoftwareToken.</summary>
+    private static long Check(SoftwareToken token, string code, DateTimeOffset now)
+    {
+        var check = token.Verify(code, now);
+        return check.Result == TotpResult.Accepted ? check.Step!.Value : throw CognitoErrors.SoftwareTokenNotVerified();
+    }
+
+    private static void EnsureOneOf(string? accessToken, string? session)
+    {
+        if ((accessToken is null) == (session is null))
+        {
+            throw CognitoErrors.AccessTokenOrSession();
+        }
+    }
+
+    private static void EnsureEnabled(UserPool pool)
+    {
+        if (!pool.SoftwareTokenMfaEnabled)
+        {
+            throw CognitoErrors.SoftwareTokenMfaNotEnabledForPool();
+        }
+    }
+
+    /// <summary>A live MFA_SETUP session at <paramref name="step"/>, wherever it is (these operations carry no client id).</summary>
+    private (UserPool Pool, ChallengeSession Session) SetupSession(string session, MfaSetupStep step)
+    {
+        if (directory.FindSession(session) is not { } found
+            || found.Session.ChallengeName != SignInSteps.MfaSetup
+            || found.Session.MfaSetup != step)
+        {
+            throw CognitoErrors.InvalidSession();
+        }
+
+        return (found.Pool, found.Pool.EnsureLive(found.Session));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using CognitoAuth.Emulator.Cognito.Model;
+using CognitoAuth.Emulator.Pool;
+
+namespace CognitoAuth.Emulator.Cognito.Operations;
+
+/// <summary>
+/// GetTokensFromRefreshToken (unsigned; the raw <c>ClientSecret</c> for clients with one), and the refresh-token checks it
+/// shares with <c>REFRESH_TOKEN_AUTH</c>. On an app client that rotates refresh tokens it returns a new refresh token in the
+/// same family, valid for what is left of the old one's lifetime; the old token then works only within the client's grace
+/// period (<c>RefreshTokenReuseException</c> after). Without rotation it returns access and ID tokens only.
+/// </summary>
+internal sealed class TokenRefresh(PoolDirectory directory)
+{
+    public GetTokensFromRefreshTokenResponse GetTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request)
+    {
+        new RequestValidator()
+            .Required("refreshToken", request.RefreshToken)
+            .Required("clientId", request.ClientId)
+            .ThrowIfInvalid();
+
+        TokenGrant grant;
+        lock (directory.Gate)
+        {
+            var pool = directory.PoolOfClient(request.ClientId!);
+            var client = pool.Client(request.ClientId!);
+            if (client.ClientSecret is { } secret)
+            {
+                if (request.ClientSecret is null)
+                {
+                    throw CognitoErrors.ClientSecretMissing(client.ClientId);
+                }
+
+                if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(request.ClientSecret)))
+                {
+                    throw CognitoErrors.ClientSecretMismatch(client.ClientId);
+                }
+            }
+
+            var (record, user) = Redeem(pool, client, request.RefreshToken!, checkClient: null);
+            var rotation = client.RefreshTokenRotation;
+            if (record.RotatedAt is { } rotatedAt && !(rotation.Enabled && pool.Now < rotatedAt + rotation.GracePeriod))
+            {
+                throw CognitoErrors.RefreshTokenReused();
+            }
+
+            grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null);
+            directory.Touch();
+        }
+
+        return new GetTokensFromRefreshTokenResponse { AuthenticationResult = grant.ToResponse().AuthenticationResult };
+    }
+
+    /// <summary>
+    /// The checks every refresh makes, in Cognito's order: a token this client issued, its user still there,
+    /// <paramref name="checkClient"/> (REFRESH_TOKEN_AUTH's SECRET_HASH, over the real username), the user enabled, the
+    /// token's family not revoked, the token not expired. Call under the directory's gate.
+    /// </summary>
+    public static (RefreshTokenRecord Record, PoolUser User) Redeem(UserPool pool, AppClient client, string token, Action<PoolUser>? checkClient)
+    {
+        var record = pool.FindRefreshToken(token);
+        if (record is null || record.SignIn.ClientId != client.ClientId)
+        {
+            throw CognitoErrors.InvalidRefreshToken();
+        }
+
+        var user = pool.FindUser(record.SignIn.Username) ?? throw CognitoErrors.RefreshTokenRevoked();
+        checkClient?.Invoke(user);
+        if (!user.Enabled)
+        {
+            throw CognitoErrors.UserDisabled();
+        }
+
+        if (record.Revoked)
+        {
+            throw CognitoErrors.RefreshTokenRevoked();
+        }
+
+        return pool.Now >= record.ExpiresAt ? throw CognitoErrors.RefreshTokenExpired() : (record, user);
+    }
+}
