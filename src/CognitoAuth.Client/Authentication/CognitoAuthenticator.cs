@@ -18,6 +18,9 @@ internal sealed class CognitoAuthenticator
     // PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, then MFA is three rounds; the bound keeps a misbehaving endpoint from looping us.
     private const int MaxChallengeRounds = 5;
 
+    // Cognito's answer to a one-time code used before (a TOTP code of a step already accepted).
+    private const string ExpiredCode = "ExpiredCodeException";
+
     private readonly Dictionary<CognitoAuthFlow, ISignInFlow> _flows;
     private readonly Dictionary<string, IChallengeResponder> _responders;
     private readonly ICognitoChallengeHandler[] _handlers;
@@ -149,26 +152,44 @@ internal sealed class CognitoAuthenticator
                 attempt.Username = cognitoName;
             }
 
-            var responses = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = attempt.Username };
-            if (attempt.Client.SecretHashFor(attempt.Username) is { } secretHash)
+            var challenge = step;
+            try
             {
-                responses[AuthParameterNames.SecretHash] = secretHash;
+                step = await flow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (CognitoException used) when (used.ErrorCode == ExpiredCode)
+            {
+                // The one-time code was already used (e.g. by another process, or the enrolment's verification in this
+                // 30-second step): the session stays open, and the responder's next answer is a fresh code.
+                Log.CodeAlreadyUsed(_logger, attempt.Client.Name, challenge.ChallengeName!);
+                step = await flow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
-            if (_responders.GetValueOrDefault(step.ChallengeName!) is { } responder)
-            {
-                await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
-            }
-            else if (!await AskHandlersAsync(attempt.Client, step, responses, cancellationToken).ConfigureAwait(false))
-            {
-                throw Unsupported(step.ChallengeName!);
-            }
-
-            step = await flow.RespondAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
             RememberPassword(attempt, newPassword);
         }
 
         throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", step.ChallengeName);
+    }
+
+    /// <summary>The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what its responder (or the app's handler) adds.</summary>
+    private async Task<Dictionary<string, string>> AnswerAsync(SignInAttempt attempt, SignInStep step, CancellationToken cancellationToken)
+    {
+        var responses = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = attempt.Username };
+        if (attempt.Client.SecretHashFor(attempt.Username) is { } secretHash)
+        {
+            responses[AuthParameterNames.SecretHash] = secretHash;
+        }
+
+        if (_responders.GetValueOrDefault(step.ChallengeName!) is { } responder)
+        {
+            await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
+        }
+        else if (!await AskHandlersAsync(attempt.Client, step, responses, cancellationToken).ConfigureAwait(false))
+        {
+            throw Unsupported(step.ChallengeName!);
+        }
+
+        return responses;
     }
 
     /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, for a challenge no responder knows.</summary>

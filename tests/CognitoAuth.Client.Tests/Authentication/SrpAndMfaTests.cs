@@ -109,6 +109,25 @@ public sealed class SrpAndMfaTests
     }
 
     [Fact]
+    public async Task TotpSecret_CodeUsedElsewhereInThisStep_AnswersAgainWithTheNextStepsCode()
+    {
+        var key = "12345678901234567890"u8.ToArray();
+        using var harness = new ClientHarness(o => o.TotpSecret = FakeCognito.Base32Of(key));
+        harness.Cognito.TotpKey = key;
+        var step = harness.Time.GetUtcNow().ToUnixTimeSeconds() / 30;
+        harness.Cognito.AcceptedTotpSteps.Add(step); // e.g. the enrolment's VerifySoftwareToken, in another process
+
+        var signingIn = harness.Tokens.GetTokensAsync(Name);
+        await WaitingForTheNextStepAsync(harness);
+        harness.Time.Advance(TimeSpan.FromSeconds(30));
+        var tokens = await signingIn;
+
+        Assert.NotNull(tokens.AccessToken);
+        Assert.Equal([step, step + 1], harness.Cognito.AcceptedTotpSteps);
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "CodeAlreadyUsed");
+    }
+
+    [Fact]
     public async Task SoftwareTokenMfa_NoTotpSecret_ClearErrorNamingTheKey()
     {
         using var harness = new ClientHarness();

@@ -538,13 +538,20 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         {
             lock (_lock)
             {
-                if (session is null || !_sessions.Remove(session))
+                if (session is null || !_sessions.Contains(session))
                 {
                     throw Error("NotAuthorizedException", "Invalid session for the user.");
                 }
             }
 
-            return RespondToSecondFactors(challengeName, responses)!;
+            // A wrong or used TOTP code leaves the session open for another answer, as the emulator does.
+            var answered = RespondToSecondFactors(challengeName, responses)!;
+            lock (_lock)
+            {
+                _sessions.Remove(session);
+            }
+
+            return answered;
         }
 
         if (Challenge is { } expected && challengeName == expected && session == "session-mfa" && ChallengeAnswer is { } answer)
