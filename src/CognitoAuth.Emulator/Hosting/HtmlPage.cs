@@ -40,6 +40,17 @@ internal sealed class HtmlPage
             .Append(Encode(heading)).Append("</header><main>");
     }
 
+    /// <summary>The error the page shows the user, if any; the request log lists it as the request's outcome.</summary>
+    public string? Alert { get; private set; }
+
+    /// <summary>Appends the page's error message (<c>role="alert"</c>).</summary>
+    public HtmlPage Error(string message)
+    {
+        Alert = message;
+        _html.Append("<p class=\"error\" role=\"alert\" id=\"error\">").Append(Encode(message)).Append("</p>");
+        return this;
+    }
+
     /// <summary>HTML-encodes a value for text or a quoted attribute.</summary>
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
 
@@ -59,13 +70,20 @@ internal sealed class HtmlPage
 
     public async Task WriteAsync(HttpContext context, int statusCode = StatusCodes.Status200OK)
     {
+        if (Alert is not null)
+        {
+            Local.RequestOutcome.Set(context, Alert);
+        }
+
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XFrameOptions = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer Chromium sends "Origin: null" with the page's own form posts,
+        // which the same-origin guard must refuse.
+        response.Headers["Referrer-Policy"] = "same-origin";
         await response.WriteAsync(_html.ToString() + "</main></body></html>", Encoding.UTF8, context.RequestAborted);
     }
 

@@ -137,14 +137,16 @@ internal sealed class LocalPage(PoolDirectory directory, RequestLog requests, Ur
     {
         var latest = directory.IssuedTokens.Latest();
         page.Raw($"<div class=\"card\" id=\"tokens\"><h2>Issued tokens ({latest.Count}, newest first; signatures not shown)</h2>");
+        var first = true;
         foreach (var token in latest)
         {
             var claims = JsonDocument.Parse(token.Claims).RootElement;
             var use = claims.TryGetProperty("token_use", out var value) ? value.GetString() : "?";
             var who = claims.TryGetProperty("cognito:username", out value) || claims.TryGetProperty("username", out value) || claims.TryGetProperty("client_id", out value) ? value.GetString() : null;
-            page.Raw("<details class=\"token\"><summary>").Text(token.IssuedAt.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Raw(" · <strong>").Text(use)
+            page.Raw(first ? "<details class=\"token\" open><summary>" : "<details class=\"token\"><summary>").Text(token.IssuedAt.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Raw(" · <strong>").Text(use)
                 .Raw("</strong> token · ").Text(who).Raw(" · <code>").Text(token.PoolId).Raw("</code></summary><pre>")
                 .Text(JsonSerializer.Serialize(JsonDocument.Parse(token.Header).RootElement, Pretty)).Raw("</pre><pre>").Text(JsonSerializer.Serialize(claims, Pretty)).Raw("</pre></details>");
+            first = false;
         }
 
         page.Raw("</div>");

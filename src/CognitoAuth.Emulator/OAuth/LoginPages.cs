@@ -40,9 +40,9 @@ internal static class LoginPages
 
     public static HtmlPage Error(string error, string? description) =>
         new HtmlPage("Error", "Cognito managed login (emulator)")
-            .Raw("<div class=\"card narrow\"><h1>").Text(ErrorText).Raw("</h1><p class=\"error\" role=\"alert\">error=<code>").Text(error).Raw("</code>")
-            .Raw(description is null ? string.Empty : " — " + HtmlPage.Encode(description))
-            .Raw("</p></div>");
+            .Raw("<div class=\"card narrow\"><h1>").Text(ErrorText).Raw("</h1>")
+            .Error(description is null ? $"error={error}" : $"error={error} — {description}")
+            .Raw("</div>");
 
     private static HtmlPage Form(string title, string poolName, string query, string? error, string fields)
     {
@@ -50,7 +50,7 @@ internal static class LoginPages
             .Raw("<div class=\"card narrow\"><h1>").Text(title).Raw("</h1><p class=\"muted\">User pool ").Text(poolName).Raw("</p>");
         if (error is not null)
         {
-            page.Raw("<p class=\"error\" role=\"alert\" id=\"error\">").Text(error).Raw("</p>");
+            page.Error(error);
         }
 
         return page.Raw($"<form method=\"post\" action=\"{HtmlPage.Encode(ManagedLoginEndpoint.LoginPath + query)}\">").Raw(fields).Raw("</form></div>");
