@@ -149,7 +149,11 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets the stack outputs (Contract 2 shape).</summary>
     public EmulatorOutputs Outputs { get; }
 
-    /// <summary>Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>; <c>oauth2/token</c> for the token endpoint).</summary>
+    /// <summary>
+    /// Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>; <c>oauth2/token</c>,
+    /// <c>oauth2/authorize</c>, <c>login</c>, <c>logout</c>, <c>error</c>, <c>oauth2/userInfo</c> and <c>oauth2/revoke</c> for the
+    /// pool domain's endpoints).
+    /// </summary>
     public RequestCounters CognitoRequests { get; }
 
     /// <summary>Gets the count of API requests by route key (e.g. <c>GET /hello</c>), counted before authorization.</summary>
