@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Pool;
@@ -18,7 +19,8 @@ internal sealed class LocalPage(PoolDirectory directory, RequestLog requests, Ur
     /// <summary>Every path under it belongs to the local page (the inbox's JSON included).</summary>
     public const string PathPrefix = "/_local/";
 
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
+    // Relaxed escaping ("+" stays "+" in a kid): the JSON is HTML-encoded where it goes on the page.
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static bool Serves(string path) => path == PathPrefix || path.StartsWith(LocalActions.PathPrefix, StringComparison.Ordinal);
 
