@@ -34,15 +34,31 @@ internal sealed class CallbackListener : IAsyncDisposable
     /// <summary>What each callback came to, by state.</summary>
     public ConcurrentDictionary<string, CallbackResult> Results { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Binds <c>localhost:8400</c>. Another test assembly (the client's interactive sign-in tests) may hold the fixed port for
+    /// a while when the solution's test projects run side by side, so a port in use is retried for up to two minutes.
+    /// </summary>
     public static async Task<CallbackListener> StartAsync(CognitoEmulator emulator)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenLocalhost(Port));
-        var app = builder.Build();
-        var listener = new CallbackListener(app, emulator);
-        app.Run(listener.HandleAsync);
-        await app.StartAsync();
-        return listener;
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenLocalhost(Port));
+            var app = builder.Build();
+            var listener = new CallbackListener(app, emulator);
+            app.Run(listener.HandleAsync);
+            try
+            {
+                await app.StartAsync();
+                return listener;
+            }
+            catch (IOException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await listener.DisposeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     /// <summary>Registers the PKCE verifier of an authorize request, by its state.</summary>
@@ -50,7 +66,15 @@ internal sealed class CallbackListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        try
+        {
+            await _app.StopAsync();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started (the port was in use).
+        }
+
         await _app.DisposeAsync();
         _http.Dispose();
     }
