@@ -45,6 +45,9 @@ ensure_test_prereqs() {
   # zlib's development files (the .NET 10 ILCompiler links the system libz).
   if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then apt_install clang clang; fi
   apt_install /usr/include/zlib.h zlib1g-dev
+  # Headless Chromium for the managed-login browser tests (driven by playwright-core from tools/playwright, which cannot
+  # download a browser here): Debian's own build.
+  apt_install /usr/bin/chromium chromium
   local d
   for d in "$root"/tools/*/ "$root"/src/*/; do
     [ -f "$d/package-lock.json" ] && npm_ci "${d%/}"

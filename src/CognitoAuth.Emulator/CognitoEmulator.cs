@@ -6,6 +6,8 @@ using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
+using CognitoAuth.Emulator.Local;
+using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Signing;
@@ -76,6 +78,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
         ApiRequests = apiRequests;
         Faults = faults;
         TokenEndpoint = new Uri(cognitoEndpoint, OAuth.TokenEndpoint.Path.TrimStart('/'));
+        AuthorizationEndpoint = new Uri(cognitoEndpoint, ManagedLoginEndpoint.AuthorizePath.TrimStart('/'));
+        LocalPageUrl = new Uri(cognitoEndpoint, LocalPage.PathPrefix.TrimStart('/'));
         Outputs = new EmulatorOutputs(region, pool.Id, ClientId, apiUrl, cognitoEndpoint, machineClient.ClientId, TokenEndpoint, machineClient.ClientSecret!);
     }
 
@@ -127,6 +131,15 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets the OAuth 2.0 token endpoint of every pool with a domain: <c>{CognitoEndpoint}oauth2/token</c>.</summary>
     public Uri TokenEndpoint { get; }
 
+    /// <summary>
+    /// Gets the managed login's authorization endpoint of every pool with a domain, <c>{CognitoEndpoint}oauth2/authorize</c>
+    /// (the pool is found from <c>client_id</c>); the discovery document's <c>authorization_endpoint</c>.
+    /// </summary>
+    public Uri AuthorizationEndpoint { get; }
+
+    /// <summary>Gets the emulator's own web page, <c>{CognitoEndpoint}_local/</c>: pools, clients, users, requests, tokens, inbox.</summary>
+    public Uri LocalPageUrl { get; }
+
     /// <summary>Gets what the pools would have e-mailed or texted: confirmation codes, temporary passwords, reset codes.</summary>
     public EmulatorInbox Inbox => _directory.Inbox;
 
@@ -136,7 +149,11 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets the stack outputs (Contract 2 shape).</summary>
     public EmulatorOutputs Outputs { get; }
 
-    /// <summary>Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>; <c>oauth2/token</c> for the token endpoint).</summary>
+    /// <summary>
+    /// Gets the count of Cognito requests by operation name (e.g. <c>AdminInitiateAuth</c>; <c>oauth2/token</c>,
+    /// <c>oauth2/authorize</c>, <c>login</c>, <c>logout</c>, <c>error</c>, <c>oauth2/userInfo</c> and <c>oauth2/revoke</c> for the
+    /// pool domain's endpoints).
+    /// </summary>
     public RequestCounters CognitoRequests { get; }
 
     /// <summary>Gets the count of API requests by route key (e.g. <c>GET /hello</c>), counted before authorization.</summary>
@@ -277,11 +294,16 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         var machine = pool.FindClient(references.MachineClientId!)!;
         Action? commit = store is null ? null : () => store.Commit(directory, references);
+        var requestLog = new RequestLog(options.TimeProvider);
         var cognito = new CognitoEndpoint(
             CognitoOperation.All(directory, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
             directory,
-            new OAuth.TokenEndpoint(directory, logger),
+            new TokenEndpoint(directory, commit, logger),
+            new ManagedLoginEndpoint(directory, commit),
+            new UserInfoEndpoint(directory),
+            new RevocationEndpoint(directory, commit),
+            new LocalPage(directory, requestLog, apiUrl, new LocalActions(directory, commit)),
             commit,
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
@@ -294,7 +316,18 @@ public sealed class CognitoEmulator : IAsyncDisposable
             apiRequests,
             options.TimeProvider,
             logger);
-        Volatile.Write(ref dispatch, context => context.Connection.LocalPort == cognitoPort ? cognito.HandleAsync(context) : api.HandleAsync(context));
+        Volatile.Write(ref dispatch, async context =>
+        {
+            var toCognito = context.Connection.LocalPort == cognitoPort;
+            try
+            {
+                await (toCognito ? cognito.HandleAsync(context) : api.HandleAsync(context));
+            }
+            finally
+            {
+                requestLog.Record(context, api: !toCognito);
+            }
+        });
 
         var emulator = new CognitoEmulator(
             app, directory, pool, store, references, cognitoEndpoint, apiUrl, options.Region, additionalClients,

@@ -3,6 +3,7 @@ using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
+using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Signing;
@@ -25,6 +26,10 @@ internal sealed class CognitoEndpoint(
     SigV4Verifier verifier,
     PoolDirectory directory,
     TokenEndpoint tokenEndpoint,
+    ManagedLoginEndpoint managedLogin,
+    UserInfoEndpoint userInfo,
+    RevocationEndpoint revocation,
+    LocalPage localPage,
     Action? commit,
     RequestCounters counters,
     FaultInjector faults,
@@ -53,10 +58,45 @@ internal sealed class CognitoEndpoint(
             return;
         }
 
-        if (request.Path.Value == TokenEndpoint.Path)
+        var path = request.Path.Value ?? "/";
+        if (path == TokenEndpoint.Path)
         {
             counters.Increment("oauth2/token");
             await tokenEndpoint.HandleAsync(context, requestId);
+            return;
+        }
+
+        if (ManagedLoginEndpoint.Serves(path))
+        {
+            counters.Increment(path[1..]);
+            await managedLogin.HandleAsync(context, path);
+            return;
+        }
+
+        if (path == UserInfoEndpoint.Path)
+        {
+            counters.Increment("oauth2/userInfo");
+            await userInfo.HandleAsync(context);
+            return;
+        }
+
+        if (path == RevocationEndpoint.Path)
+        {
+            counters.Increment("oauth2/revoke");
+            await revocation.HandleAsync(context);
+            return;
+        }
+
+        if (LocalPage.Serves(path))
+        {
+            await localPage.HandleAsync(context, path);
+            return;
+        }
+
+        if (path == "/_local")
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = LocalPage.PathPrefix;
             return;
         }
 
@@ -154,7 +194,7 @@ internal sealed class CognitoEndpoint(
             var issuers = directory.Issuers;
             return jwks
                 ? WellKnownDocuments.Jwks(pool.Key)
-                : WellKnownDocuments.OpenIdConfiguration(pool.Tokens.Issuer, issuers.JwksUri(pool.Id), pool.Domain is null ? null : issuers.Endpoint + TokenEndpoint.Path);
+                : WellKnownDocuments.OpenIdConfiguration(pool.Tokens.Issuer, issuers.JwksUri(pool.Id), pool.Domain is null ? null : issuers.Endpoint + "/");
         }
     }
 

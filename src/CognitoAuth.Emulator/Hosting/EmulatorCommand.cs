@@ -164,6 +164,8 @@ internal static class EmulatorCommand
 
         Use --endpoint-url {emulator.CognitoEndpoint} with the AWS CLI, and {emulator.ApiUrl}hello as the API.{Rotation(emulator)}
         Machine tokens: curl -u <MachineClientId>:<MachineClientSecret> -d grant_type=client_credentials {emulator.TokenEndpoint}
+        Managed login (code flow, PKCE; callback http://localhost:8400/callback): {emulator.AuthorizationEndpoint}
+        The emulator's page (pools, users, requests, tokens, inbox): {emulator.LocalPageUrl}
         What Cognito would e-mail or text: {emulator.CognitoEndpoint}_local/inbox
 
         """);

@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,13 +8,13 @@ namespace CognitoAuth.Emulator.OAuth;
 
 /// <summary>
 /// The pool domain's OAuth 2.0 token endpoint, <c>POST {CognitoEndpoint}oauth2/token</c> (one for all pools: the pool is
-/// found from the client id), serving the client-credentials grant as Cognito's developer guide ("Token endpoint")
-/// describes it: a form-encoded body, client authentication <c>client_secret_basic</c> (<c>Authorization: Basic
-/// base64(id:secret)</c>) or <c>client_secret_post</c> (<c>client_id</c> and <c>client_secret</c> in the body), an optional
-/// <c>scope</c> (every custom scope the client is allowed when absent), and errors as <c>400 {"error": "…"}</c> with the
-/// guide's codes. The token is signed with the pool's key and carries a machine access token's claims.
+/// found from the client id), as Cognito's developer guide ("The token issuer endpoint") describes it: a form-encoded body,
+/// the grants <c>authorization_code</c> (<see cref="AuthorizationCodeGrant"/>), <c>refresh_token</c>
+/// (<see cref="RefreshTokenGrant"/>) and <c>client_credentials</c> (<see cref="ClientCredentialsGrant"/>), and errors as
+/// <c>400 {"error": "…"}</c> with the guide's codes. State a grant changed (a spent code, a new refresh token) is written to
+/// the data directory before the answer goes out.
 /// </summary>
-internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
+internal sealed class TokenEndpoint(PoolDirectory directory, Action? commit, ILogger logger)
 {
     public const string Path = "/oauth2/token";
 
@@ -50,7 +48,21 @@ internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
             return;
         }
 
-        var outcome = Grant(context.Request.Headers.Authorization.ToString(), form);
+        var before = directory.Version;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var outcome = form["grant_type"].ToString() switch
+        {
+            "" => TokenOutcome.Fail("invalid_request", "grant_type is missing."),
+            "client_credentials" => ClientCredentialsGrant.Redeem(directory, authorization, form),
+            "authorization_code" => AuthorizationCodeGrant.Redeem(directory, authorization, form),
+            "refresh_token" => RefreshTokenGrant.Redeem(directory, authorization, form),
+            _ => TokenOutcome.Fail("unsupported_grant_type"),
+        };
+        if (commit is not null && directory.Version != before)
+        {
+            commit();
+        }
+
         if (outcome.Error is { } error)
         {
             Log.CognitoRequestFailed(logger, "oauth2/token", StatusCodes.Status400BadRequest, error, requestId);
@@ -63,128 +75,28 @@ internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
         response.ContentType = "application/json;charset=UTF-8";
         await using var writer = new Utf8JsonWriter(response.Body, WireJson.Compact);
         writer.WriteStartObject();
+
+        // The members in the order Cognito's answers list them.
+        if (outcome.IdToken is { } idToken)
+        {
+            writer.WriteString("id_token", idToken);
+        }
+
         writer.WriteString("access_token", outcome.AccessToken);
+        if (outcome.RefreshToken is { } refreshToken)
+        {
+            writer.WriteString("refresh_token", refreshToken);
+        }
+
         writer.WriteNumber("expires_in", outcome.ExpiresIn);
         writer.WriteString("token_type", "Bearer");
         writer.WriteEndObject();
     }
 
-    private Outcome Grant(string authorization, IFormCollection form)
+    /// <summary>An OAuth error answer: <c>{"error": …, "error_description": …}</c> (the description only where the emulator has one).</summary>
+    public static async Task WriteErrorAsync(HttpContext context, int status, string error, string? description)
     {
-        var grantType = form["grant_type"].ToString();
-        if (grantType.Length == 0)
-        {
-            return Outcome.Fail("invalid_request", "grant_type is missing.");
-        }
-
-        if (grantType is "authorization_code" or "refresh_token")
-        {
-            // Valid grant types at Cognito; the emulator's token endpoint serves client credentials only.
-            return Outcome.Fail("unsupported_grant_type", $"The emulator's token endpoint does not serve {grantType} yet.");
-        }
-
-        if (grantType != "client_credentials")
-        {
-            return Outcome.Fail("unsupported_grant_type", null);
-        }
-
-        if (!TryClientCredentials(authorization, form, out var clientId, out var clientSecret, out var problem))
-        {
-            return Outcome.Fail(problem == "invalid_request" ? "invalid_request" : "invalid_client", null);
-        }
-
-        TokenIssuerGrant grant;
-        lock (directory.Gate)
-        {
-            var pool = directory.FindPoolOfClient(clientId);
-            var client = pool?.FindClient(clientId);
-            if (pool is null || client is null || client.ClientSecret is not { } secret || !SameSecret(secret, clientSecret))
-            {
-                return Outcome.Fail("invalid_client", null);
-            }
-
-            if (!client.AllowsClientCredentials || pool.Domain is null)
-            {
-                return Outcome.Fail("unauthorized_client", null);
-            }
-
-            var allowed = client.AllowedOAuthScopes.Where(pool.IsCustomScope).ToList();
-            var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var scopes = requested.Length == 0 ? allowed : [.. requested.Distinct(StringComparer.Ordinal)];
-            if (scopes.Count == 0 || scopes.Any(s => !allowed.Contains(s, StringComparer.Ordinal)))
-            {
-                return Outcome.Fail("invalid_scope", null);
-            }
-
-            grant = new TokenIssuerGrant(pool, client.ClientId, scopes, client.AccessTokenValidity, pool.Now);
-        }
-
-        // Signed outside the lock, as every token.
-        var token = grant.Pool.Tokens.CreateClientCredentialsToken(grant.ClientId, grant.Scopes, grant.IssuedAt, grant.Validity);
-        return new Outcome(null, null, token, (int)grant.Validity.TotalSeconds);
-    }
-
-    /// <summary>Reads client_secret_basic or client_secret_post; using both, or neither, is an error (RFC 6749 §2.3).</summary>
-    private static bool TryClientCredentials(string authorization, IFormCollection form, out string clientId, out string clientSecret, out string? problem)
-    {
-        clientId = clientSecret = string.Empty;
-        problem = null;
-        var postedId = form["client_id"].ToString();
-        var postedSecret = form["client_secret"].ToString();
-        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            if (postedSecret.Length > 0)
-            {
-                problem = "invalid_request";
-                return false;
-            }
-
-            string decoded;
-            try
-            {
-                decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
-            }
-            catch (FormatException)
-            {
-                problem = "invalid_client";
-                return false;
-            }
-
-            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                problem = "invalid_client";
-                return false;
-            }
-
-            // RFC 6749 §2.3.1: the id and secret are form-encoded before they are joined.
-            clientId = Uri.UnescapeDataString(decoded[..colon].Replace('+', ' '));
-            clientSecret = Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' '));
-            if (postedId.Length > 0 && postedId != clientId)
-            {
-                problem = "invalid_request";
-                return false;
-            }
-
-            return true;
-        }
-
-        if (postedId.Length == 0 || postedSecret.Length == 0)
-        {
-            problem = "invalid_client";
-            return false;
-        }
-
-        clientId = postedId;
-        clientSecret = postedSecret;
-        return true;
-    }
-
-    private static bool SameSecret(string expected, string presented) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
-
-    private static async Task WriteErrorAsync(HttpContext context, int status, string error, string? description)
-    {
+        Local.RequestOutcome.Set(context, error);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=UTF-8";
         await using var writer = new Utf8JsonWriter(context.Response.Body, WireJson.Compact);
@@ -197,13 +109,4 @@ internal sealed class TokenEndpoint(PoolDirectory directory, ILogger logger)
 
         writer.WriteEndObject();
     }
-
-    private readonly record struct Outcome(string? Error, string? Description, string? AccessToken, int ExpiresIn)
-    {
-        public static Outcome Fail(string error, string? description) => new(error, description, null, 0);
-
-        public override string ToString() => Error is null ? $"Outcome {{ Granted, ExpiresIn = {ExpiresIn}, AccessToken = *** }}" : $"Outcome {{ Error = {Error} }}";
-    }
-
-    private sealed record TokenIssuerGrant(UserPool Pool, string ClientId, IReadOnlyList<string> Scopes, TimeSpan Validity, DateTimeOffset IssuedAt);
 }

@@ -140,6 +140,9 @@ internal sealed class RefreshTokenState
 
     public string? EventId { get; set; }
 
+    /// <summary>The OAuth scopes of a managed-login sign-in, space-separated; absent for the API sign-ins.</summary>
+    public string? Scopes { get; set; }
+
     public DateTimeOffset ExpiresAt { get; set; }
 
     public bool Revoked { get; set; }

@@ -262,6 +262,7 @@ internal sealed class StateStore : IDisposable
             AuthTime = r.Value.SignIn.AuthTime,
             OriginJti = r.Value.SignIn.OriginJti,
             EventId = r.Value.SignIn.EventId,
+            Scopes = r.Value.SignIn.Scopes is { } scopes ? string.Join(' ', scopes) : null,
             ExpiresAt = r.Value.ExpiresAt,
             Revoked = r.Value.Revoked,
             RotatedAt = r.Value.RotatedAt,
@@ -368,7 +369,7 @@ internal sealed class StateStore : IDisposable
         foreach (var r in state.RefreshTokens)
         {
             // Records of one sign-in (a rotated family) share its family again, and so its revocation.
-            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!));
+            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!, r.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
             family.Revoked |= r.Revoked;
             pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord { Family = family, ExpiresAt = r.ExpiresAt, RotatedAt = r.RotatedAt });
         }

@@ -1,4 +1,6 @@
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Local;
+using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Tokens;
 
 namespace CognitoAuth.Emulator.Pool;
@@ -24,6 +26,12 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
     public IssuerNaming Issuers { get; } = issuers;
 
     public EmulatorInbox Inbox { get; } = inbox;
+
+    /// <summary>The managed login's codes, sign-ins in progress and browser sessions (in memory only).</summary>
+    public ManagedLoginState ManagedLogin { get; } = new();
+
+    /// <summary>The latest tokens signed by any pool, decoded, for the local page.</summary>
+    public IssuedTokenLog IssuedTokens { get; } = new();
 
     /// <summary>Counts every change; the data directory writes when it moved.</summary>
     public long Version { get; private set; }

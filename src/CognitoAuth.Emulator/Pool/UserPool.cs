@@ -38,7 +38,7 @@ internal sealed class UserPool
         Config = config;
         _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
         _users = new Dictionary<string, PoolUser>(config.UsernameConfiguration?.CaseSensitive == false ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        _tokens = new Lazy<TokenIssuer>(() => new TokenIssuer(Key, Directory.Issuers.For(Id)));
+        _tokens = new Lazy<TokenIssuer>(() => new TokenIssuer(Key, Directory.Issuers.For(Id), Id, Directory.IssuedTokens, Directory.Time));
     }
 
     public PoolDirectory Directory { get; }

@@ -3,15 +3,19 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.Pool;
 
 namespace CognitoAuth.Emulator.Tokens;
 
 /// <summary>
 /// Issues access and ID tokens with Cognito's claim sets, in Cognito's claim order, signed RS256 with the pool's
-/// key. The header is exactly <c>{"kid": …, "alg": "RS256"}</c>, as Cognito's.
+/// key. The header is exactly <c>{"kid": …, "alg": "RS256"}</c>, as Cognito's. Tokens of a managed-login sign-in (the
+/// authorization code grant) have that flow's shape: the access token carries the granted <c>scope</c> and
+/// <c>version: 2</c> and no <c>event_id</c>; the ID token <c>at_hash</c> and the authorize request's <c>nonce</c>. Each
+/// token's header and claims (never its signature) go to the <see cref="IssuedTokenLog"/> for the local page.
 /// </summary>
-internal sealed class TokenIssuer(SigningKey key, string issuer)
+internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, IssuedTokenLog? log = null, TimeProvider? time = null)
 {
     private const string AccessScope = "aws.cognito.signin.user.admin";
 
@@ -23,7 +27,7 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
     public SigningKey Key { get; } = key;
 
     public string CreateAccessToken(SignInEvent signIn, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
-        Sign(writer =>
+        signIn.Scopes is { } scopes ? CreateManagedLoginAccessToken(signIn, scopes, groups, issuedAt, validity) : Sign(writer =>
         {
             writer.WriteString("sub", signIn.Sub);
             WriteGroups(writer, groups);
@@ -40,9 +44,20 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
             writer.WriteString("username", signIn.Username);
         });
 
-    public string CreateIdToken(SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
+    /// <summary>
+    /// An ID token. For a managed-login sign-in, <paramref name="accessToken"/> (the access token issued with it) gives
+    /// <c>at_hash</c>, and <paramref name="nonce"/> is the authorize request's (absent on a refresh, as OpenID Connect allows).
+    /// </summary>
+    public string CreateIdToken(
+        SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity,
+        string? accessToken = null, string? nonce = null) =>
         Sign(writer =>
         {
+            if (signIn.IsOAuth && accessToken is not null)
+            {
+                writer.WriteString("at_hash", AccessTokenHash(accessToken));
+            }
+
             writer.WriteString("sub", signIn.Sub);
             WriteGroups(writer, groups);
             foreach (var (name, value) in attributes)
@@ -64,9 +79,18 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
 
             writer.WriteString("iss", Issuer);
             writer.WriteString("cognito:username", signIn.Username);
+            if (nonce is not null)
+            {
+                writer.WriteString("nonce", nonce);
+            }
+
             writer.WriteString("origin_jti", signIn.OriginJti);
             writer.WriteString("aud", signIn.ClientId);
-            writer.WriteString("event_id", signIn.EventId);
+            if (!signIn.IsOAuth)
+            {
+                writer.WriteString("event_id", signIn.EventId);
+            }
+
             writer.WriteString("token_use", "id");
             writer.WriteNumber("auth_time", signIn.AuthTime.ToUnixTimeSeconds());
             writer.WriteNumber("exp", (issuedAt + validity).ToUnixTimeSeconds());
@@ -98,6 +122,32 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
             writer.WriteNumber("version", 2);
             writer.WriteString("jti", Guid.NewGuid().ToString());
             writer.WriteString("client_id", clientId);
+        });
+
+    /// <summary>OpenID Connect's <c>at_hash</c>: base64url of the left half of SHA-256 over the access token's ASCII.</summary>
+    public static string AccessTokenHash(string accessToken) =>
+        Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(accessToken)).AsSpan(0, 16));
+
+    /// <summary>
+    /// The managed login's access token, in the order Cognito's carry their claims: the granted scopes in <c>scope</c>,
+    /// <c>version: 2</c> after <c>iss</c>, no <c>event_id</c>.
+    /// </summary>
+    private string CreateManagedLoginAccessToken(SignInEvent signIn, IReadOnlyList<string> scopes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
+        Sign(writer =>
+        {
+            writer.WriteString("sub", signIn.Sub);
+            WriteGroups(writer, groups);
+            writer.WriteString("iss", Issuer);
+            writer.WriteNumber("version", 2);
+            writer.WriteString("client_id", signIn.ClientId);
+            writer.WriteString("origin_jti", signIn.OriginJti);
+            writer.WriteString("token_use", "access");
+            writer.WriteString("scope", string.Join(' ', scopes));
+            writer.WriteNumber("auth_time", signIn.AuthTime.ToUnixTimeSeconds());
+            writer.WriteNumber("exp", (issuedAt + validity).ToUnixTimeSeconds());
+            writer.WriteNumber("iat", issuedAt.ToUnixTimeSeconds());
+            writer.WriteString("jti", Guid.NewGuid().ToString());
+            writer.WriteString("username", signIn.Username);
         });
 
     private static void WriteGroups(Utf8JsonWriter writer, IReadOnlyList<string> groups)
@@ -135,6 +185,7 @@ internal sealed class TokenIssuer(SigningKey key, string issuer)
             writer.WriteEndObject();
         }
 
+        log?.Record(poolId, header.WrittenSpan, payload.WrittenSpan, (time ?? TimeProvider.System).GetUtcNow());
         var signingInput = Base64Url.EncodeToString(header.WrittenSpan) + "." + Base64Url.EncodeToString(payload.WrittenSpan);
         var signature = Key.Rsa.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return signingInput + "." + Base64Url.EncodeToString(signature);

@@ -13,7 +13,13 @@ internal static class AccessTokens
     public const string UserAdminScope = "aws.cognito.signin.user.admin";
 
     /// <summary>The pool and user an access token belongs to; call under the directory's gate.</summary>
-    public static (UserPool Pool, PoolUser User) Resolve(PoolDirectory directory, string accessToken)
+    public static (UserPool Pool, PoolUser User) Resolve(PoolDirectory directory, string accessToken) => Resolve(directory, accessToken, UserAdminScope).Found;
+
+    /// <summary>
+    /// The pool and user of an access token that carries <paramref name="requiredScope"/> (the userInfo endpoint asks for
+    /// <c>openid</c>), and the token's scopes; call under the directory's gate.
+    /// </summary>
+    public static ((UserPool Pool, PoolUser User) Found, IReadOnlyList<string> Scopes) Resolve(PoolDirectory directory, string accessToken, string requiredScope)
     {
         var token = JsonWebToken.TryParse(accessToken);
         var issuer = token?.ClaimString("iss");
@@ -34,7 +40,8 @@ internal static class AccessTokens
             throw CognitoErrors.AccessTokenExpired();
         }
 
-        if (!(token.ClaimString("scope") ?? string.Empty).Split(' ').Contains(UserAdminScope, StringComparer.Ordinal))
+        var scopes = (token.ClaimString("scope") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!scopes.Contains(requiredScope, StringComparer.Ordinal))
         {
             throw CognitoErrors.AccessTokenLacksScope();
         }
@@ -44,6 +51,6 @@ internal static class AccessTokens
             throw CognitoErrors.AccessTokenRevoked();
         }
 
-        return (pool, user);
+        return ((pool, user), scopes);
     }
 }

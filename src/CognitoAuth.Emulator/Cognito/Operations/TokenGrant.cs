@@ -6,7 +6,9 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
 /// Everything needed to mint a token set, captured under the pool's lock so the (slower) signing happens
-/// outside it.
+/// outside it. A managed-login sign-in (its <see cref="SignInEvent.Scopes"/> set) gets an ID token only with the
+/// <c>openid</c> scope, as AWS's authorization endpoint guide says, carrying <see cref="Nonce"/> when the authorize request
+/// had one.
 /// </summary>
 internal sealed record TokenGrant(
     TokenIssuer Issuer,
@@ -16,7 +18,8 @@ internal sealed record TokenGrant(
     TimeSpan AccessTokenValidity,
     TimeSpan IdTokenValidity,
     string? RefreshToken,
-    DateTimeOffset IssuedAt)
+    DateTimeOffset IssuedAt,
+    string? Nonce = null)
 {
     /// <summary>The grant for a user of a pool through an app client: its attributes, groups and the client's lifetimes, now.</summary>
     public static TokenGrant Of(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, string? refreshToken) => new(
@@ -29,18 +32,32 @@ internal sealed record TokenGrant(
         refreshToken,
         pool.Now);
 
-    public AuthFlowResponse ToResponse() => new()
+    public AuthFlowResponse ToResponse()
     {
-        ChallengeParameters = [],
-        AuthenticationResult = new AuthenticationResultType
+        var (accessToken, idToken) = Sign();
+        return new()
         {
-            AccessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity),
-            ExpiresIn = (int)AccessTokenValidity.TotalSeconds,
-            TokenType = "Bearer",
-            RefreshToken = RefreshToken,
-            IdToken = Issuer.CreateIdToken(SignIn, Attributes, Groups, IssuedAt, IdTokenValidity),
-        },
-    };
+            ChallengeParameters = [],
+            AuthenticationResult = new AuthenticationResultType
+            {
+                AccessToken = accessToken,
+                ExpiresIn = (int)AccessTokenValidity.TotalSeconds,
+                TokenType = "Bearer",
+                RefreshToken = RefreshToken,
+                IdToken = idToken,
+            },
+        };
+    }
+
+    /// <summary>Signs the access token and, unless a managed-login sign-in lacks <c>openid</c>, the ID token.</summary>
+    public (string AccessToken, string? IdToken) Sign()
+    {
+        var accessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity);
+        var idToken = SignIn.Scopes is { } scopes && !scopes.Contains("openid", StringComparer.Ordinal)
+            ? null
+            : Issuer.CreateIdToken(SignIn, Attributes, Groups, IssuedAt, IdTokenValidity, accessToken, Nonce);
+        return (accessToken, idToken);
+    }
 
     public override string ToString() => $"TokenGrant {{ Username = {SignIn.Username}, ClientId = {SignIn.ClientId} }}";
 }

@@ -1,0 +1,7 @@
+namespace CognitoAuth.Emulator.Local;
+
+/// <summary>
+/// One request as the local page lists it: when, which endpoint (<c>Cognito</c> or <c>API</c>), what (the operation, the
+/// OAuth path or the route), the status and the error it answered, if any. Never a header, a body or a query.
+/// </summary>
+internal sealed record RequestLogEntry(DateTimeOffset At, string Endpoint, string Name, int Status, string? Outcome);
