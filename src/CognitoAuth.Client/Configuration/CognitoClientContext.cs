@@ -37,9 +37,12 @@ internal sealed class CognitoClientContext
         RedirectUri = options.RedirectUri ?? DefaultRedirectUri;
         LogoutUri = options.LogoutUri ?? DefaultLogoutUri;
 
-        // Region is only absent for flows that sign nothing (an explicit ServiceUrl or token endpoint, no pool id).
+        // Region is only absent for flows that sign nothing (an explicit ServiceUrl, or explicit OAuth endpoints and no pool
+        // id). Without a ServiceUrl either, they call no Cognito API at all: the regionless name stands in, never called.
         var region = RegionOf(options) ?? string.Empty;
-        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
+        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region)
+            : region.Length > 0 ? CognitoEndpoint.ForRegion(region)
+            : new CognitoEndpoint(new Uri("https://cognito-idp.amazonaws.com/"), region);
         if (options.AuthFlow == CognitoAuthFlow.ClientCredentials)
         {
             // No user: the app client's token for a set of scopes (Duende's lesson: the scopes are part of the key).
