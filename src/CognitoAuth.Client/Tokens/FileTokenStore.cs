@@ -149,22 +149,26 @@ internal sealed class FileTokenStore : ICognitoTokenStore
         }
     }
 
+    /// <summary>Creates the missing folders, each owner-only on Unix; folders that exist keep the permissions they have.</summary>
     private void CreateFolder()
     {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
-        if (Directory.Exists(folder))
-        {
-            return;
-        }
-
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(folder);
+            return;
         }
-        else
+
+        var missing = new Stack<string>();
+        for (var current = folder; !string.IsNullOrEmpty(current) && !Directory.Exists(current); current = System.IO.Path.GetDirectoryName(current))
         {
-            // Only the folders this creates: a folder the app chose keeps the permissions it has.
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+            missing.Push(current);
+        }
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; its parents would get the umask's.
+        while (missing.TryPop(out var next))
+        {
+            Directory.CreateDirectory(next, OwnerOnlyFolder);
         }
     }
 
