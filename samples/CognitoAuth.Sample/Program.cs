@@ -18,7 +18,14 @@ var outputsOption = new Option<FileInfo?>("--outputs")
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only the answer, not the sign-in steps.", Recursive = true };
 var flowOption = new Option<CognitoAuthFlow?>("--flow")
 {
-    Description = "How the user signs in: AdminUserPassword (default), UserPassword or UserSrp (the password never leaves the process). Overrides CognitoAuth:AuthFlow.",
+    Description = "How the user signs in: AdminUserPassword (default), UserPassword, UserSrp (the password never leaves the process) or " +
+        "AuthorizationCode (in the browser, after `login`: no password). Overrides CognitoAuth:AuthFlow.",
+    Recursive = true,
+};
+var tokenCacheOption = new Option<FileInfo?>("--token-cache")
+{
+    Description = "The file that keeps the tokens between runs (default with AuthorizationCode: the package's, ~/.local/share/CognitoAuth/tokens.json on Linux). " +
+        "The password flows keep them in memory unless this is given.",
     Recursive = true,
 };
 var scopedOption = new Option<bool>("--scoped") { Description = "Call GET /scoped/hello instead, whose route scope a user's token lacks (API Gateway answers 403)." };
@@ -35,7 +42,12 @@ var enrolTotp = new Command("enrol-totp", "Enrol an authenticator app (TOTP) for
 var me = new Command("me", "Call GET /me: who the API thinks you are.");
 var token = new Command("token", "Sign in and describe the tokens: expiry and claims (the tokens themselves only with --show).") { showOption, renewOption };
 var createUser = new Command("create-user", "Create the user with a temporary password (AdminCreateUser), as the walkthrough's first step.") { usernameOption, temporaryPasswordOption };
-var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.") { outputsOption, quietOption, flowOption, hello, machine, me, token, createUser, enrolTotp };
+var login = new Command("login", "Sign in in the browser (managed login: authorization code with PKCE, the code received on http://localhost:8400/callback) and keep the tokens in the token cache; then any command with --flow AuthorizationCode works without a password.");
+var logout = new Command("logout", "Sign out: revoke the refresh token, end the managed-login session in the browser (/logout) and drop the cached tokens.");
+var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.")
+{
+    outputsOption, quietOption, flowOption, tokenCacheOption, hello, machine, me, token, createUser, enrolTotp, login, logout,
+};
 
 hello.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 {
@@ -60,6 +72,16 @@ enrolTotp.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
     Console.WriteLine($"TotpSecret: {enrolled.Secret}");
     Console.WriteLine($"otpauth URI: {enrolled.OtpAuthUri}");
 }));
+login.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    var tokens = await services.GetRequiredService<ICognitoTokenProvider>().GetTokensAsync(nameof(ProtectedApiClient), cancellationToken: ct);
+    Console.WriteLine($"Signed in as {tokens.Username ?? "(a user without a user name claim)"}; the tokens are cached and renewed until `logout`.");
+}, browser: true));
+logout.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
+{
+    await services.GetRequiredService<ICognitoTokenProvider>().SignOutAsync(nameof(ProtectedApiClient), ct);
+    Console.WriteLine("Signed out.");
+}, browser: true));
 me.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
     Console.WriteLine(await services.GetRequiredService<ProtectedApiClient>().GetMeAsync(ct))));
 token.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
@@ -82,11 +104,13 @@ createUser.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 
 return await root.Parse(args).InvokeAsync();
 
-async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task> action, bool withMachine = false)
+async Task<int> RunAsync(
+    ParseResult parse, CancellationToken cancellationToken, Func<IServiceProvider, CancellationToken, Task> action, bool withMachine = false, bool browser = false)
 {
     try
     {
-        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), parse.GetValue(flowOption), withMachine);
+        var flow = browser ? CognitoAuthFlow.AuthorizationCode : parse.GetValue(flowOption);
+        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), flow, parse.GetValue(tokenCacheOption), withMachine);
         await host.StartAsync(cancellationToken); // validates the options (ValidateOnStart)
         await action(host.Services, cancellationToken);
         await host.StopAsync(CancellationToken.None);
@@ -99,7 +123,7 @@ async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken,
     }
 }
 
-static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, bool withMachine)
+static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, FileInfo? tokenCache, bool withMachine)
 {
     var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -140,6 +164,25 @@ static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, boo
     else
     {
         builder.Services.AddCognitoApiClient<ProtectedApiClient>(section);
+    }
+
+    var browser = Enum.TryParse<CognitoAuthFlow>(section["AuthFlow"], ignoreCase: true, out var configured) && configured == CognitoAuthFlow.AuthorizationCode;
+    if (browser && !withMachine)
+    {
+        // appsettings.json's user and passwords serve the password flows; in the browser the person signs in as they choose.
+        builder.Services.PostConfigure<CognitoApiClientOptions>(nameof(ProtectedApiClient), options =>
+        {
+            options.Username = null;
+            options.Password = null;
+            options.NewPassword = null;
+            options.TotpSecret = null;
+        });
+    }
+
+    // A person who signed in in the browser should not have to again at the next run: the file cache, by default for that flow.
+    if (tokenCache is not null || browser)
+    {
+        builder.Services.AddCognitoTokenFileCache(tokenCache?.FullName);
     }
 
     return builder.Build();

@@ -96,18 +96,46 @@ public sealed class CognitoApiClientOptions
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Gets or sets the scopes asked for with <see cref="CognitoAuthFlow.ClientCredentials"/>, separated by spaces
-    /// (e.g. <c>cognito-auth-api/hello.read</c>). Tokens are cached per client and set of scopes.
+    /// Gets or sets the scopes asked for with <see cref="CognitoAuthFlow.ClientCredentials"/> or
+    /// <see cref="CognitoAuthFlow.AuthorizationCode"/>, separated by spaces (e.g. <c>cognito-auth-api/hello.read</c>).
+    /// Tokens are cached per client and set of scopes.
     /// </summary>
-    /// <value>The default value is <see langword="null"/>: Cognito grants every scope the app client is allowed.</value>
+    /// <value>
+    /// The default value is <see langword="null"/>: with <see cref="CognitoAuthFlow.ClientCredentials"/> Cognito grants every
+    /// scope the app client is allowed; with <see cref="CognitoAuthFlow.AuthorizationCode"/>,
+    /// <c>openid email profile aws.cognito.signin.user.admin</c>.
+    /// </value>
     public string? Scopes { get; set; }
 
     /// <summary>
     /// Gets or sets the user pool domain's token endpoint (<c>https://{domain}/oauth2/token</c>) for
-    /// <see cref="CognitoAuthFlow.ClientCredentials"/>.
+    /// <see cref="CognitoAuthFlow.ClientCredentials"/> and <see cref="CognitoAuthFlow.AuthorizationCode"/>.
     /// </summary>
     /// <value>The default value is <see langword="null"/>: the <c>token_endpoint</c> of the pool's OpenID configuration.</value>
     public Uri? TokenEndpoint { get; set; }
+
+    /// <summary>
+    /// Gets or sets the user pool domain's authorize endpoint (<c>https://{domain}/oauth2/authorize</c>) for
+    /// <see cref="CognitoAuthFlow.AuthorizationCode"/>. The sign-out page is the domain's <c>/logout</c> beside it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the <c>authorization_endpoint</c> of the pool's OpenID configuration.</value>
+    public Uri? AuthorizationEndpoint { get; set; }
+
+    /// <summary>
+    /// Gets or sets where the browser brings the authorization code back with <see cref="CognitoAuthFlow.AuthorizationCode"/>:
+    /// an <c>http</c> address of this machine (<c>localhost</c>, <c>127.0.0.1</c> or <c>[::1]</c>) with a port, on which the
+    /// client listens while a person signs in (RFC 8252 §7.3). It must be one of the app client's callback URLs, exactly.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <c>http://localhost:8400/callback</c>.</value>
+    public Uri? RedirectUri { get; set; }
+
+    /// <summary>
+    /// Gets or sets where the pool's <c>/logout</c> page sends the browser after a sign-out with
+    /// <see cref="CognitoAuthFlow.AuthorizationCode"/>: one of the app client's sign-out URLs, exactly. When it is an
+    /// <c>http</c> address of this machine, the client listens there to show the browser that the sign-out is done.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <c>http://localhost:8400/</c>.</value>
+    public Uri? LogoutUri { get; set; }
 
     /// <summary>Gets or sets how the app client authenticates at the token endpoint.</summary>
     /// <value>The default value is <see cref="CognitoTokenEndpointAuthMethod.ClientSecretBasic"/>.</value>
@@ -128,5 +156,6 @@ public sealed class CognitoApiClientOptions
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
         $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, TotpSecret = {Redaction.Mask(TotpSecret)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
         $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff}, " +
-        $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod} }}";
+        $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod}, " +
+        $"AuthorizationEndpoint = {AuthorizationEndpoint}, RedirectUri = {RedirectUri}, LogoutUri = {LogoutUri} }}";
 }

@@ -1,6 +1,6 @@
 namespace CognitoAuth.Client;
 
-/// <summary>How the client gets its tokens: a user signing in with a password, or an app client with its secret.</summary>
+/// <summary>How the client gets its tokens: a user signing in with a password or in the browser, or an app client with its secret.</summary>
 public enum CognitoAuthFlow
 {
     /// <summary>
@@ -26,4 +26,16 @@ public enum CognitoAuthFlow
     /// <see cref="CognitoApiClientOptions.UserPoolId"/> whose OpenID configuration names it.
     /// </summary>
     ClientCredentials = 3,
+
+    /// <summary>
+    /// A person signs in in the system browser, at the user pool's managed login: the OAuth 2.0 authorization code grant
+    /// with PKCE (S256), <c>state</c> and <c>nonce</c> checked, the code received on a loopback listener at
+    /// <see cref="CognitoApiClientOptions.RedirectUri"/> (RFC 8252) and exchanged at the token endpoint, which also renews
+    /// the tokens (<c>refresh_token</c> grant). For command-line and desktop apps; no password in the configuration. The
+    /// browser is opened by the registered <see cref="ICognitoBrowser"/>. Needs a
+    /// <see cref="CognitoApiClientOptions.UserPoolId"/> whose OpenID configuration names the endpoints, or
+    /// <see cref="CognitoApiClientOptions.AuthorizationEndpoint"/> and <see cref="CognitoApiClientOptions.TokenEndpoint"/>.
+    /// Keep the tokens between runs with <c>services.AddCognitoTokenFileCache()</c>.
+    /// </summary>
+    AuthorizationCode = 4,
 }

@@ -54,6 +54,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.CognitoTokenSet",
                 "CognitoAuth.Client.CognitoTokenType",
                 "CognitoAuth.Client.CognitoTotpSecret",
+                "CognitoAuth.Client.ICognitoBrowser",
                 "CognitoAuth.Client.ICognitoChallengeHandler",
                 "CognitoAuth.Client.ICognitoRenewalLock",
                 "CognitoAuth.Client.ICognitoTokenProvider",
@@ -62,6 +63,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.ICognitoUserCreator",
                 "Microsoft.Extensions.DependencyInjection.CognitoApiClientServiceCollectionExtensions",
                 "Microsoft.Extensions.DependencyInjection.CognitoBearerTokenHttpClientBuilderExtensions",
+                "Microsoft.Extensions.DependencyInjection.CognitoTokenFileCacheServiceCollectionExtensions",
             ],
             types);
     }

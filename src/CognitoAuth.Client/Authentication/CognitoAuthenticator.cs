@@ -11,7 +11,7 @@ namespace CognitoAuth.Client.Authentication;
 /// <summary>
 /// Drives a sign-in: the configured <see cref="ISignInFlow"/> starts it, and each challenge Cognito asks is answered by the
 /// <see cref="IChallengeResponder"/> for its name, until tokens arrive or no responder knows the challenge. Also refreshes
-/// and revokes. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
+/// and signs out. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
 /// </summary>
 internal sealed class CognitoAuthenticator
 {
@@ -95,12 +95,22 @@ internal sealed class CognitoAuthenticator
         }
     }
 
-    /// <summary>Revokes <paramref name="refreshToken"/> (and the access tokens issued with it).</summary>
-    public Task RevokeAsync(CognitoClientContext client, string refreshToken, CancellationToken cancellationToken) =>
-        _cognito.RevokeTokenAsync(
+    /// <summary>
+    /// Signs the user out at Cognito once this process dropped <paramref name="tokens"/>: the flow's own sign-out where it has
+    /// one, else Cognito's <c>RevokeToken</c> for the refresh token (and the access tokens issued with it).
+    /// </summary>
+    public async Task SignOutAsync(CognitoClientContext client, CognitoTokenSet? tokens, CancellationToken cancellationToken)
+    {
+        if (await FlowOf(client).SignOutAsync(client, tokens, cancellationToken).ConfigureAwait(false) || tokens?.RefreshToken is not { } refreshToken)
+        {
+            return;
+        }
+
+        await _cognito.RevokeTokenAsync(
             client.Endpoint,
             new RevokeTokenRequest { Token = refreshToken, ClientId = client.ClientId, ClientSecret = client.Options.ClientSecret },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Signs in with the password to try first. When Cognito rejects it and a distinct <c>NewPassword</c> is configured, signs

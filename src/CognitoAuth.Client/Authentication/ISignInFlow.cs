@@ -1,3 +1,5 @@
+using CognitoAuth.Client.Configuration;
+
 namespace CognitoAuth.Client.Authentication;
 
 /// <summary>
@@ -24,4 +26,12 @@ internal interface ISignInFlow
     /// <paramref name="attempt"/> carries no password; what the refresh learns goes into its <see cref="SignInAttempt.Memory"/>.
     /// </summary>
     Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The flow's own sign-out, after this process dropped <paramref name="tokens"/> (<see langword="null"/> when it held none):
+    /// <see langword="true"/> when the flow revoked the refresh token itself and ended what else it began. Only
+    /// <see cref="CognitoAuthFlow.AuthorizationCode"/> has one (the pool domain's revocation endpoint, and the managed-login
+    /// session in the browser); the others leave the revocation to <see cref="CognitoAuthenticator"/> (Cognito's <c>RevokeToken</c>).
+    /// </summary>
+    Task<bool> SignOutAsync(CognitoClientContext client, CognitoTokenSet? tokens, CancellationToken cancellationToken) => Task.FromResult(false);
 }

@@ -25,6 +25,49 @@ internal static class JwtClaims
         return Seek(ref reader, claim) && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
     }
 
+    /// <summary>Whether <paramref name="jwt"/>'s <c>aud</c> is <paramref name="audience"/>, or an array holding it (OIDC Core §2).</summary>
+    public static bool HasAudience(string? jwt, string audience)
+    {
+        var payload = Payload(jwt);
+        if (payload is null)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(payload);
+        if (!Seek(ref reader, "aud"))
+        {
+            return false;
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.ValueTextEquals(audience);
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(audience))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON past this point: no audience.
+        }
+
+        return false;
+    }
+
     /// <summary>The integer value of <paramref name="claim"/> (e.g. <c>exp</c>) in the payload of <paramref name="jwt"/>, or <see langword="null"/>.</summary>
     public static long? ReadInt64(string? jwt, string claim)
     {

@@ -14,7 +14,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
 
         if (!Enum.IsDefined(options.AuthFlow))
         {
-            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword, UserPassword, UserSrp or ClientCredentials.", nameof(options.AuthFlow));
+            builder.AddError($"'{options.AuthFlow}' is not a valid AuthFlow: use AdminUserPassword, UserPassword, UserSrp, ClientCredentials or AuthorizationCode.", nameof(options.AuthFlow));
         }
 
         if (!Enum.IsDefined(options.TokenType))
@@ -31,9 +31,24 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         {
             ValidateClientCredentials(options, builder);
         }
+        else if (options.AuthFlow == CognitoAuthFlow.AuthorizationCode)
+        {
+            ValidateAuthorizationCode(options, builder);
+        }
         else
         {
             ValidateUser(options, builder);
+        }
+
+        if (options.AuthFlow != CognitoAuthFlow.AuthorizationCode)
+        {
+            foreach (var (key, value) in new[] { (nameof(options.AuthorizationEndpoint), options.AuthorizationEndpoint), (nameof(options.RedirectUri), options.RedirectUri), (nameof(options.LogoutUri), options.LogoutUri) })
+            {
+                if (value is not null)
+                {
+                    builder.AddError($"{key} applies only to AuthFlow AuthorizationCode; the {options.AuthFlow} flow ignores it: remove it.", key);
+                }
+            }
         }
 
         if (options.ApiBaseAddress is { } api && ProblemWith(api) is { } apiProblem)
@@ -49,6 +64,11 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         if (options.TokenEndpoint is { } tokenEndpoint && ProblemWith(tokenEndpoint) is { } tokenEndpointProblem)
         {
             builder.AddError($"'{tokenEndpoint}' {tokenEndpointProblem}.", nameof(options.TokenEndpoint));
+        }
+
+        if (options.AuthorizationEndpoint is { } authorizationEndpoint && ProblemWith(authorizationEndpoint) is { } authorizationEndpointProblem)
+        {
+            builder.AddError($"'{authorizationEndpoint}' {authorizationEndpointProblem}.", nameof(options.AuthorizationEndpoint));
         }
 
         if (options.RefreshBefore < TimeSpan.Zero)
@@ -82,7 +102,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         {
             if (value is not null)
             {
-                builder.AddError($"{key} applies only to AuthFlow ClientCredentials; the {flow} flow ignores it: remove it.", key);
+                builder.AddError($"{key} applies only to AuthFlow ClientCredentials and AuthorizationCode; the {flow} flow ignores it: remove it.", key);
             }
         }
 
@@ -141,6 +161,61 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
         }
     }
 
+    /// <summary>
+    /// The browser sign-in: where the pool's endpoints are, a redirect URI this machine can listen on, and no user or password
+    /// (the person signs in in the browser).
+    /// </summary>
+    private static void ValidateAuthorizationCode(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder)
+    {
+        if (string.IsNullOrEmpty(options.UserPoolId) && (options.AuthorizationEndpoint is null || options.TokenEndpoint is null))
+        {
+            builder.AddError(
+                "The AuthorizationCode flow needs the pool domain's endpoints: set UserPoolId to find them in the pool's OpenID configuration, " +
+                "or both AuthorizationEndpoint (https://{domain}/oauth2/authorize) and TokenEndpoint (https://{domain}/oauth2/token).",
+                nameof(options.UserPoolId));
+        }
+
+        if (options.RedirectUri is { } redirect && RedirectProblemWith(redirect) is { } redirectProblem)
+        {
+            builder.AddError($"'{redirect}' {redirectProblem}.", nameof(options.RedirectUri));
+        }
+
+        if (options.LogoutUri is { } logout && (ProblemWith(logout) ?? (logout.IsAbsoluteUri && logout.Fragment.Length > 0 ? "has a fragment, which a sign-out URL cannot have" : null)) is { } logoutProblem)
+        {
+            builder.AddError($"'{logout}' {logoutProblem}.", nameof(options.LogoutUri));
+        }
+
+        var scopes = (options.Scopes ?? CognitoClientContext.DefaultInteractiveScopes).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (options.Scopes is not null && scopes.Length == 0)
+        {
+            builder.AddError("The AuthorizationCode flow asks for scopes: remove Scopes for the default (openid email profile aws.cognito.signin.user.admin), or name some.", nameof(options.Scopes));
+        }
+        else if (options.TokenType == CognitoTokenType.Id && !scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            builder.AddError("TokenType is Id, but Scopes lacks openid: without it the token endpoint issues no ID token.", nameof(options.TokenType));
+        }
+
+        var ignored = new[]
+            {
+                (nameof(options.Username), options.Username),
+                (nameof(options.Password), options.Password),
+                (nameof(options.NewPassword), options.NewPassword),
+                (nameof(options.TotpSecret), options.TotpSecret),
+            }
+            .Where(key => !string.IsNullOrEmpty(key.Item2))
+            .Select(key => key.Item1)
+            .Concat(options.UserAttributes.Count > 0 ? [nameof(options.UserAttributes)] : []);
+        foreach (var key in ignored)
+        {
+            builder.AddError($"{key} does not apply to AuthFlow AuthorizationCode, where the person signs in in the browser: remove it.", key);
+        }
+
+        if (!string.IsNullOrEmpty(options.UserPoolId))
+        {
+            ValidateUserPool(options, builder);
+        }
+    }
+
     private static void ValidateUserPool(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder)
     {
         var poolId = options.UserPoolId;
@@ -170,6 +245,14 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             builder.AddError($"'{options.Region}' contradicts UserPoolId '{poolId}', whose region is '{poolRegion}'.", nameof(options.Region));
         }
     }
+
+    /// <summary>The code comes back to a listener of this client: plain http on this machine (RFC 8252 §7.3), no fragment (RFC 6749 §3.1.2).</summary>
+    private static string? RedirectProblemWith(Uri uri) =>
+        !uri.IsAbsoluteUri ? "is not an absolute URI"
+        : uri.Scheme != Uri.UriSchemeHttp ? "must be an http address of this machine (e.g. http://localhost:8400/callback), where the client listens for the browser"
+        : !Loopback.Is(uri) ? "is not on this machine: the client listens for the browser on localhost, 127.0.0.1 or [::1]"
+        : uri.Fragment.Length > 0 ? "has a fragment, which a redirect URI cannot have"
+        : null;
 
     /// <summary>Tokens and credentials travel only over https, except to this machine.</summary>
     private static string? ProblemWith(Uri uri) =>

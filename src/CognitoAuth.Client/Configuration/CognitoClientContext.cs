@@ -15,6 +15,15 @@ internal sealed class CognitoClientContext
     private readonly string _apiIdnHost;
     private readonly int _apiPort;
 
+    /// <summary>Where the browser brings the code back when <see cref="CognitoApiClientOptions.RedirectUri"/> is not set (the reference stack's callback URL).</summary>
+    public static readonly Uri DefaultRedirectUri = new("http://localhost:8400/callback");
+
+    /// <summary>Where <c>/logout</c> sends the browser when <see cref="CognitoApiClientOptions.LogoutUri"/> is not set (the reference stack's sign-out URL).</summary>
+    public static readonly Uri DefaultLogoutUri = new("http://localhost:8400/");
+
+    /// <summary>What a browser sign-in asks for without <see cref="CognitoApiClientOptions.Scopes"/>: an ID token with the profile, and an access token for Cognito's user API.</summary>
+    public const string DefaultInteractiveScopes = "openid email profile aws.cognito.signin.user.admin";
+
     private CognitoClientContext(string name, CognitoApiClientOptions options)
     {
         Name = name;
@@ -22,15 +31,27 @@ internal sealed class CognitoClientContext
         ClientId = options.ClientId!;
         Username = options.Username ?? string.Empty;
         ApiBaseAddress = options.ApiBaseAddress!;
-        Scopes = string.Join(' ', (options.Scopes ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var interactive = options.AuthFlow == CognitoAuthFlow.AuthorizationCode;
+        Scopes = string.Join(' ', (options.Scopes ?? (interactive ? DefaultInteractiveScopes : string.Empty))
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        RedirectUri = options.RedirectUri ?? DefaultRedirectUri;
+        LogoutUri = options.LogoutUri ?? DefaultLogoutUri;
 
-        // Region is only absent for flows that sign nothing (an explicit ServiceUrl or token endpoint, no pool id).
+        // Region is only absent for flows that sign nothing (an explicit ServiceUrl, or explicit OAuth endpoints and no pool
+        // id). Without a ServiceUrl either, they call no Cognito API at all: the regionless name stands in, never called.
         var region = RegionOf(options) ?? string.Empty;
-        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region) : CognitoEndpoint.ForRegion(region);
+        Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region)
+            : region.Length > 0 ? CognitoEndpoint.ForRegion(region)
+            : new CognitoEndpoint(new Uri("https://cognito-idp.amazonaws.com/"), region);
         if (options.AuthFlow == CognitoAuthFlow.ClientCredentials)
         {
             // No user: the app client's token for a set of scopes (Duende's lesson: the scopes are part of the key).
             StoreKey = string.Join('|', (options.TokenEndpoint ?? Endpoint.ServiceUrl).AbsoluteUri, options.UserPoolId, ClientId, "scope=" + Scopes);
+        }
+        else if (interactive)
+        {
+            // The person is chosen in the browser: one signed-in person per app client and set of scopes.
+            StoreKey = string.Join('|', (options.AuthorizationEndpoint ?? Endpoint.ServiceUrl).AbsoluteUri, options.UserPoolId, ClientId, "browser", "scope=" + Scopes);
         }
         else
         {
@@ -52,7 +73,7 @@ internal sealed class CognitoClientContext
 
     public string ClientId { get; }
 
-    /// <summary>The configured user name (possibly an alias); empty for the client-credentials flow.</summary>
+    /// <summary>The configured user name (possibly an alias); empty for the client-credentials and browser flows.</summary>
     public string Username { get; }
 
     public Uri ApiBaseAddress { get; }
@@ -70,6 +91,12 @@ internal sealed class CognitoClientContext
 
     /// <summary>The scopes asked for, each once, in ordinal order (empty: all the app client's scopes).</summary>
     public string Scopes { get; }
+
+    /// <summary>Where the browser brings a sign-in's code back (<see cref="CognitoAuthFlow.AuthorizationCode"/>).</summary>
+    public Uri RedirectUri { get; }
+
+    /// <summary>Where Cognito's <c>/logout</c> sends the browser after a sign-out (<see cref="CognitoAuthFlow.AuthorizationCode"/>).</summary>
+    public Uri LogoutUri { get; }
 
     /// <summary>Where the pool publishes its OpenID configuration (it names the token endpoint), or <see langword="null"/> without a pool id.</summary>
     public Uri? OpenIdConfiguration =>

@@ -2,6 +2,8 @@ using CognitoAuth.Client;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Authentication.Challenges;
 using CognitoAuth.Client.Authentication.Flows;
+using CognitoAuth.Client.Authentication.Interactive;
+using CognitoAuth.Client.Cognito.OAuth;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Diagnostics;
@@ -84,6 +86,12 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserPasswordFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserSrpFlow>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, ClientCredentialsFlow>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AuthorizationCodeFlow>(static services => new AuthorizationCodeFlow(
+            services.GetRequiredService<ICognitoOAuthClient>(),
+            services.GetRequiredService<ICognitoBrowser>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<AuthorizationCodeFlow>>())));
+        services.TryAddSingleton<ICognitoBrowser>(static services => new SystemBrowser(services.GetRequiredService<ILogger<SystemBrowser>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, NewPasswordRequiredResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, PasswordVerifierResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SoftwareTokenMfaResponder>());

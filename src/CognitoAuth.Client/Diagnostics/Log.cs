@@ -74,6 +74,21 @@ internal static partial class Log
     [LoggerMessage(31, LogLevel.Warning, "Client {ClientName}: a redirect led to {Scheme}://{Host}:{Port}, which answered 401; returning it without retrying there with a token.", EventName = "UnauthorizedFromOtherOrigin")]
     public static partial void UnauthorizedFromOtherOrigin(ILogger logger, string clientName, string? scheme, string? host, int? port);
 
+    [LoggerMessage(37, LogLevel.Information, "Client {ClientName}: opening the browser at {AuthorizationEndpoint} to sign in; waiting for it to come back to {RedirectUri}.", EventName = "OpeningBrowser")]
+    public static partial void OpeningBrowser(ILogger logger, string clientName, string authorizationEndpoint, string redirectUri);
+
+    [LoggerMessage(38, LogLevel.Warning, "Client {ClientName}: refused a request to the loopback redirect: {Reason}; still waiting for the sign-in's own.", EventName = "LoopbackRequestRefused")]
+    public static partial void LoopbackRequestRefused(ILogger logger, string clientName, string reason);
+
+    [LoggerMessage(39, LogLevel.Warning, "The browser command {Command} exited with code {ExitCode}: the page may not have opened (set BROWSER, or register an ICognitoBrowser).", EventName = "BrowserCommandFailed")]
+    public static partial void BrowserCommandFailed(ILogger logger, string command, int exitCode);
+
+    [LoggerMessage(40, LogLevel.Warning, "Client {ClientName}: the tokens are revoked and dropped, but the browser's sign-out did not complete ({Reason}); the managed-login session ends when the browser closes.", EventName = "BrowserSignOutIncomplete")]
+    public static partial void BrowserSignOutIncomplete(ILogger logger, string clientName, string reason);
+
+    [LoggerMessage(41, LogLevel.Warning, "The token cache {Path} cannot be read ({Reason}): it counts as empty, and the next sign-in replaces it.", EventName = "TokenCacheUnreadable")]
+    public static partial void TokenCacheUnreadable(ILogger logger, string path, string reason);
+
     [LoggerMessage(16, LogLevel.Information, "Sending HTTP request {Method} {Uri}", EventName = "SendingRequest")]
     public static partial void SendingRequest(ILogger logger, HttpMethod method, string? uri);
 

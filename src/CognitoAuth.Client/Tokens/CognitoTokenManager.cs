@@ -127,23 +127,27 @@ internal sealed class CognitoTokenManager(
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // This process and the store stop holding the tokens first: a sign-out at Cognito (for the browser flow, a page that
+        // waits on the person) may take a while or fail, and must not leave them usable here meanwhile.
+        CognitoTokenSet? current;
         try
         {
-            var current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (current?.RefreshToken is { } refreshToken)
-            {
-                await authenticator.RevokeAsync(client.Context, refreshToken, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (CognitoException exception)
-        {
-            // Best effort: the tokens expire on their own; what matters here is that this process stops using them.
-            Log.RevokeFailed(logger, client.Context.Name, exception.ErrorCode);
+            current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             client.Slot.Current = null;
             await store.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await authenticator.SignOutAsync(client.Context, current, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoException exception)
+        {
+            // Best effort: the tokens expire on their own; what matters here is that this process stops using them.
+            Log.RevokeFailed(logger, client.Context.Name, exception.ErrorCode);
         }
 
         Log.SignedOut(logger, client.Context.Name);

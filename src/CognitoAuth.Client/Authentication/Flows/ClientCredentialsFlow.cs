@@ -34,11 +34,7 @@ internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvi
 
         var sentAt = timeProvider.GetUtcNow();
         var response = await oauth.RequestTokenAsync(endpoint, request, cancellationToken).ConfigureAwait(false);
-        var lifetime = response.ExpiresIn > 0
-            ? TimeSpan.FromSeconds(response.ExpiresIn)
-            : JwtClaims.Lifetime(response.AccessToken)
-                ?? throw new CognitoAuthenticationException("The token endpoint gave no expires_in, and the access token has no exp and iat claims: the token's lifetime is unknown.");
-        return new CognitoTokenSet { AccessToken = response.AccessToken!, IssuedAt = sentAt, ExpiresAt = sentAt + lifetime };
+        return OAuthTokenResults.ToTokenSet(response, sentAt);
     }
 
     private async Task<Uri> TokenEndpointAsync(CognitoClientContext client, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace CognitoAuth.Client.Cognito.OAuth;
 /// <summary>
 /// <see cref="ICognitoOAuthClient"/> over the back-channel HttpClient (<see cref="CognitoApiClientOptions.BackChannelName"/>):
 /// 429, 5xx, dropped connections and timeouts are retried by its pipeline; OAuth errors (400 and 401) are not.
-/// The discovered token endpoint of a pool is kept once found: it never changes while the pool's domain exists.
+/// A pool's OpenID configuration is kept once it names a token endpoint: it never changes while the pool's domain exists.
 /// </summary>
 internal sealed class CognitoOAuthClient(
     IHttpClientFactory httpClientFactory,
@@ -18,47 +18,83 @@ internal sealed class CognitoOAuthClient(
     ILogger<CognitoOAuthClient> logger) : ICognitoOAuthClient
 {
     private const string TokenOperation = "oauth2/token";
+    private const string RevokeOperation = "oauth2/revoke";
     private const string DiscoveryOperation = "openid-configuration";
 
-    private readonly ConcurrentDictionary<Uri, Uri> _tokenEndpoints = new();
+    private readonly ConcurrentDictionary<Uri, OpenIdConfiguration> _configurations = new();
 
     public async Task<OAuthTokenResponse> RequestTokenAsync(Uri tokenEndpoint, OAuthTokenRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokenEndpoint);
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint) { Content = new FormUrlEncodedContent(request.Form()) };
-        if (request.BasicCredentials() is { } basic)
-        {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-        }
-
+        using var message = FormPost(tokenEndpoint, request);
         var response = await SendAsync(message, TokenOperation, OAuthJsonContext.Default.OAuthTokenResponse, cancellationToken).ConfigureAwait(false);
         return response.AccessToken is { Length: > 0 }
             ? response
             : throw new CognitoException(CognitoErrorCodes.MalformedResponse, "The token endpoint answered without an access_token.", null, null, isRetryable: false);
     }
 
-    public async Task<Uri?> DiscoverTokenEndpointAsync(Uri configuration, CancellationToken cancellationToken)
+    public async Task RevokeAsync(Uri revocationEndpoint, OAuthTokenRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revocationEndpoint);
+        ArgumentNullException.ThrowIfNull(request);
+        using var message = FormPost(revocationEndpoint, request);
+        await SendAsync(message, RevokeOperation, static (_, _) => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OpenIdConfiguration> DiscoverAsync(Uri configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (_tokenEndpoints.TryGetValue(configuration, out var known))
+        if (_configurations.TryGetValue(configuration, out var known))
         {
             return known;
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Get, configuration);
         var document = await SendAsync(message, DiscoveryOperation, OAuthJsonContext.Default.OpenIdConfiguration, cancellationToken).ConfigureAwait(false);
-        if (!Uri.TryCreate(document.TokenEndpoint, UriKind.Absolute, out var tokenEndpoint))
+        if (Uri.TryCreate(document.TokenEndpoint, UriKind.Absolute, out _))
         {
-            return null;
+            // Without a token endpoint the pool has no domain yet: ask again next time, it may have one by then.
+            _configurations[configuration] = document;
         }
 
-        _tokenEndpoints[configuration] = tokenEndpoint;
-        return tokenEndpoint;
+        return document;
     }
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage message, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    public async Task<Uri?> DiscoverTokenEndpointAsync(Uri configuration, CancellationToken cancellationToken) =>
+        Uri.TryCreate((await DiscoverAsync(configuration, cancellationToken).ConfigureAwait(false)).TokenEndpoint, UriKind.Absolute, out var tokenEndpoint)
+            ? tokenEndpoint
+            : null;
+
+    private static HttpRequestMessage FormPost(Uri endpoint, OAuthTokenRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(request.Form()) };
+        if (request.BasicCredentials() is { } basic)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+        }
+
+        return message;
+    }
+
+    private Task<T> SendAsync<T>(HttpRequestMessage message, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync(message, operation, (response, body) => Deserialize(response, body, operation, type), cancellationToken);
+
+    private T Deserialize<T>(HttpResponseMessage response, byte[] body, string operation, JsonTypeInfo<T> type)
         where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, type) ?? throw CognitoErrors.MalformedResponse(response, operation, innerException: null);
+        }
+        catch (JsonException ex)
+        {
+            throw CognitoErrors.MalformedResponse(response, operation, ex);
+        }
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage message, string operation, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         HttpResponseMessage response;
@@ -85,19 +121,14 @@ internal sealed class CognitoOAuthClient(
                 throw Failed(operation, started, ErrorOf(response, body));
             }
 
-            T? result;
+            T result;
             try
             {
-                result = JsonSerializer.Deserialize(body, type);
+                result = read(response, body);
             }
-            catch (JsonException ex)
+            catch (CognitoException malformed)
             {
-                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, ex));
-            }
-
-            if (result is null)
-            {
-                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, innerException: null));
+                throw Failed(operation, started, malformed);
             }
 
             CognitoLog.CallSucceeded(logger, operation, (int)response.StatusCode, Elapsed(started), CognitoErrors.RequestId(response));
@@ -123,8 +154,8 @@ internal sealed class CognitoOAuthClient(
         return new CognitoException(
             code ?? CognitoErrorCodes.MalformedResponse,
             code is null
-                ? $"The token endpoint answered HTTP {(int)status} without a readable OAuth error."
-                : error!.ErrorDescription is { Length: > 0 } description ? description : $"The token endpoint answered {code}.",
+                ? $"The OAuth endpoint answered HTTP {(int)status} without a readable OAuth error."
+                : error!.ErrorDescription is { Length: > 0 } description ? description : $"The OAuth endpoint answered {code}.",
             status,
             CognitoErrors.RequestId(response),
             CognitoErrors.IsRetryable(status, errorCode: null));

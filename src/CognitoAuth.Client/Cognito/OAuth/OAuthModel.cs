@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CognitoAuth.Client.Cognito.OAuth;
 
-/// <summary>A token endpoint's success answer (RFC 6749 §5.1); Cognito's client-credentials grant gives only an access token.</summary>
+/// <summary>A token endpoint's success answer (RFC 6749 §5.1); Cognito's client-credentials grant gives only an access token, the code grant all three.</summary>
 internal sealed class OAuthTokenResponse
 {
     [JsonPropertyName("access_token")]
@@ -21,7 +21,8 @@ internal sealed class OAuthTokenResponse
     public long ExpiresIn { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => $"OAuthTokenResponse {{ TokenType = {TokenType}, ExpiresIn = {ExpiresIn}, AccessToken = *** }}";
+    public override string ToString() =>
+        $"OAuthTokenResponse {{ TokenType = {TokenType}, ExpiresIn = {ExpiresIn}, AccessToken = ***, IdToken = {(IdToken is null ? "null" : "***")}, RefreshToken = {(RefreshToken is null ? "null" : "***")} }}";
 }
 
 /// <summary>A token endpoint's error answer (RFC 6749 §5.2): <c>{"error": "invalid_client", "error_description": "…"}</c>.</summary>
@@ -34,9 +35,19 @@ internal sealed class OAuthErrorResponse
     public string? ErrorDescription { get; init; }
 }
 
-/// <summary>The members of a user pool's OpenID configuration the client reads.</summary>
+/// <summary>The members of a user pool's OpenID configuration the client reads (OpenID Connect Discovery 1.0 §3).</summary>
 internal sealed class OpenIdConfiguration
 {
+    [JsonPropertyName("issuer")]
+    public string? Issuer { get; init; }
+
+    [JsonPropertyName("authorization_endpoint")]
+    public string? AuthorizationEndpoint { get; init; }
+
     [JsonPropertyName("token_endpoint")]
     public string? TokenEndpoint { get; init; }
+
+    /// <summary>RFC 8414's name for the RFC 7009 endpoint; Cognito serves it at <c>{domain}/oauth2/revoke</c>.</summary>
+    [JsonPropertyName("revocation_endpoint")]
+    public string? RevocationEndpoint { get; init; }
 }

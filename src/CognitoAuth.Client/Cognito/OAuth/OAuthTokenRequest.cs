@@ -1,22 +1,43 @@
 namespace CognitoAuth.Client.Cognito.OAuth;
 
 /// <summary>
-/// A form-encoded token request: the grant's parameters, and the client's credentials either in a <c>Basic</c> header
-/// (<c>client_secret_basic</c>) or in the body (<c>client_secret_post</c>). <see cref="ToString"/> shows no secret.
+/// A form-encoded request to the pool domain's token or revocation endpoint: its parameters, and the client's credentials
+/// either in a <c>Basic</c> header (<c>client_secret_basic</c>) or in the body (<c>client_secret_post</c>; always the
+/// <c>client_id</c> of a public client). <see cref="ToString"/> shows no secret and no parameter value.
 /// </summary>
-internal sealed class OAuthTokenRequest(string grantType, string clientId, string? clientSecret, CognitoTokenEndpointAuthMethod authMethod)
+internal sealed class OAuthTokenRequest
 {
-    private readonly List<KeyValuePair<string, string>> _parameters = [new("grant_type", grantType)];
+    private readonly List<KeyValuePair<string, string>> _parameters = [];
 
-    public string GrantType { get; } = grantType;
+    /// <summary>A token request for <paramref name="grantType"/> (RFC 6749 §4).</summary>
+    public OAuthTokenRequest(string grantType, string clientId, string? clientSecret, CognitoTokenEndpointAuthMethod authMethod)
+        : this(clientId, clientSecret, authMethod)
+    {
+        GrantType = grantType;
+        _parameters.Add(new("grant_type", grantType));
+    }
 
-    public string ClientId { get; } = clientId;
+    private OAuthTokenRequest(string clientId, string? clientSecret, CognitoTokenEndpointAuthMethod authMethod)
+    {
+        ClientId = clientId;
+        ClientSecret = clientSecret;
+        AuthMethod = authMethod;
+    }
 
-    public string? ClientSecret { get; } = clientSecret;
+    /// <summary>The grant, or <see langword="null"/> for a revocation.</summary>
+    public string? GrantType { get; }
 
-    public CognitoTokenEndpointAuthMethod AuthMethod { get; } = authMethod;
+    public string ClientId { get; }
 
-    /// <summary>Adds a parameter of the grant (e.g. <c>scope</c>).</summary>
+    public string? ClientSecret { get; }
+
+    public CognitoTokenEndpointAuthMethod AuthMethod { get; }
+
+    /// <summary>A revocation request for <paramref name="refreshToken"/> (RFC 7009 §2.1; Cognito's <c>/oauth2/revoke</c>).</summary>
+    public static OAuthTokenRequest Revocation(string refreshToken, string clientId, string? clientSecret, CognitoTokenEndpointAuthMethod authMethod) =>
+        new OAuthTokenRequest(clientId, clientSecret, authMethod).With("token", refreshToken).With("token_type_hint", "refresh_token");
+
+    /// <summary>Adds a parameter of the request (e.g. <c>scope</c>).</summary>
     public OAuthTokenRequest With(string name, string value)
     {
         _parameters.Add(new(name, value));
@@ -46,5 +67,6 @@ internal sealed class OAuthTokenRequest(string grantType, string clientId, strin
             : null;
 
     /// <inheritdoc />
-    public override string ToString() => $"OAuthTokenRequest {{ GrantType = {GrantType}, ClientId = {ClientId}, ClientSecret = ***, AuthMethod = {AuthMethod} }}";
+    public override string ToString() =>
+        $"OAuthTokenRequest {{ GrantType = {GrantType ?? "(revocation)"}, ClientId = {ClientId}, ClientSecret = ***, AuthMethod = {AuthMethod}, Parameters = [{string.Join(", ", _parameters.Select(p => p.Key))}] }}";
 }
