@@ -65,7 +65,7 @@ internal static partial class Log
     [LoggerMessage(36, LogLevel.Warning, "Client {ClientName}: renewing the tokens failed ({ErrorCode}), which may pass; sending the current ones, valid until {ExpiresAt:O}.", EventName = "ServingTokensDespiteFailedRenewal")]
     public static partial void ServingTokensDespiteFailedRenewal(ILogger logger, string clientName, string errorCode, DateTimeOffset expiresAt);
 
-    [LoggerMessage(37, LogLevel.Information, "Client {ClientName}: Cognito says the {ChallengeName} code was used already; answering once more with a fresh one.", EventName = "CodeAlreadyUsed")]
+    [LoggerMessage(42, LogLevel.Information, "Client {ClientName}: Cognito says the {ChallengeName} code was used already; answering once more with a fresh one.", EventName = "CodeAlreadyUsed")]
     public static partial void CodeAlreadyUsed(ILogger logger, string clientName, string challengeName);
 
     [LoggerMessage(33, LogLevel.Information, "Client {ClientName}: the user's options changed to another identity; the old identity's cached tokens are dropped.", EventName = "IdentityChanged")]

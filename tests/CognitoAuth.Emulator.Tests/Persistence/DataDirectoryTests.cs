@@ -188,7 +188,8 @@ public sealed class DataDirectoryTests : IDisposable
                 var endpoint = new Uri(local.Output("CognitoEndpoint"));
                 var poolId = local.Output("UserPoolId");
                 using var http = new HttpClient { BaseAddress = endpoint };
-                using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300 + (round * 150)));
+                using var stop = new CancellationTokenSource();
+                var firstAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
                 // Four writers create users back to back until the kill; a user counts once its 200 arrived.
                 var writers = Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
@@ -204,9 +205,15 @@ public sealed class DataDirectoryTests : IDisposable
                             {
                                 acknowledged.Add(email);
                             }
+
+                            firstAcknowledged.TrySetResult();
                         }
                     }
                 })).ToList();
+                // The kill lands while writes are under way, whatever the machine's load: its timer starts at the round's first
+                // acknowledged write.
+                await firstAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                stop.CancelAfter(TimeSpan.FromMilliseconds(300 + (round * 150)));
                 await Task.Delay(TimeSpan.FromMilliseconds(250 + (round * 150)));
                 local.Process.Kill(entireProcessTree: false);
                 await local.Process.WaitForExitAsync();
