@@ -79,64 +79,14 @@ internal sealed class CognitoIdentityProviderClient(
             message.Options.Set(SigV4SigningHandler.SigningRegion, endpoint.Region);
         }
 
-        var started = timeProvider.GetTimestamp();
-        HttpResponseMessage response;
-        try
-        {
-            response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
-        {
-            CognitoLog.TransportFailed(logger, operation, Elapsed(started), ex);
-            throw CognitoErrors.TransportFailure(operation, ex);
-        }
-        catch (CognitoException ex)
-        {
-            // Raised before anything was sent, e.g. no AWS credentials to sign with.
-            throw Failed(operation, started, ex);
-        }
-
-        using (response)
-        {
-            // The pipeline hands back the last response when the caller cancels between attempts; the caller asked to stop.
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Already buffered by ResponseBufferingHandler inside the attempt.
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Failed(operation, started, CognitoErrors.FromErrorResponse(response, body));
-            }
-
-            TResponse? result;
-            try
-            {
-                result = JsonSerializer.Deserialize(body, responseType);
-            }
-            catch (JsonException ex)
-            {
-                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, ex));
-            }
-
-            if (result is null)
-            {
-                throw Failed(operation, started, CognitoErrors.MalformedResponse(response, operation, innerException: null));
-            }
-
-            CognitoLog.CallSucceeded(logger, operation, (int)response.StatusCode, Elapsed(started), CognitoErrors.RequestId(response));
-            return result;
-        }
+        return await BackChannel.SendAsync(
+            httpClientFactory,
+            timeProvider,
+            logger,
+            message,
+            operation,
+            static (response, body) => CognitoErrors.FromErrorResponse(response, body),
+            (response, body) => BackChannel.Json(response, body, operation, responseType),
+            cancellationToken).ConfigureAwait(false);
     }
-
-    private CognitoException Failed(string operation, long started, CognitoException failure)
-    {
-        CognitoLog.CallFailed(logger, operation, (int?)failure.StatusCode, failure.ErrorCode, Elapsed(started), failure.RequestId, failure.IsRetryable);
-        return failure;
-    }
-
-    private double Elapsed(long started) => timeProvider.GetElapsedTime(started).TotalMilliseconds;
 }

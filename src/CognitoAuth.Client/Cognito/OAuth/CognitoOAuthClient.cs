@@ -79,62 +79,10 @@ internal sealed class CognitoOAuthClient(
 
     private Task<T> SendAsync<T>(HttpRequestMessage message, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class =>
-        SendAsync(message, operation, (response, body) => Deserialize(response, body, operation, type), cancellationToken);
+        SendAsync(message, operation, (response, body) => BackChannel.Json(response, body, operation, type), cancellationToken);
 
-    private T Deserialize<T>(HttpResponseMessage response, byte[] body, string operation, JsonTypeInfo<T> type)
-        where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type) ?? throw CognitoErrors.MalformedResponse(response, operation, innerException: null);
-        }
-        catch (JsonException ex)
-        {
-            throw CognitoErrors.MalformedResponse(response, operation, ex);
-        }
-    }
-
-    private async Task<T> SendAsync<T>(HttpRequestMessage message, string operation, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
-    {
-        var started = timeProvider.GetTimestamp();
-        HttpResponseMessage response;
-        try
-        {
-            response = await httpClientFactory.CreateClient(CognitoApiClientOptions.BackChannelName).SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or OperationCanceledException)
-        {
-            CognitoLog.TransportFailed(logger, operation, Elapsed(started), ex);
-            throw CognitoErrors.TransportFailure(operation, ex);
-        }
-
-        using (response)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw Failed(operation, started, ErrorOf(response, body));
-            }
-
-            T result;
-            try
-            {
-                result = read(response, body);
-            }
-            catch (CognitoException malformed)
-            {
-                throw Failed(operation, started, malformed);
-            }
-
-            CognitoLog.CallSucceeded(logger, operation, (int)response.StatusCode, Elapsed(started), CognitoErrors.RequestId(response));
-            return result;
-        }
-    }
+    private Task<T> SendAsync<T>(HttpRequestMessage message, string operation, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken) =>
+        BackChannel.SendAsync(httpClientFactory, timeProvider, logger, message, operation, ErrorOf, read, cancellationToken);
 
     /// <summary>The OAuth error of a failed answer (RFC 6749 §5.2), its code kept as the error code; a body without one is malformed.</summary>
     private static CognitoException ErrorOf(HttpResponseMessage response, byte[] body)
@@ -160,12 +108,4 @@ internal sealed class CognitoOAuthClient(
             CognitoErrors.RequestId(response),
             CognitoErrors.IsRetryable(status, errorCode: null));
     }
-
-    private CognitoException Failed(string operation, long started, CognitoException failure)
-    {
-        CognitoLog.CallFailed(logger, operation, (int?)failure.StatusCode, failure.ErrorCode, Elapsed(started), failure.RequestId, failure.IsRetryable);
-        return failure;
-    }
-
-    private double Elapsed(long started) => timeProvider.GetElapsedTime(started).TotalMilliseconds;
 }
