@@ -1,10 +1,11 @@
 namespace CognitoAuth.Client;
 
 /// <summary>
-/// Signing in could not complete for a reason this client reports itself: Cognito asked for a challenge the client does not
-/// answer (MFA, custom), a <c>NEW_PASSWORD_REQUIRED</c> challenge without a configured <c>NewPassword</c>, a required user
-/// attribute that is not configured, or an answer without tokens. Errors Cognito reports stay <see cref="CognitoException"/>.
-/// Never carries a password, token, session or secret.
+/// Signing in could not complete for a reason this client finds itself: a challenge no responder answers (SMS or email MFA,
+/// custom auth, <c>MFA_SETUP</c>), a <c>NEW_PASSWORD_REQUIRED</c> challenge without a configured <c>NewPassword</c>, a
+/// required user attribute that is not configured, an SRP or TOTP step that cannot be answered safely, a browser sign-in
+/// whose ID token, nonce or state does not match, or an answer without tokens. Errors Cognito or the token endpoint
+/// report stay <see cref="CognitoException"/>. Never carries a password, token, session or secret.
 /// </summary>
 public sealed class CognitoAuthenticationException : Exception
 {

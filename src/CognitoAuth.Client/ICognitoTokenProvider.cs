@@ -11,7 +11,8 @@ public interface ICognitoTokenProvider
     /// one user share one sign-in or refresh.
     /// </summary>
     /// <param name="clientName">The name given to <c>AddCognitoApiClient</c> (<see cref="CognitoApiClientOptions.DefaultName"/> when none was).</param>
-    /// <param name="forceRenewal">Renew even if the cached tokens are fresh (a refresh when there is a refresh token).</param>
+    /// <param name="forceRenewal">Renew even if the cached tokens are fresh: a refresh when there is a refresh token, else a new
+    /// sign-in (or, for client credentials, a new token request). The pause after a failed sign-in does not apply.</param>
     /// <param name="cancellationToken">Cancels this caller's wait; a sign-in other callers share keeps running.</param>
     /// <returns>The token set.</returns>
     /// <exception cref="CognitoException">Cognito rejected the sign-in (e.g. <c>NotAuthorizedException</c>).</exception>

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization.Metadata;
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Cognito.Signing;
 using Microsoft.Extensions.Logging;
-using Polly.Timeout;
 
 namespace CognitoAuth.Client.Cognito;
 

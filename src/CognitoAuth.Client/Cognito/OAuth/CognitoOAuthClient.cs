@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Polly.Timeout;
 
 namespace CognitoAuth.Client.Cognito.OAuth;
 
