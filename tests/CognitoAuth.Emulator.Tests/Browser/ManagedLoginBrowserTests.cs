@@ -20,15 +20,13 @@ namespace CognitoAuth.Emulator.Tests.Browser;
 [Collection(Port8400Collection.Name)]
 public sealed class ManagedLoginBrowserTests(ITestOutputHelper output)
 {
-    private static readonly string ToolDirectory = Path.Combine(RepositoryRoot.Path, "tools", "playwright");
+    private static readonly NodeTool Tool = new("playwright", "playwright-core");
     private static readonly SeedUser Seed = ReferenceStack.TestUser;
 
     [Fact]
     public async Task Chromium_SeedUserThroughTheNewPasswordPage_ThenATotpUser_CallbackGetsTokensThatCallHello_ThenTheLocalPageShowsIt()
     {
         Assert.True(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed: run bin/test (bin/lib/prereqs.sh installs it), or apt-get install chromium");
-        Assert.True(File.Exists(Path.Combine(ToolDirectory, "node_modules", "playwright-core", "package.json")),
-            "tools/playwright is not installed: run bin/test (or npm ci in tools/playwright)");
         await using var emulator = await CognitoEmulator.StartAsync();
         await using var listener = await CallbackListener.StartAsync(emulator);
         const string totpUser = "totp@example.com";
@@ -132,27 +130,6 @@ public sealed class ManagedLoginBrowserTests(ITestOutputHelper output)
         Assert.Equal(inputs, string.Join(' ', step.GetProperty("inputs").EnumerateArray().Select(i => i.GetString())));
     }
 
-    private static async Task<JsonElement> RunAsync(JsonObject plan)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolDirectory };
-        start.ArgumentList.Add("managed-login.mjs");
-        using var node = Process.Start(start)!;
-        await node.StandardInput.WriteAsync(plan.ToJsonString());
-        node.StandardInput.Close();
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"managed-login.mjs did not finish in 3 minutes: {await stderr}");
-        }
-
-        Assert.True(node.ExitCode == 0, $"managed-login.mjs exited {node.ExitCode}: {await stderr}");
-        return JsonDocument.Parse(await stdout).RootElement;
-    }
+    private static async Task<JsonElement> RunAsync(JsonObject plan) =>
+        JsonDocument.Parse(await Tool.RunAsync("managed-login.mjs", plan.ToJsonString(), timeout: TimeSpan.FromMinutes(3))).RootElement;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoAuth.Reference;
@@ -13,13 +12,11 @@ namespace CognitoAuth.Emulator.Tests.Peers;
 /// </summary>
 public sealed class AmazonCognitoIdentityJsTests
 {
-    private static readonly string ToolDirectory = Path.Combine(RepositoryRoot.Path, "tools", "amazon-cognito-identity-js");
+    private static readonly NodeTool Tool = new("amazon-cognito-identity-js", "amazon-cognito-identity-js", "otpauth");
 
     [Fact]
     public async Task AuthenticateUser_SrpNewPasswordTotpEnrolmentThenTheTotpChallenge_AgainstTheEmulator()
     {
-        Assert.True(File.Exists(Path.Combine(ToolDirectory, "node_modules", "amazon-cognito-identity-js", "package.json")),
-            "tools/amazon-cognito-identity-js is not installed: run bin/test (or npm ci in tools/amazon-cognito-identity-js)");
         await using var emulator = await CognitoEmulator.StartAsync();
         var seed = ReferenceStack.TestUser;
 
@@ -58,19 +55,6 @@ public sealed class AmazonCognitoIdentityJsTests
         Assert.Equal(1, emulator.CognitoRequests["SetUserMFAPreference"]);
     }
 
-    private static async Task<JsonElement> RunAsync(JsonObject request)
-    {
-        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolDirectory };
-        start.ArgumentList.Add("sign-in.js");
-        using var node = Process.Start(start)!;
-        await node.StandardInput.WriteAsync(request.ToJsonString());
-        node.StandardInput.Close();
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
-
-        Assert.True(node.ExitCode == 0, $"sign-in.js exited {node.ExitCode}: {await stderr}");
-        return JsonDocument.Parse(await stdout).RootElement;
-    }
+    private static async Task<JsonElement> RunAsync(JsonObject request) =>
+        JsonDocument.Parse(await Tool.RunAsync("sign-in.js", request.ToJsonString())).RootElement;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CognitoAuth.Emulator.Tests.Infrastructure;
 using CognitoAuth.Testing;
@@ -12,7 +11,7 @@ namespace CognitoAuth.Emulator.Tests.Peers;
 /// </summary>
 public sealed class AwsSdkJsTests : IDisposable
 {
-    private static readonly string ToolDirectory = Path.Combine(RepositoryRoot.Path, "tools", "aws-sdk-js");
+    private static readonly NodeTool Tool = new("aws-sdk-js", "@aws-sdk/client-cognito-identity-provider");
     private readonly string _directory = Directory.CreateTempSubdirectory("aws-sdk-js-").FullName;
 
     [Fact]
@@ -55,32 +54,18 @@ public sealed class AwsSdkJsTests : IDisposable
     /// <summary>Runs a script of tools/aws-sdk-js with the local credentials only (no profile, no ambient AWS_*), and parses its one JSON line.</summary>
     private async Task<JsonElement> RunAsync(string script, params string[] arguments)
     {
-        Assert.True(Directory.Exists(Path.Combine(ToolDirectory, "node_modules", "@aws-sdk", "client-cognito-identity-provider")),
-            "tools/aws-sdk-js is not installed: run bin/test (or npm ci in tools/aws-sdk-js)");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ToolDirectory };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
+        var output = await Tool.RunAsync(script, arguments: arguments, environment: variables =>
         {
-            start.ArgumentList.Add(argument);
-        }
+            foreach (var name in variables.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+            {
+                variables.Remove(name);
+            }
 
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["AWS_ACCESS_KEY_ID"] = CognitoEmulatorOptions.DefaultAccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = CognitoEmulatorOptions.DefaultSecretAccessKey;
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_directory, "none");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory, "none");
-
-        using var node = Process.Start(start)!;
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
-
-        Assert.True(node.ExitCode == 0, $"{script} exited {node.ExitCode}: {await stderr}");
-        return JsonDocument.Parse(await stdout).RootElement;
+            variables["AWS_ACCESS_KEY_ID"] = CognitoEmulatorOptions.DefaultAccessKeyId;
+            variables["AWS_SECRET_ACCESS_KEY"] = CognitoEmulatorOptions.DefaultSecretAccessKey;
+            variables["AWS_CONFIG_FILE"] = Path.Combine(_directory, "none");
+            variables["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory, "none");
+        });
+        return JsonDocument.Parse(output).RootElement;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CognitoAuth.Testing;
 
@@ -6,37 +5,16 @@ namespace CognitoAuth.Client.Tests.Authentication.Srp;
 
 /// <summary>
 /// AWS's own JavaScript client (amazon-cognito-identity-js) and otpauth, pinned in <c>tools/amazon-cognito-identity-js</c>,
-/// driven through that folder's <c>peer.js</c> in a node process (one per call, a batch of cases each). Not installed →
-/// the test fails and says how to install it: a peer check that silently skips proves nothing.
+/// driven through that folder's <c>peer.js</c> in a node process (one per call, a batch of cases each).
 /// </summary>
 internal static class AmazonCognitoIdentityJs
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tools", "amazon-cognito-identity-js");
+    private static readonly NodeTool Tool = new("amazon-cognito-identity-js", "amazon-cognito-identity-js", "otpauth");
 
     /// <summary>Runs the cases (each a JSON object with an <c>op</c>) and returns one result per case; a case's error fails the test.</summary>
     public static JsonObject[] Run(params JsonObject[] cases)
     {
-        var package = Path.Combine(Folder, "node_modules", "amazon-cognito-identity-js", "package.json");
-        if (!File.Exists(package) || !File.Exists(Path.Combine(Folder, "node_modules", "otpauth", "package.json")))
-        {
-            throw new InvalidOperationException(
-                $"amazon-cognito-identity-js and otpauth are not installed in {Folder}/node_modules: run bin/test (it runs npm ci there), or npm ci in that folder.");
-        }
-
-        using var process = Process.Start(new ProcessStartInfo("node", [Path.Combine(Folder, "peer.js")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("node did not start.");
-        process.StandardInput.Write(new JsonArray([.. cases]).ToJsonString());
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"peer.js failed ({process.ExitCode}): {stderr.Result}");
-
+        var output = Tool.RunAsync("peer.js", new JsonArray([.. cases]).ToJsonString()).GetAwaiter().GetResult();
         var results = JsonNode.Parse(output)!.AsArray().Select(r => r!.AsObject()).ToArray();
         Assert.Equal(cases.Length, results.Length);
         foreach (var result in results)

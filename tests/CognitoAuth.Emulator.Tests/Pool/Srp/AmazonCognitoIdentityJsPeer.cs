@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CognitoAuth.Testing;
 
@@ -6,15 +5,14 @@ namespace CognitoAuth.Emulator.Tests.Pool.Srp;
 
 /// <summary>
 /// AWS's amazon-cognito-identity-js and otpauth (pinned in <c>tools/amazon-cognito-identity-js</c>) playing the client
-/// against the emulator's SRP and TOTP, through that folder's <c>peer.js</c>. Not installed → the test fails and says how
-/// to install it, never skips.
+/// against the emulator's SRP and TOTP, through that folder's <c>peer.js</c>.
 /// </summary>
 internal static class AmazonCognitoIdentityJsPeer
 {
     public const string PoolId = "ap-northeast-1_AbC123xyz";
     public const string PoolName = "AbC123xyz";
 
-    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tools", "amazon-cognito-identity-js");
+    private static readonly NodeTool Tool = new("amazon-cognito-identity-js", "amazon-cognito-identity-js", "otpauth");
 
     /// <summary>The <c>SRP_A</c> amazon-cognito-identity-js sends for the ephemeral <paramref name="aHex"/>.</summary>
     public static string SrpA(string aHex, string userPoolId = PoolId) =>
@@ -48,26 +46,7 @@ internal static class AmazonCognitoIdentityJsPeer
 
     private static JsonObject[] Run(params JsonObject[] cases)
     {
-        if (!File.Exists(Path.Combine(Folder, "node_modules", "amazon-cognito-identity-js", "package.json"))
-            || !File.Exists(Path.Combine(Folder, "node_modules", "otpauth", "package.json")))
-        {
-            throw new InvalidOperationException(
-                $"amazon-cognito-identity-js and otpauth are not installed in {Folder}/node_modules: run bin/test (it runs npm ci there), or npm ci in that folder.");
-        }
-
-        using var process = Process.Start(new ProcessStartInfo("node", [Path.Combine(Folder, "peer.js")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("node did not start.");
-        process.StandardInput.Write(new JsonArray([.. cases]).ToJsonString());
-        process.StandardInput.Close();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"peer.js failed ({process.ExitCode}): {stderr.Result}");
+        var output = Tool.RunAsync("peer.js", new JsonArray([.. cases]).ToJsonString()).GetAwaiter().GetResult();
         var results = JsonNode.Parse(output)!.AsArray().Select(r => r!.AsObject()).ToArray();
         Assert.All(results, r => Assert.False(r.ContainsKey("error"), $"peer.js: {r["error"]}"));
         return results;
