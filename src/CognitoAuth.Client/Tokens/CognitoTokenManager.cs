@@ -120,6 +120,7 @@ internal sealed class CognitoTokenManager(
         var key = client.Context.StoreKey;
 
         // A renewal under way keeps nothing from now on; wait for it, so that a store write it began cannot land after ours.
+        var held = client.Slot.Current?.Tokens;
         client.Slot.SignOut();
         if (_inFlight.TryGetValue(key, out var flight))
         {
@@ -129,15 +130,23 @@ internal sealed class CognitoTokenManager(
 
         // This process and the store stop holding the tokens first: a sign-out at Cognito (for the browser flow, a page that
         // waits on the person) may take a while or fail, and must not leave them usable here meanwhile.
-        CognitoTokenSet? current;
+        // What is revoked is the store's latest, else what this process held (a store that lost its entry, or cannot be read).
+        CognitoTokenSet? current = held;
         try
         {
-            current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? held;
         }
         finally
         {
-            client.Slot.Current = null;
-            await store.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await store.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Again, now that the store no longer holds them: a request that read them from the store meanwhile keeps nothing.
+                client.Slot.SignOut();
+            }
         }
 
         try
@@ -166,17 +175,19 @@ internal sealed class CognitoTokenManager(
     private async ValueTask<ClientTokens> DropAsync(ClientTokens bound, string droppedKey, CancellationToken cancellationToken)
     {
         Log.IdentityChanged(logger, bound.Context.Name);
-        await store.RemoveAsync(droppedKey, cancellationToken).ConfigureAwait(false);
+        // Not the caller's token: a request cancelled here must not leave the old user's refresh token in the store.
+        await store.RemoveAsync(droppedKey, CancellationToken.None).ConfigureAwait(false);
         return bound;
     }
 
     private async ValueTask<CachedTokens> ReadOrRenewAsync(ClientTokens client, CancellationToken cancellationToken)
     {
+        var signOuts = client.Slot.SignOuts;
         var stored = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
         if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
         {
             metrics.CacheHit();
-            return Serve(client.Slot, stored);
+            return Serve(client.Slot, stored, signOuts);
         }
 
         metrics.CacheMiss();
@@ -256,7 +267,7 @@ internal sealed class CognitoTokenManager(
             cancellationToken).ConfigureAwait(false);
         if (lease is null && IsUsable(seen, client, rejectedToken))
         {
-            return Serve(client.Slot, seen);
+            return Serve(client.Slot, seen, signOuts);
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
@@ -266,7 +277,7 @@ internal sealed class CognitoTokenManager(
             ?? (client.Slot.Memory.Refresh == RefreshMethod.RefreshTokenAuth ? client.Slot.Current?.Tokens : null);
         if (IsUsable(current, client, rejectedToken))
         {
-            return Serve(client.Slot, current);
+            return Serve(client.Slot, current, signOuts);
         }
 
         var renewed = await RenewWithCognitoAsync(client, current, cancellationToken).ConfigureAwait(false);
@@ -277,7 +288,7 @@ internal sealed class CognitoTokenManager(
         }
 
         await store.SetAsync(key, renewed, cancellationToken).ConfigureAwait(false);
-        return Serve(client.Slot, renewed);
+        return Serve(client.Slot, renewed, signOuts);
     }
 
     /// <summary>A refresh when there is a refresh token; a full sign-in when there is none, or when the refresh failed for good.</summary>
@@ -372,8 +383,11 @@ internal sealed class CognitoTokenManager(
         _ => "AuthenticationFailed",
     };
 
-    /// <summary>Serves <paramref name="tokens"/> from the slot, reusing its header values when they are the same tokens.</summary>
-    private static CachedTokens Serve(TokenSlot slot, CognitoTokenSet tokens)
+    /// <summary>
+    /// Serves <paramref name="tokens"/> from the slot, reusing its header values when they are the same tokens, and keeps them
+    /// unless a sign-out came after <paramref name="signOutsSeen"/>.
+    /// </summary>
+    private static CachedTokens Serve(TokenSlot slot, CognitoTokenSet tokens, int signOutsSeen)
     {
         if (slot.Current is { } cached && cached.IsFor(tokens))
         {
@@ -381,7 +395,7 @@ internal sealed class CognitoTokenManager(
         }
 
         var fresh = new CachedTokens(tokens);
-        slot.Current = fresh;
+        slot.Keep(fresh, signOutsSeen);
         return fresh;
     }
 }

@@ -36,6 +36,21 @@ internal sealed class TokenSlot
     /// <summary>Counts sign-outs: a renewal that began before one keeps nothing it obtains.</summary>
     public int SignOuts => Volatile.Read(ref _signOuts);
 
+    /// <summary>
+    /// Keeps <paramref name="tokens"/> as the current ones unless a sign-out came after <paramref name="signOutsSeen"/> was read
+    /// (before the store read or the renewal that produced them): a request racing a sign-out may use what it got, once, but
+    /// cannot put it back.
+    /// </summary>
+    public void Keep(CachedTokens tokens, int signOutsSeen)
+    {
+        Current = tokens;
+        if (SignOuts != signOutsSeen)
+        {
+            // A sign-out cleared the slot before this write, or is about to: either way, what it cleared stays cleared.
+            Interlocked.CompareExchange(ref _current, null, tokens);
+        }
+    }
+
     /// <summary>Forgets the tokens, and makes renewals already under way keep nothing.</summary>
     public void SignOut()
     {

@@ -56,6 +56,38 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public async Task Reload_AnotherUser_TheOldUsersEntryIsDroppedEvenWhenTheRequestThatNoticedIsCancelled()
+    {
+        var store = new GatedRemoveStore();
+        var (harness, configuration) = Start(s => s.AddSingleton<ICognitoTokenStore>(store));
+        using var _ = harness;
+        harness.Cognito.CognitoUsername = "5b1f2c3d-user-uuid";
+        await harness.Tokens.GetTokensAsync(Name);
+        var oldKey = harness.Client(Name).Context.StoreKey;
+        Assert.True(store.Entries.ContainsKey(oldKey));
+
+        configuration["Username"] = "5b1f2c3d-user-uuid";
+        configuration.Reload();
+        store.RemoveGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cancel = new CancellationTokenSource();
+        var request = harness.Tokens.GetTokensAsync(Name, cancellationToken: cancel.Token);
+        await store.Removing.Task;
+        await cancel.CancelAsync(); // the caller gives up while the old user's entry is being removed
+        store.RemoveGate.SetResult();
+        try
+        {
+            await request;
+        }
+        catch (OperationCanceledException)
+        {
+            // Either outcome is the caller's; what matters is the store.
+        }
+
+        Assert.False(Assert.Single(store.RemovedWith).CanBeCanceled);
+        Assert.False(store.Entries.ContainsKey(oldKey)); // the old user's refresh token does not outlive the change
+    }
+
+    [Fact]
     public async Task Reload_ANameStillServingTheOldUser_KeepsItsTokens()
     {
         var (harness, configuration) = Start(s => s.AddCognitoApiClient("same-user", ClientHarness.Defaults));
