@@ -41,9 +41,11 @@ internal sealed class RefreshTokenRenewal(ICognitoIdentityProvider cognito, Time
             {
                 attempt.Memory = attempt.Memory with { Refresh = RefreshMethod.RefreshTokenAuthOnly };
             }
-            catch (CognitoException) when (!cancellationToken.IsCancellationRequested)
+            catch (CognitoException refusedToo) when (
+                !refusedToo.IsRetryable && refusedToo.ErrorCode != CognitoErrorCodes.RefreshTokenReuse && !cancellationToken.IsCancellationRequested)
             {
-                // The refresh token is no good either way: the first refusal says why.
+                // The refresh token is no good either way: the first refusal says why. (A passing failure, or a rotated-out
+                // token, goes up as it is: the caller serves tokens still valid, or reads the shared store again.)
             }
 
             throw;

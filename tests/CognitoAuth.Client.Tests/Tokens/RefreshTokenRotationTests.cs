@@ -51,14 +51,21 @@ public sealed class RefreshTokenRotationTests
         Assert.Equal(1, harness.Cognito.SignIns);
     }
 
-    [Fact]
-    public async Task Renewal_RotatedOutByAnotherInstanceMeanwhile_TakesItsResultFromTheStoreInsteadOfSigningIn()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // this process's first refresh: REFRESH_TOKEN_AUTH is refused first, and the reuse must still be seen
+    public async Task Renewal_RotatedOutByAnotherInstanceMeanwhile_TakesItsResultFromTheStoreInsteadOfSigningIn(bool learnedFirst)
     {
         using var harness = new ClientHarness();
         harness.Cognito.RotateRefreshTokens = true;
         var store = harness.Services.GetRequiredService<ICognitoTokenStore>();
         var key = harness.Client().Context.StoreKey;
-        var ours = await RenewAsync(harness, await harness.Tokens.GetTokensAsync(Name)); // learned: GetTokensFromRefreshToken
+        var ours = await harness.Tokens.GetTokensAsync(Name);
+        if (learnedFirst)
+        {
+            ours = await RenewAsync(harness, ours); // learned: GetTokensFromRefreshToken
+        }
+
         CognitoTokenSet? theirs = null;
 
         // As this instance redeems its refresh token, another instance sharing the store redeems the same one first.
@@ -89,6 +96,30 @@ public sealed class RefreshTokenRotationTests
         Assert.Equal(theirs.AccessToken, renewed.AccessToken); // the other instance's result, as it stored it
         Assert.Equal(theirs.RefreshToken, (await store.GetAsync(key, CancellationToken.None))!.RefreshToken);
         Assert.Equal(signIns, harness.Cognito.SignIns);
+    }
+
+    [Fact]
+    public async Task FirstRenewal_RotationOn_GetTokensFromRefreshTokenThrottled_ServesTheStillValidTokensInsteadOfSigningIn()
+    {
+        using var harness = new ClientHarness();
+        harness.Cognito.RotateRefreshTokens = true;
+        var first = await harness.Tokens.GetTokensAsync(Name);
+        harness.Cognito.BeforeCall = operation =>
+        {
+            if (operation == nameof(harness.Cognito.GetTokensFromRefreshTokenAsync))
+            {
+                harness.Cognito.Failures.Enqueue(new CognitoException(CognitoErrorCodes.TooManyRequests, "Rate exceeded", System.Net.HttpStatusCode.BadRequest, null, true));
+            }
+
+            return Task.CompletedTask;
+        };
+
+        var served = await RenewAsync(harness, first); // due for renewal, not expired
+
+        Assert.Equal(first.AccessToken, served.AccessToken);
+        Assert.Equal(1, harness.Cognito.SignIns); // a passing throttle is not a dead refresh token
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ServingTokensDespiteFailedRenewal");
+        Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Id.Name == "RefreshTokenRejected");
     }
 
     [Fact]
