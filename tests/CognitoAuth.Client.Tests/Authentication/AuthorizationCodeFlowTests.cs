@@ -234,6 +234,21 @@ public sealed class AuthorizationCodeFlowTests
     }
 
     [Fact]
+    public async Task SignOut_RevocationRefused_StillEndsTheBrowserSession()
+    {
+        using var login = new ManagedLogin(FreePort());
+        await login.Harness.Tokens.GetTokensAsync(Name);
+        login.RevokeRefusal = "invalid_request";
+
+        await login.Harness.Tokens.SignOutAsync(Name);
+
+        Assert.StartsWith(new Uri(ManagedLogin.Domain, "logout").AbsoluteUri, login.Opened[^1].AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("You are signed out", login.Pages[^1].Page, StringComparison.Ordinal);
+        Assert.Contains(login.Harness.Logs.GetSnapshot(), r => r.Id.Name == "RevokeFailed");
+        Assert.Contains(login.Harness.Logs.GetSnapshot(), r => r.Id.Name == "SignedOut");
+    }
+
+    [Fact]
     public async Task SignOut_NobodySignedIn_OpensNoBrowser()
     {
         using var login = new ManagedLogin(FreePort());

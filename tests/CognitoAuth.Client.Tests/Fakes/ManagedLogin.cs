@@ -79,6 +79,9 @@ internal sealed class ManagedLogin : ICognitoBrowser, IDisposable
     /// <summary>Whether the browser does nothing at all (a person who never signs in).</summary>
     public bool Idle { get; set; }
 
+    /// <summary>When set, the revocation endpoint refuses with this OAuth error (400).</summary>
+    public string? RevokeRefusal { get; set; }
+
     public List<string> IssuedTokens { get; } = [];
 
     /// <summary>The codes the token endpoint redeemed.</summary>
@@ -174,7 +177,9 @@ internal sealed class ManagedLogin : ICognitoBrowser, IDisposable
         var form = Query(request.BodyText);
         if (request.Uri == RevokeEndpoint)
         {
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
+            return RevokeRefusal is { } refusal
+                ? StubHttpMessageHandler.Json(HttpStatusCode.BadRequest, $$"""{"error":"{{refusal}}"}""")
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
         }
 
         if (request.Uri != TokenEndpoint)

@@ -84,15 +84,22 @@ internal sealed class AuthorizationCodeFlow(
         }
 
         var domain = await PoolDomain.ResolveAsync(client, oauth, cancellationToken).ConfigureAwait(false);
-        if (tokens.RefreshToken is { } refreshToken)
+        try
         {
-            await oauth.RevokeAsync(
-                domain.RevocationEndpoint,
-                OAuthTokenRequest.Revocation(refreshToken, client.ClientId, client.Options.ClientSecret, client.Options.TokenEndpointAuthMethod),
-                cancellationToken).ConfigureAwait(false);
+            if (tokens.RefreshToken is { } refreshToken)
+            {
+                await oauth.RevokeAsync(
+                    domain.RevocationEndpoint,
+                    OAuthTokenRequest.Revocation(refreshToken, client.ClientId, client.Options.ClientSecret, client.Options.TokenEndpointAuthMethod),
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Even when the revocation failed: the browser's session must end, or the next sign-in is the same person's.
+            await EndBrowserSessionAsync(client, domain, cancellationToken).ConfigureAwait(false);
         }
 
-        await EndBrowserSessionAsync(client, domain, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -93,9 +93,6 @@ internal sealed class LoopbackListener : IAsyncDisposable
         return loopback;
     }
 
-    /// <summary>The port listened on (the redirect URI's).</summary>
-    public int Port => ((IPEndPoint)_listeners[0].LocalEndpoint).Port;
-
     /// <summary>The request the judge accepted; cancellation (the caller's, or the sign-in's timeout) ends the wait.</summary>
     public Task<LoopbackRequest> WaitAsync(CancellationToken cancellationToken) => _received.Task.WaitAsync(cancellationToken);
 
@@ -153,7 +150,10 @@ internal sealed class LoopbackListener : IAsyncDisposable
                 }
 
                 var (status, title, message) = Judge(head);
-                await WritePageAsync(stream, status, title, message, _stopping.Token).ConfigureAwait(false);
+
+                // Not cancelled by the stop: an accepted answer ends the wait, and the sign-in then stops the listener, perhaps
+                // before this line. The page (under 2 KB) fits the socket's send buffer, so the write does not wait on the browser.
+                await WritePageAsync(stream, status, title, message, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {

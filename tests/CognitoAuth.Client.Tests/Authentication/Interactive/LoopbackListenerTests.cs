@@ -44,6 +44,31 @@ public sealed class LoopbackListenerTests : IAsyncLifetime
         Assert.DoesNotContain("a+b", received.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StoppedTheMomentItAccepts_TheBrowserStillGetsThePage()
+    {
+        // As the sign-in does: the accepted answer ends its wait, and it disposes the listener at once, perhaps before the
+        // page is written. Here the stop comes first, deterministically: the judge itself disposes the listener.
+        var port = AuthorizationCodeFlowTests.FreePort();
+        Task? stopping = null;
+        LoopbackListener? listener = null;
+        listener = LoopbackListener.Start(
+            new Uri($"http://127.0.0.1:{port}/callback"),
+            _ =>
+            {
+                stopping = listener!.DisposeAsync().AsTask();
+                return LoopbackAnswer.Accept("Signed in", "You can close this window.");
+            },
+            "test",
+            NullLogger.Instance);
+
+        using var response = await _browser.GetAsync($"http://127.0.0.1:{port}/callback?code=c&state=s");
+        await stopping!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You can close this window.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("[::1]")]
