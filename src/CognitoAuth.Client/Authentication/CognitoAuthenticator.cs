@@ -148,12 +148,17 @@ internal sealed class CognitoAuthenticator
     private async Task<CognitoTokenSet> AttemptAsync(ISignInFlow flow, SignInAttempt attempt, string? newPassword, CancellationToken cancellationToken)
     {
         var step = await flow.StartAsync(attempt, cancellationToken).ConfigureAwait(false);
-        for (var round = 0; round < MaxChallengeRounds; round++)
+        for (var answers = 0; ; answers++)
         {
             if (step.Tokens is { } tokens)
             {
                 RememberPassword(attempt, newPassword);
                 return tokens;
+            }
+
+            if (answers == MaxChallengeRounds)
+            {
+                throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", step.ChallengeName);
             }
 
             // Cognito names the user by its own user name in challenges; the answer (and its SECRET_HASH) must use the same.
@@ -177,8 +182,6 @@ internal sealed class CognitoAuthenticator
 
             RememberPassword(attempt, newPassword);
         }
-
-        throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", step.ChallengeName);
     }
 
     /// <summary>The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what its responder (or the app's handler) adds.</summary>

@@ -46,6 +46,28 @@ public sealed class ChallengeSeamTests
     }
 
     [Fact]
+    public async Task SignIn_TokensAfterTheFifthAnswer_AreTaken_ASixthChallengeIsTheKeptAskingError()
+    {
+        using var five = new ClientHarness(services: s => s.AddSingleton<IChallengeResponder>(new FixedAnswer("CUSTOM_CHALLENGE", "ANSWER", "42")));
+        five.Cognito.Challenge = "CUSTOM_CHALLENGE";
+        five.Cognito.ChallengeAnswer = ("ANSWER", "42");
+        five.Cognito.ChallengeRepeats = 4;
+
+        Assert.NotNull((await five.Tokens.GetTokensAsync(Name)).AccessToken);
+        Assert.Equal(5, five.Cognito.Requests<CognitoAuth.Client.Cognito.Model.AdminRespondToAuthChallengeRequest>().Count());
+
+        using var six = new ClientHarness(services: s => s.AddSingleton<IChallengeResponder>(new FixedAnswer("CUSTOM_CHALLENGE", "ANSWER", "42")));
+        six.Cognito.Challenge = "CUSTOM_CHALLENGE";
+        six.Cognito.ChallengeAnswer = ("ANSWER", "42");
+        six.Cognito.ChallengeRepeats = 5;
+
+        var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => six.Tokens.GetTokensAsync(Name));
+        Assert.Equal("Cognito kept asking for challenges after 5 answers.", error.Message);
+        Assert.Equal("CUSTOM_CHALLENGE", error.ChallengeName);
+        Assert.Equal(5, six.Cognito.Requests<CognitoAuth.Client.Cognito.Model.AdminRespondToAuthChallengeRequest>().Count());
+    }
+
+    [Fact]
     public async Task SignIn_WrongAnswer_IsCognitosErrorUnchanged()
     {
         using var harness = new ClientHarness(services: s => s.AddSingleton<IChallengeResponder>(new FixedAnswer("CUSTOM_CHALLENGE", "ANSWER", "41")));

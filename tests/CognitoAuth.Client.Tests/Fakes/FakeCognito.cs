@@ -57,6 +57,9 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>The response key and value that answer <see cref="Challenge"/>; a wrong value is a <c>CodeMismatchException</c>.</summary>
     public (string Key, string Value)? ChallengeAnswer { get; set; }
 
+    /// <summary>How many more times <see cref="Challenge"/> is asked again after a right answer, before the tokens.</summary>
+    public int ChallengeRepeats { get; set; }
+
     /// <summary>
     /// Refresh-token rotation on the app client: <c>REFRESH_TOKEN_AUTH</c> is refused, <c>GetTokensFromRefreshToken</c> returns a
     /// new refresh token and retires the old one (a retired one used again: <c>RefreshTokenReuseException</c>).
@@ -557,9 +560,18 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         if (Challenge is { } expected && challengeName == expected && session == "session-mfa" && ChallengeAnswer is { } answer)
         {
             CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
-            return responses.GetValueOrDefault(answer.Key) == answer.Value
-                ? Tokens(withRefreshToken: true)
-                : throw Error("CodeMismatchException", "Invalid code received for user");
+            if (responses.GetValueOrDefault(answer.Key) != answer.Value)
+            {
+                throw Error("CodeMismatchException", "Invalid code received for user");
+            }
+
+            if (ChallengeRepeats > 0)
+            {
+                ChallengeRepeats--;
+                return new AuthFlowResponse { ChallengeName = expected, Session = "session-mfa", ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
+            }
+
+            return Tokens(withRefreshToken: true);
         }
 
         lock (_lock)
