@@ -14,7 +14,8 @@ internal sealed class MfaSetupResponder : IChallengeResponder
         throw new CognitoAuthenticationException(
             $"The user of client '{attempt.Client.Name}' must enrol a second factor first (Cognito answered MFA_SETUP: the pool requires MFA). " +
             (string.IsNullOrEmpty(attempt.Client.Options.TotpSecret) ? string.Empty : "The configured TotpSecret is not enrolled for this user. ") +
-            "Enrol an authenticator app once (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference; ICognitoTotpEnrolment does it, " +
-            "e.g. `cognito-sample enrol-totp`), then configure its secret as 'TotpSecret'.",
+            "Enrolling at this challenge gives a new secret that a person must keep, so this client does not do it: enrol the user once where a " +
+            "person answers (the managed login, with AuthFlow AuthorizationCode), or make the pool's MFA optional and enrol with ICognitoTotpEnrolment " +
+            "(e.g. `cognito-sample enrol-totp`); then configure the secret as 'TotpSecret'.",
             ChallengeNameType.MfaSetup);
 }
