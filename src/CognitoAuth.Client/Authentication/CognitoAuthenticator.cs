@@ -60,7 +60,7 @@ internal sealed class CognitoAuthenticator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var reason = Reason(exception);
+            var reason = ReasonOf(exception);
             _metrics.SignIn(flow.Name, succeeded: false);
             _metrics.Failure(flow.Name, reason);
             activity?.SetStatus(ActivityStatusCode.Error, reason);
@@ -86,7 +86,7 @@ internal sealed class CognitoAuthenticator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var reason = Reason(exception);
+            var reason = ReasonOf(exception);
             _metrics.Refresh(succeeded: false);
             _metrics.Failure(CognitoClientMetrics.RefreshTokenFlow, reason);
             activity?.SetStatus(ActivityStatusCode.Error, reason);
@@ -247,7 +247,8 @@ internal sealed class CognitoAuthenticator
             "register an ICognitoChallengeHandler to answer others (an SMS or e-mail code, asked of a person), or turn them off for this user or app client.",
             challengeName);
 
-    private static string Reason(Exception exception) => exception switch
+    /// <summary>What a log says went wrong: Cognito's error code, the challenge, or the exception's type; never a message.</summary>
+    internal static string ReasonOf(Exception exception) => exception switch
     {
         CognitoException cognitoException => cognitoException.ErrorCode,
         CognitoAuthenticationException { ChallengeName: { } challenge } => challenge,

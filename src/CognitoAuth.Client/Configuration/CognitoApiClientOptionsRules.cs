@@ -140,7 +140,18 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             builder.AddError("The ClientCredentials flow issues no ID token: TokenType must be Access.", nameof(options.TokenType));
         }
 
-        var ignored = new[]
+        RefuseUserKeys(options, builder, "AuthFlow ClientCredentials, where no user signs in");
+
+        if (!string.IsNullOrEmpty(options.UserPoolId))
+        {
+            ValidateUserPool(options, builder);
+        }
+    }
+
+    /// <summary>The user's keys (name, password, new password, TOTP secret, attributes) where no configured user signs in.</summary>
+    private static void RefuseUserKeys(CognitoApiClientOptions options, ValidateOptionsResultBuilder builder, string flow)
+    {
+        var set = new[]
             {
                 (nameof(options.Username), options.Username),
                 (nameof(options.Password), options.Password),
@@ -150,14 +161,9 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             .Where(key => !string.IsNullOrEmpty(key.Item2))
             .Select(key => key.Item1)
             .Concat(options.UserAttributes.Count > 0 ? [nameof(options.UserAttributes)] : []);
-        foreach (var key in ignored)
+        foreach (var key in set)
         {
-            builder.AddError($"{key} does not apply to AuthFlow ClientCredentials, where no user signs in: remove it.", key);
-        }
-
-        if (!string.IsNullOrEmpty(options.UserPoolId))
-        {
-            ValidateUserPool(options, builder);
+            builder.AddError($"{key} does not apply to {flow}: remove it.", key);
         }
     }
 
@@ -195,20 +201,7 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             builder.AddError("TokenType is Id, but Scopes lacks openid: without it the token endpoint issues no ID token.", nameof(options.TokenType));
         }
 
-        var ignored = new[]
-            {
-                (nameof(options.Username), options.Username),
-                (nameof(options.Password), options.Password),
-                (nameof(options.NewPassword), options.NewPassword),
-                (nameof(options.TotpSecret), options.TotpSecret),
-            }
-            .Where(key => !string.IsNullOrEmpty(key.Item2))
-            .Select(key => key.Item1)
-            .Concat(options.UserAttributes.Count > 0 ? [nameof(options.UserAttributes)] : []);
-        foreach (var key in ignored)
-        {
-            builder.AddError($"{key} does not apply to AuthFlow AuthorizationCode, where the person signs in in the browser: remove it.", key);
-        }
+        RefuseUserKeys(options, builder, "AuthFlow AuthorizationCode, where the person signs in in the browser");
 
         if (!string.IsNullOrEmpty(options.UserPoolId))
         {

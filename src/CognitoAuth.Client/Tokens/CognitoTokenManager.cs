@@ -313,7 +313,7 @@ internal sealed class CognitoTokenManager(
             catch (Exception exception) when (IsPermanent(exception))
             {
                 // Expired, revoked, or refused for another reason a retry cannot fix: only a full sign-in helps.
-                Log.RefreshTokenRejected(logger, client.Context.Name, ReasonOf(exception));
+                Log.RefreshTokenRejected(logger, client.Context.Name, CognitoAuthenticator.ReasonOf(exception));
             }
         }
 
@@ -329,7 +329,7 @@ internal sealed class CognitoTokenManager(
             if (SignInBrake.After(exception, client.Context, slot.Brake, timeProvider.GetUtcNow()) is { } brake)
             {
                 slot.Brake = brake;
-                Log.SignInPaused(logger, client.Context.Name, ReasonOf(exception), brake.Until);
+                Log.SignInPaused(logger, client.Context.Name, CognitoAuthenticator.ReasonOf(exception), brake.Until);
             }
 
             throw;
@@ -375,13 +375,6 @@ internal sealed class CognitoTokenManager(
     /// <summary>Failures a retry cannot fix: Cognito's non-retryable errors and what the client cannot answer.</summary>
     private static bool IsPermanent(Exception exception) =>
         exception is CognitoException { IsRetryable: false } or CognitoAuthenticationException;
-
-    private static string ReasonOf(Exception exception) => exception switch
-    {
-        CognitoException cognito => cognito.ErrorCode,
-        CognitoAuthenticationException { ChallengeName: { } challenge } => challenge,
-        _ => "AuthenticationFailed",
-    };
 
     /// <summary>
     /// Serves <paramref name="tokens"/> from the slot, reusing its header values when they are the same tokens, and keeps them

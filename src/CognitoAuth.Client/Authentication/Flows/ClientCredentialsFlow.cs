@@ -1,3 +1,4 @@
+using CognitoAuth.Client.Authentication.Interactive;
 using CognitoAuth.Client.Cognito.OAuth;
 using CognitoAuth.Client.Configuration;
 
@@ -25,7 +26,7 @@ internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvi
 
     private async Task<CognitoTokenSet> RequestAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
-        var endpoint = await TokenEndpointAsync(client, cancellationToken).ConfigureAwait(false);
+        var endpoint = await PoolDomain.TokenEndpointAsync(client, oauth, cancellationToken).ConfigureAwait(false);
         var request = new OAuthTokenRequest("client_credentials", client.ClientId, client.Options.ClientSecret, client.Options.TokenEndpointAuthMethod);
         if (client.Scopes.Length > 0)
         {
@@ -35,19 +36,5 @@ internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvi
         var sentAt = timeProvider.GetUtcNow();
         var response = await oauth.RequestTokenAsync(endpoint, request, cancellationToken).ConfigureAwait(false);
         return OAuthTokenResults.ToTokenSet(response, sentAt);
-    }
-
-    private async Task<Uri> TokenEndpointAsync(CognitoClientContext client, CancellationToken cancellationToken)
-    {
-        if (client.Options.TokenEndpoint is { } configured)
-        {
-            return configured;
-        }
-
-        var configuration = client.OpenIdConfiguration!;
-        return await oauth.DiscoverTokenEndpointAsync(configuration, cancellationToken).ConfigureAwait(false)
-            ?? throw new CognitoAuthenticationException(
-                $"The OpenID configuration of user pool '{client.Options.UserPoolId}' names no token_endpoint (the pool has no domain?). " +
-                $"Give the pool a domain, or set '{nameof(CognitoApiClientOptions.TokenEndpoint)}' (e.g. CognitoAuth__TokenEndpoint).");
     }
 }

@@ -26,6 +26,19 @@ internal sealed record PoolDomain(Uri AuthorizationEndpoint, Uri TokenEndpoint, 
         return new PoolDomain(authorize, token, revoke, new Uri(authorize, "../logout"), discovered?.Issuer);
     }
 
+    /// <summary>The token endpoint alone (all the client-credentials grant needs): configured, else the pool's OpenID configuration's.</summary>
+    public static async Task<Uri> TokenEndpointAsync(CognitoClientContext client, ICognitoOAuthClient oauth, CancellationToken cancellationToken)
+    {
+        var options = client.Options;
+        if (options.TokenEndpoint is { } configured)
+        {
+            return configured;
+        }
+
+        var discovered = await oauth.DiscoverAsync(client.OpenIdConfiguration!, cancellationToken).ConfigureAwait(false);
+        return Absolute(discovered.TokenEndpoint) ?? throw Missing(options, "token_endpoint", nameof(options.TokenEndpoint));
+    }
+
     private static Uri? Absolute(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : null;
 
     private static CognitoAuthenticationException Missing(CognitoApiClientOptions options, string member, string key) =>

@@ -36,7 +36,7 @@ internal sealed class SrpSignIn
     public string SrpA { get; }
 
     /// <summary>Starts a sign-in with a fresh <c>a</c> from <paramref name="random"/> (default: the system's CSPRNG).</summary>
-    public static SrpSignIn Start(SrpRandom? random = null)
+    public static SrpSignIn Start(RandomFill? random = null)
     {
         random ??= RandomNumberGenerator.Fill;
         Span<byte> bytes = stackalloc byte[EphemeralBytes];

@@ -60,11 +60,6 @@ internal sealed class CognitoOAuthClient(
         return document;
     }
 
-    public async Task<Uri?> DiscoverTokenEndpointAsync(Uri configuration, CancellationToken cancellationToken) =>
-        Uri.TryCreate((await DiscoverAsync(configuration, cancellationToken).ConfigureAwait(false)).TokenEndpoint, UriKind.Absolute, out var tokenEndpoint)
-            ? tokenEndpoint
-            : null;
-
     private static HttpRequestMessage FormPost(Uri endpoint, OAuthTokenRequest request)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(request.Form()) };

@@ -14,7 +14,4 @@ internal interface ICognitoOAuthClient
 
     /// <summary>The OpenID configuration at <paramref name="configuration"/>; kept once it names a token endpoint (a pool's domain does not move).</summary>
     Task<OpenIdConfiguration> DiscoverAsync(Uri configuration, CancellationToken cancellationToken);
-
-    /// <summary>The <c>token_endpoint</c> of the OpenID configuration at <paramref name="configuration"/>, or <see langword="null"/> when it names none.</summary>
-    Task<Uri?> DiscoverTokenEndpointAsync(Uri configuration, CancellationToken cancellationToken);
 }

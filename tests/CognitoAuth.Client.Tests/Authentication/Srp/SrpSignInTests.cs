@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Authentication.Srp;
 
 namespace CognitoAuth.Client.Tests.Authentication.Srp;
@@ -205,7 +206,7 @@ public sealed class SrpSignInTests
         ["USERNAME"] = userId,
     };
 
-    internal static SrpRandom Fixed(byte[] bytes) => span => bytes.CopyTo(span);
+    internal static RandomFill Fixed(byte[] bytes) => span => bytes.CopyTo(span);
 
     /// <summary>Fixed, arbitrary-looking bytes named by a label (SHA-256 in counter mode), so every run uses the same vector.</summary>
     internal static byte[] Bytes(string label, int length)
