@@ -145,7 +145,7 @@ internal sealed class AuthorizationCodeFlow(
 
         if (callback["error"] is { } error)
         {
-            return LoopbackAnswer.Accept("Sign-in refused", $"The sign-in did not complete ({OAuthCode(error) ?? "an error"}). Return to the application.");
+            return LoopbackAnswer.Accept("Sign-in refused", $"The sign-in did not complete ({OAuthErrorResponse.CodeOf(error) ?? "an error"}). Return to the application.");
         }
 
         return callback["code"] is { Length: > 0 }
@@ -212,7 +212,7 @@ internal sealed class AuthorizationCodeFlow(
 
     private static CognitoException Refused(string error, string? description)
     {
-        var code = OAuthCode(error) ?? "invalid_request";
+        var code = OAuthErrorResponse.CodeOf(error) ?? "invalid_request";
         return new CognitoException(
             code,
             $"The sign-in was refused at the authorize endpoint ({code})" + (Printable(description) is { } text ? $": {text}" : "."),
@@ -220,10 +220,6 @@ internal sealed class AuthorizationCodeFlow(
             requestId: null,
             isRetryable: false);
     }
-
-    /// <summary>An OAuth error code (RFC 6749 §4.1.2.1: a token of printable ASCII), or <see langword="null"/> for anything else.</summary>
-    private static string? OAuthCode(string error) =>
-        error.Length is > 0 and <= 64 && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? error : null;
 
     /// <summary>The browser brought the description: keep it short and printable.</summary>
     private static string? Printable(string? description) =>

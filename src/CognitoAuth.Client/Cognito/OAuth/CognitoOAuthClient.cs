@@ -92,7 +92,7 @@ internal sealed class CognitoOAuthClient(
         }
 
         var status = response.StatusCode;
-        var code = error?.Error is { Length: > 0 } oauthCode && oauthCode.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? oauthCode : null;
+        var code = OAuthErrorResponse.CodeOf(error?.Error);
         return new CognitoException(
             code ?? CognitoErrorCodes.MalformedResponse,
             code is null

@@ -33,6 +33,14 @@ internal sealed class OAuthErrorResponse
 
     [JsonPropertyName("error_description")]
     public string? ErrorDescription { get; init; }
+
+    /// <summary>
+    /// <paramref name="error"/> when it is an OAuth error code as RFC 6749 allows one to be named here (letters, digits,
+    /// <c>_ - .</c>, at most 64), else <see langword="null"/>: a code becomes <see cref="CognitoException.ErrorCode"/> and a
+    /// log field, so nothing else passes.
+    /// </summary>
+    public static string? CodeOf(string? error) =>
+        error is { Length: > 0 and <= 64 } && error.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? error : null;
 }
 
 /// <summary>The members of a user pool's OpenID configuration the client reads (OpenID Connect Discovery 1.0 §3).</summary>
