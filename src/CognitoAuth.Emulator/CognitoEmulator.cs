@@ -457,8 +457,12 @@ public sealed class CognitoEmulator : IAsyncDisposable
                 Scopes = [.. server.Scopes.Select(s => new ResourceServerScopeType { ScopeName = s.Name, ScopeDescription = s.Description })],
             });
 
+            // As the stack deploys it (CognitoAuth.Stack's ExplicitAuthFlows.Deployed): a client that defines no auth flow gets
+            // exactly ALLOW_REFRESH_TOKEN_AUTH. An empty list here would read as the legacy "every flow" and let people sign
+            // in through the machine client.
             var definition = ReferenceStack.MachineClient;
-            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, definition.ExplicitAuthFlows,
+            IReadOnlyList<string> machineFlows = definition.ExplicitAuthFlows.Count > 0 ? definition.ExplicitAuthFlows : [ClientAdministration.RefreshTokenAuthFlow];
+            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, machineFlows,
                 definition.PreventUserExistenceErrors, definition.EnableTokenRevocation, options, now);
             machine.AccessTokenValidity = options.AccessTokenLifetime;
             machine.AllowedOAuthFlows = definition.AllowedOAuthFlows;
