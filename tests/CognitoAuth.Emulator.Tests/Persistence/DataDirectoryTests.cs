@@ -168,6 +168,21 @@ public sealed class DataDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_SigningKeyFileNotAKey_ClearErrorAndTheDirectoryIsFreeForTheNextStart()
+    {
+        var keyPath = Path.Combine(_directory, "not-a-key.pem");
+        await File.WriteAllTextAsync(keyPath, "not a pem");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory, SigningKeyPath = keyPath }));
+        await using var next = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+
+        Assert.Contains(keyPath, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(next.Region + "_", next.UserPoolId, StringComparison.Ordinal);
+        Assert.True(File.Exists(StatePath));
+    }
+
+    [Fact]
     public async Task Start_FixedPoolIdOtherThanTheStored_IsRefused()
     {
         await (await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory })).DisposeAsync();
