@@ -272,7 +272,18 @@ public sealed class CognitoEmulator : IAsyncDisposable
                     client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
                         extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options, pool.Now);
                     pool.AddClient(client);
-                    references.AdditionalClientIds.Add(client.ClientId);
+
+                    // A stored id whose client was deleted gives its slot to the new one: appended, it would shift every
+                    // later restart onto yet another new client.
+                    if (i < references.AdditionalClientIds.Count)
+                    {
+                        references.AdditionalClientIds[i] = client.ClientId;
+                    }
+                    else
+                    {
+                        references.AdditionalClientIds.Add(client.ClientId);
+                    }
+
                     directory.Touch();
                 }
 
