@@ -176,13 +176,14 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("CognitoAuth.Emulator");
 
-        // Resolved first: a handler that does not load, or a data directory that cannot be used, fails the start before
-        // anything is bound.
+        // Resolved first: a handler that does not load, a data directory that cannot be used, or a signing key file that is
+        // not a key, fails the start before anything is bound (and with the data directory's lock let go).
         var function = LambdaFunction.Load(ReferenceStack.FunctionHandler);
         var issuers = new IssuerNaming(options.Issuer);
         var directory = new PoolDirectory(options.TimeProvider, options.SessionLifetime, issuers, new EmulatorInbox());
         var store = options.DataDirectory is { } dataDirectory ? StateStore.Open(dataDirectory) : null;
         EmulatorState? restored;
+        SigningKey? newPoolKey;
         try
         {
             restored = store?.Load(directory);
@@ -190,6 +191,10 @@ public sealed class CognitoEmulator : IAsyncDisposable
             {
                 EnsureMatches(restored, directory, options);
             }
+
+            // Only a new reference pool takes the key; on a restart the stored pool's key stands and the file is not read.
+            newPoolKey = restored is not null ? null
+                : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : SigningKey.Generate();
         }
         catch
         {
@@ -235,6 +240,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            newPoolKey?.Dispose();
             store?.Dispose();
             throw;
         }
@@ -247,7 +253,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         var references = restored ?? new EmulatorState();
         var (pool, seeded) = restored is null
-            ? (CreateReferencePool(directory, options, references), true)
+            ? (CreateReferencePool(directory, options, references, newPoolKey!), true)
             : (directory.Pool(restored.ReferencePoolId!), false);
         var additionalClients = new List<EmulatorAppClient>();
         var audiences = new HashSet<string>(StringComparer.Ordinal) { references.ReferenceClientId!, references.MachineClientId! };
@@ -266,7 +272,18 @@ public sealed class CognitoEmulator : IAsyncDisposable
                     client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
                         extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options, pool.Now);
                     pool.AddClient(client);
-                    references.AdditionalClientIds.Add(client.ClientId);
+
+                    // A stored id whose client was deleted gives its slot to the new one: appended, it would shift every
+                    // later restart onto yet another new client.
+                    if (i < references.AdditionalClientIds.Count)
+                    {
+                        references.AdditionalClientIds[i] = client.ClientId;
+                    }
+                    else
+                    {
+                        references.AdditionalClientIds.Add(client.ClientId);
+                    }
+
                     directory.Touch();
                 }
 
@@ -428,9 +445,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// The reference stack's pool as CognitoAuth.Reference defines it: the pool, the user app client, the resource server,
     /// the machine client and a domain (so the token endpoint serves it).
     /// </summary>
-    private static UserPool CreateReferencePool(PoolDirectory directory, CognitoEmulatorOptions options, EmulatorState references)
+    private static UserPool CreateReferencePool(PoolDirectory directory, CognitoEmulatorOptions options, EmulatorState references, SigningKey key)
     {
-        var key = options.SigningKeyPath is { } path ? SigningKey.Load(path) : SigningKey.Generate();
         var pool = new PoolAdministration(directory, options.Region).Create(PoolDefaults.Reference(), options.UserPoolId, key);
         lock (directory.Gate)
         {
@@ -457,8 +473,12 @@ public sealed class CognitoEmulator : IAsyncDisposable
                 Scopes = [.. server.Scopes.Select(s => new ResourceServerScopeType { ScopeName = s.Name, ScopeDescription = s.Description })],
             });
 
+            // As the stack deploys it (CognitoAuth.Stack's ExplicitAuthFlows.Deployed): a client that defines no auth flow gets
+            // exactly ALLOW_REFRESH_TOKEN_AUTH. An empty list here would read as the legacy "every flow" and let people sign
+            // in through the machine client.
             var definition = ReferenceStack.MachineClient;
-            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, definition.ExplicitAuthFlows,
+            IReadOnlyList<string> machineFlows = definition.ExplicitAuthFlows.Count > 0 ? definition.ExplicitAuthFlows : [ClientAdministration.RefreshTokenAuthFlow];
+            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, machineFlows,
                 definition.PreventUserExistenceErrors, definition.EnableTokenRevocation, options, now);
             machine.AccessTokenValidity = options.AccessTokenLifetime;
             machine.AllowedOAuthFlows = definition.AllowedOAuthFlows;

@@ -45,10 +45,13 @@ internal sealed class CognitoEndpoint(
         var requestId = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         var request = context.Request;
-        CorsPolicy.Apply(context);
-        if (CorsPolicy.TryAnswerPreflight(context))
+        if (CorsPolicy.Covers(request.Path.Value ?? "/"))
         {
-            return;
+            CorsPolicy.Apply(context);
+            if (CorsPolicy.TryAnswerPreflight(context))
+            {
+                return;
+            }
         }
 
         if (HttpMethods.IsGet(request.Method) && WellKnown(request.Path.Value ?? string.Empty) is { } document)

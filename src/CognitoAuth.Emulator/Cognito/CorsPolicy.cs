@@ -5,11 +5,19 @@ namespace CognitoAuth.Emulator.Cognito;
 /// <summary>
 /// CORS as the Cognito endpoint answers browsers (amazon-cognito-identity-js, Amplify): any origin, the AWS response
 /// headers exposed, and a preflight (<c>OPTIONS</c>) that allows <c>POST</c> with the headers asked for, cached for two days
-/// (the 172800-second max-age browsers report for AWS's endpoints).
+/// (the 172800-second max-age browsers report for AWS's endpoints). The emulator's own pages under <c>/_local/</c> (the
+/// inbox with temporary passwords and codes, the local page and its actions) are not covered: with <c>*</c> any web page
+/// open in the developer's browser could read them.
 /// </summary>
 internal static class CorsPolicy
 {
     private const string DefaultAllowedHeaders = "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,amz-sdk-invocation-id,amz-sdk-request,cache-control";
+
+    private const string LocalPath = "/_local";
+
+    /// <summary>Whether <paramref name="path"/> answers browsers of any origin: everything but <c>/_local</c> and below.</summary>
+    public static bool Covers(string path) =>
+        !(path == LocalPath || path.StartsWith(LocalPath + "/", StringComparison.Ordinal));
 
     public static void Apply(HttpContext context)
     {

@@ -90,6 +90,30 @@ internal sealed class ManagedLoginState
         return ended;
     }
 
+    /// <summary>
+    /// Forgets a deleted user: its browsers' sessions, its sign-ins in progress and its unspent codes. All of them name the user
+    /// by username only, so a user created again under the same name would otherwise inherit them.
+    /// </summary>
+    public void EndEverythingOf(string poolId, string username)
+    {
+        EndBrowserSessionsOf(poolId, username);
+        foreach (var (id, pending) in _pending)
+        {
+            if (pending.PoolId == poolId && pending.Username == username)
+            {
+                _pending.Remove(id);
+            }
+        }
+
+        foreach (var (value, code) in _codes)
+        {
+            if (code.PoolId == poolId && code.Username == username)
+            {
+                _codes.Remove(value);
+            }
+        }
+    }
+
     public override string ToString() => $"ManagedLoginState {{ Codes = {_codes.Count}, Pending = {_pending.Count}, Sessions = {_sessions.Count} }}";
 
     private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();

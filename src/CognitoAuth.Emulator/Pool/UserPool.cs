@@ -214,6 +214,7 @@ internal sealed class UserPool
         user.LastModifiedAt = Now;
     }
 
+    /// <summary>Deletes a user: its refresh tokens stop working, and its managed-login sessions, sign-ins in progress and unspent codes end.</summary>
     public void DeleteUser(PoolUser user)
     {
         _users.Remove(user.Username);
@@ -224,6 +225,7 @@ internal sealed class UserPool
         }
 
         RevokeRefreshTokens(user);
+        Directory.ManagedLogin.EndEverythingOf(Id, user.Username);
     }
 
     /// <summary>Throws <see cref="CognitoErrors.PasswordPolicy"/> when the password breaks the pool's policy.</summary>

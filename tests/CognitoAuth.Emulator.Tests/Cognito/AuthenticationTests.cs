@@ -216,6 +216,37 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
+    public async Task MachineClient_AllowsOnlyRefreshTokenAuth_AsTheStackDeploysIt_SoNoOneSignsInThroughIt()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var machine = emulator.MachineClient;
+        var secretHash = TestSecretHash.Of(machine, Seed.Username);
+
+        var described = await client.CallAsync("DescribeUserPoolClient", new { UserPoolId = emulator.UserPoolId, ClientId = machine.ClientId });
+        var userPassword = await client.CallAsync("InitiateAuth", new
+        {
+            ClientId = machine.ClientId,
+            AuthFlow = "USER_PASSWORD_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["PASSWORD"] = Seed.TemporaryPassword, ["SECRET_HASH"] = secretHash },
+        });
+        var srp = await client.SrpInitiateAsync(new TestSrpClient(emulator.UserPoolId), Seed.Username, machine.ClientId, secretHash: secretHash);
+        var adminPassword = await client.CallAsync("AdminInitiateAuth", new
+        {
+            UserPoolId = emulator.UserPoolId,
+            ClientId = machine.ClientId,
+            AuthFlow = "ADMIN_USER_PASSWORD_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = Seed.Username, ["PASSWORD"] = Seed.TemporaryPassword, ["SECRET_HASH"] = secretHash },
+        });
+
+        described.AssertOk();
+        Assert.Equal(["ALLOW_REFRESH_TOKEN_AUTH"], described.Json.GetProperty("UserPoolClient").GetProperty("ExplicitAuthFlows").EnumerateArray().Select(f => f.GetString()));
+        userPassword.AssertError("InvalidParameterException", "USER_PASSWORD_AUTH flow not enabled for this client");
+        srp.AssertError("InvalidParameterException", "USER_SRP_AUTH is not enabled for the client.");
+        adminPassword.AssertError("InvalidParameterException", "Auth flow not enabled for this client");
+    }
+
+    [Fact]
     public async Task InitiateAuth_AdminFlow_InitiateAuthMethodNotSupported()
     {
         await using var emulator = await CognitoEmulator.StartAsync();

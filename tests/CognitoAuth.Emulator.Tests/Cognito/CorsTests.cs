@@ -40,4 +40,32 @@ public sealed class CorsTests
         Assert.Contains("x-amzn-ErrorType", Assert.Single(failed.Headers.GetValues("Access-Control-Expose-Headers")), StringComparison.Ordinal);
         Assert.Equal("*", Assert.Single(jwks.Headers.GetValues("Access-Control-Allow-Origin")));
     }
+
+    [Theory]
+    [InlineData("_local/inbox")]
+    [InlineData("_local/")]
+    public async Task LocalPages_AnswerNoOtherOrigin(string localPath)
+    {
+        // The inbox holds temporary passwords and reset codes: a web page in the developer's browser must not read them.
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var http = new HttpClient();
+        using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.CognitoEndpoint, localPath));
+        get.Headers.Add("Origin", "http://evil.example");
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, new Uri(emulator.CognitoEndpoint, localPath));
+        preflight.Headers.Add("Origin", "http://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var api = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.CognitoEndpoint, $"{emulator.UserPoolId}/.well-known/jwks.json"));
+        api.Headers.Add("Origin", "http://evil.example");
+
+        using var got = await http.SendAsync(get);
+        using var preflighted = await http.SendAsync(preflight);
+        using var apiAnswer = await http.SendAsync(api);
+
+        Assert.Equal(HttpStatusCode.OK, got.StatusCode);
+        Assert.False(got.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(preflighted.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(preflighted.Headers.Contains("Access-Control-Allow-Methods"));
+        Assert.NotEqual(HttpStatusCode.OK, preflighted.StatusCode);
+        Assert.Equal("*", Assert.Single(apiAnswer.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
 }

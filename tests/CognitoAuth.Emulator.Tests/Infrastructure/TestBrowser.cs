@@ -26,9 +26,12 @@ internal sealed partial class TestBrowser(CognitoEmulator emulator) : IDisposabl
 
     public string Origin => emulator.CognitoEndpoint.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>An authorize URL for the reference user client with PKCE (S256 of <paramref name="verifier"/>), state and nonce.</summary>
-    public string AuthorizeUrl(string verifier, string state = "st-123", string nonce = "n-456", string? scope = "openid email profile aws.cognito.signin.user.admin", string redirectUri = Callback) =>
-        $"oauth2/authorize?response_type=code&client_id={emulator.ClientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&state={state}&nonce={nonce}"
+    /// <summary>
+    /// An authorize URL for the reference user client (or <paramref name="clientId"/>) with PKCE (S256 of
+    /// <paramref name="verifier"/>), state and nonce.
+    /// </summary>
+    public string AuthorizeUrl(string verifier, string state = "st-123", string nonce = "n-456", string? scope = "openid email profile aws.cognito.signin.user.admin", string redirectUri = Callback, string? clientId = null) =>
+        $"oauth2/authorize?response_type=code&client_id={clientId ?? emulator.ClientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&state={state}&nonce={nonce}"
         + (scope is null ? string.Empty : $"&scope={Uri.EscapeDataString(scope)}")
         + $"&code_challenge={Challenge(verifier)}&code_challenge_method=S256";
 

@@ -392,6 +392,53 @@ public sealed class ManagedLoginTests
     }
 
     [Fact]
+    public async Task DeletedUser_CreatedAgainUnderTheSameName_InheritsNeitherTheBrowserSessionNorAnUnspentCode()
+    {
+        // A pool whose usernames are plain names (the reference pool's are UUIDs), so the new user has the old one's username.
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var pool = await client.CallAsync("CreateUserPool", new { PoolName = "named-users" });
+        pool.AssertOk();
+        var poolId = pool.Get("UserPool", "Id");
+        var appClient = await client.CallAsync("CreateUserPoolClient", new
+        {
+            UserPoolId = poolId,
+            ClientName = "named-web",
+            AllowedOAuthFlowsUserPoolClient = true,
+            AllowedOAuthFlows = new[] { "code" },
+            AllowedOAuthScopes = new[] { "openid" },
+            CallbackURLs = new[] { TestBrowser.Callback },
+            SupportedIdentityProviders = new[] { "COGNITO" },
+        });
+        appClient.AssertOk();
+        var clientId = appClient.Get("UserPoolClient", "ClientId");
+        (await client.CallAsync("CreateUserPoolDomain", new { UserPoolId = poolId, Domain = "named-users-login" })).AssertOk();
+        async Task CreateMiaAsync(string password)
+        {
+            (await client.CallAsync("AdminCreateUser", new { UserPoolId = poolId, Username = "mia", MessageAction = "SUPPRESS" })).AssertOk();
+            (await client.CallAsync("AdminSetUserPassword", new { UserPoolId = poolId, Username = "mia", Password = password, Permanent = true })).AssertOk();
+        }
+
+        await CreateMiaAsync("First-Mia-Pass1!");
+        using var browser = new TestBrowser(emulator);
+        var verifier = TestBrowser.NewVerifier();
+        var login = await browser.OpenAsync(browser.AuthorizeUrl(verifier, scope: "openid", clientId: clientId));
+        await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "mia", ["password"] = "First-Mia-Pass1!" });
+        var unspent = browser.Received().Code;
+
+        (await client.CallAsync("AdminDeleteUser", new { UserPoolId = poolId, Username = "mia" })).AssertOk();
+        await CreateMiaAsync("Second-Mia-Pass1!");
+        using var http = new HttpClient();
+        var exchanged = await TokenAsync(http, emulator,
+            $"grant_type=authorization_code&client_id={clientId}&code={Uri.EscapeDataString(unspent)}&redirect_uri={Uri.EscapeDataString(TestBrowser.Callback)}&code_verifier={verifier}");
+        var again = await browser.OpenAsync(browser.AuthorizeUrl(TestBrowser.NewVerifier(), scope: "openid", clientId: clientId));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (exchanged.Status, exchanged.Get("error")));
+        Assert.Equal((HttpStatusCode.OK, "/login"), (again.Status, again.Address.AbsolutePath));
+        Assert.Null(browser.LeftTo);
+    }
+
+    [Fact]
     public async Task Login_CrossSitePost_Refused_NothingSignedIn()
     {
         await using var emulator = await CognitoEmulator.StartAsync();

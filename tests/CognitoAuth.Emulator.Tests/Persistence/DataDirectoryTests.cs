@@ -168,6 +168,57 @@ public sealed class DataDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_SigningKeyFileNotAKey_ClearErrorAndTheDirectoryIsFreeForTheNextStart()
+    {
+        var keyPath = Path.Combine(_directory, "not-a-key.pem");
+        await File.WriteAllTextAsync(keyPath, "not a pem");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory, SigningKeyPath = keyPath }));
+        await using var next = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory });
+
+        Assert.Contains(keyPath, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(next.Region + "_", next.UserPoolId, StringComparison.Ordinal);
+        Assert.True(File.Exists(StatePath));
+    }
+
+    [Fact]
+    public async Task Restart_AdditionalClientDeleted_OneNewClientTakesItsPlace_AndKeepsItsIdOnLaterRestarts()
+    {
+        CognitoEmulatorOptions Options()
+        {
+            var options = new CognitoEmulatorOptions { DataDirectory = _directory };
+            options.AdditionalClients.Add(new EmulatorClientOptions { Name = "first-extra" });
+            options.AdditionalClients.Add(new EmulatorClientOptions { Name = "second-extra" });
+            return options;
+        }
+
+        string deleted, kept;
+        await using (var first = await CognitoEmulator.StartAsync(Options()))
+        {
+            (deleted, kept) = (first.AdditionalClients[0].ClientId, first.AdditionalClients[1].ClientId);
+            using var client = new CognitoTestClient(first);
+            (await client.CallAsync("DeleteUserPoolClient", new { UserPoolId = first.UserPoolId, ClientId = deleted })).AssertOk();
+        }
+
+        string replacement;
+        await using (var second = await CognitoEmulator.StartAsync(Options()))
+        {
+            replacement = second.AdditionalClients[0].ClientId;
+            Assert.NotEqual(deleted, replacement);
+            Assert.Equal(kept, second.AdditionalClients[1].ClientId);
+        }
+
+        await using var third = await CognitoEmulator.StartAsync(Options());
+        using var again = new CognitoTestClient(third);
+        var listed = await again.CallAsync("ListUserPoolClients", new { UserPoolId = third.UserPoolId, MaxResults = 60 });
+
+        Assert.Equal([replacement, kept], third.AdditionalClients.Select(c => c.ClientId));
+        listed.AssertOk();
+        Assert.Equal(4, listed.Json.GetProperty("UserPoolClients").GetArrayLength()); // the user client, the machine client, the two extras
+    }
+
+    [Fact]
     public async Task Start_FixedPoolIdOtherThanTheStored_IsRefused()
     {
         await (await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = _directory })).DisposeAsync();

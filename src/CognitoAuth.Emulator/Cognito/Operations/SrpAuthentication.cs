@@ -23,6 +23,7 @@ internal sealed class SrpAuthentication(PoolDirectory directory)
         UserPool pool;
         AppClient client;
         PoolUser? user;
+        PasswordVerifier? stored;
         string username;
         string srpA;
         lock (directory.Gate)
@@ -36,6 +37,10 @@ internal sealed class SrpAuthentication(PoolDirectory directory)
             username = parameters.GetValueOrDefault("USERNAME") ?? throw CognitoErrors.MissingParameter("USERNAME");
             srpA = parameters.GetValueOrDefault("SRP_A") ?? throw CognitoErrors.MissingParameter("SRP_A");
             user = pool.FindUser(username);
+
+            // Read once, under the lock: the challenge and the session must hold the same verifier, or a password set
+            // between them would let a proof of the old password pass the check in Answer.
+            stored = user?.Password;
             SecretHashes.Ensure(client, parameters.GetValueOrDefault("SECRET_HASH"), username, user?.Username);
             if (user is null && !client.PreventUserExistenceErrors)
             {
@@ -45,7 +50,7 @@ internal sealed class SrpAuthentication(PoolDirectory directory)
 
         // A user who does not exist (with PreventUserExistenceErrors) gets a challenge all the same, as AWS's guide says, with a
         // salt that is the same at every attempt: its answer then fails as a wrong password's would.
-        var verifier = user?.Password ?? Decoy(pool, user?.Username ?? username);
+        var verifier = stored ?? Decoy(pool, user?.Username ?? username);
         if (!SrpServerChallenge.TryStart(verifier, srpA, out var challenge, out var rejection))
         {
             throw rejection == SrpARejection.ZeroModN ? CognitoErrors.SrpAZero() : CognitoErrors.SrpAMalformed();
@@ -61,8 +66,8 @@ internal sealed class SrpAuthentication(PoolDirectory directory)
                 ChallengeName = PasswordVerifierChallenge,
                 ExpiresAt = pool.SessionExpiry,
                 Srp = challenge,
-                Verifier = user?.Password,
-                UnknownUser = user?.Password is null,
+                Verifier = stored,
+                UnknownUser = stored is null,
             });
         }
 
