@@ -121,6 +121,10 @@ internal static class CognitoErrors
     public static CognitoServiceException AttributeNotWritable(string name) =>
         InvalidParameter($"Attributes did not conform to the schema: {name}: Attribute cannot be updated.");
 
+    /// <summary>Cognito's words, one line per attribute, each ending in a newline as the service's message does.</summary>
+    public static CognitoServiceException AttributeImmutable(IEnumerable<string> names) =>
+        InvalidParameter(string.Concat(names.Select(name => $"user.{name}: Attribute cannot be updated.\n")));
+
     // Token revocation.
     public static CognitoServiceException TokenRevocationDisabled() =>
         new(UnsupportedOperationCode, "Token revocation is not enabled for this app client.");

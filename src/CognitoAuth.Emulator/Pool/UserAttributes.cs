@@ -2,7 +2,10 @@ using CognitoAuth.Emulator.Cognito;
 
 namespace CognitoAuth.Emulator.Pool;
 
-/// <summary>A pool's attribute schema: Cognito's standard attributes plus the pool's declared <c>custom:*</c> ones; <c>sub</c> is read-only.</summary>
+/// <summary>
+/// A pool's attribute schema: Cognito's standard attributes plus the pool's declared <c>custom:*</c> ones; <c>sub</c> is
+/// read-only, and an attribute the schema declares <c>Mutable: false</c> is set only when the user is created.
+/// </summary>
 internal static class UserAttributes
 {
     private static readonly HashSet<string> Standard = new(StringComparer.Ordinal)
@@ -29,6 +32,24 @@ internal static class UserAttributes
         }
     }
 
+    /// <summary>
+    /// Throws Cognito's errors for a change to an existing user (AdminUpdateUserAttributes, UpdateUserAttributes,
+    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>): those of <see cref="EnsureWritable"/>, then one naming every
+    /// attribute the schema declares immutable, whether or not the user has a value for it.
+    /// </summary>
+    public static void EnsureUpdatable(UserPool pool, IReadOnlyCollection<string> names)
+    {
+        EnsureWritable(pool, names);
+        var immutable = names.Where(name => !IsMutable(pool, name)).Distinct(StringComparer.Ordinal).ToList();
+        if (immutable.Count > 0)
+        {
+            throw CognitoErrors.AttributeImmutable(immutable);
+        }
+    }
+
     public static bool IsRequired(UserPool pool, string name) =>
         pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name)?.Required == true;
+
+    private static bool IsMutable(UserPool pool, string name) =>
+        pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name)?.Mutable != false;
 }

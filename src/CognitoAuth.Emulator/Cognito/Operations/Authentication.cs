@@ -203,7 +203,7 @@ internal sealed class Authentication(PoolDirectory directory)
             .Where(r => r.Key.StartsWith("userAttributes.", StringComparison.Ordinal))
             .Select(r => new KeyValuePair<string, string>(r.Key["userAttributes.".Length..], r.Value))
             .ToList();
-        UserAttributes.EnsureWritable(pool, attributeUpdates.Select(a => a.Key));
+        UserAttributes.EnsureUpdatable(pool, attributeUpdates.Select(a => a.Key).ToList());
 
         // The answer is accepted: only now is the session spent, so a policy error can be corrected and retried.
         session.Used = true;

@@ -238,7 +238,7 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
     public static void UpdateAttributes(UserPool pool, PoolUser user, IEnumerable<AttributeType> updates)
     {
         var changes = updates.Where(a => a.Name is not null).Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty)).ToList();
-        UserAttributes.EnsureWritable(pool, changes.Select(c => c.Key));
+        UserAttributes.EnsureUpdatable(pool, changes.Select(c => c.Key).ToList());
         foreach (var (name, value) in changes)
         {
             if (name == "email" && !string.Equals(value, user.Email, StringComparison.OrdinalIgnoreCase))
