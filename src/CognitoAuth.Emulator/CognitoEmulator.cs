@@ -143,6 +143,18 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <summary>Gets what the pools would have e-mailed or texted: confirmation codes, temporary passwords, reset codes.</summary>
     public EmulatorInbox Inbox => _directory.Inbox;
 
+    /// <summary>The count of changes to what the data directory keeps; the state file is written when it moves.</summary>
+    internal long StateVersion
+    {
+        get
+        {
+            lock (_directory.Gate)
+            {
+                return _directory.Version;
+            }
+        }
+    }
+
     /// <summary>Gets the local AWS credentials admin operations must be signed with.</summary>
     public EmulatorCredentials Credentials { get; }
 

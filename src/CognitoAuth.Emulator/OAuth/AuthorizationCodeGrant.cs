@@ -57,7 +57,6 @@ internal static class AuthorizationCodeGrant
 
             var spent = issued.Used;
             issued.Used = true;
-            directory.Touch();
             if (spent || pool.Now >= issued.ExpiresAt || issued.RedirectUri != redirectUri)
             {
                 return TokenOutcome.Fail("invalid_grant");

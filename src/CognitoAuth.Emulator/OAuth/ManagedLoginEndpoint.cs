@@ -230,7 +230,6 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
 
         State.EndPending(pendingId);
         pool.SetPassword(user, newPassword, permanent: true);
-        directory.Touch();
         return SecondFactor(parsed, user) with { ClearPending = true };
     }
 
@@ -253,8 +252,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
                 return new Result { Page = LoginPages.SoftwareToken(PoolName(pool), parsed.ToQueryString(), CognitoErrors.TotpCodeReused().Message) };
         }
 
-        user.LastTotpStep = check.Step;
-        directory.Touch();
+        pool.AcceptTotpStep(user, check.Step);
         State.EndPending(pendingId);
         return Complete(parsed, user, pool.Now, null) with { ClearPending = true };
     }

@@ -63,7 +63,6 @@ internal static class RefreshTokenGrant
             }
 
             grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null);
-            directory.Touch();
         }
 
         var (accessToken, idToken) = grant.Sign();

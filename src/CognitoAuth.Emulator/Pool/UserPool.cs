@@ -13,6 +13,9 @@ namespace CognitoAuth.Emulator.Pool;
 /// them and echoed back where it does not), its signing key, users, groups, app clients, resource servers, domain,
 /// pending challenge sessions and refresh tokens. Callers hold <see cref="Gate"/> (the directory's one lock) around every
 /// use, so an operation's checks and changes are one atomic step; nothing slow (token signing, I/O) happens under it.
+/// The changes a sign-in can make to what the data directory keeps (an attribute, a password, a TOTP step, a refresh
+/// token issued, rotated or pruned) mark the directory changed here, so a sign-in step that changes none of it (a
+/// challenge, a refresh without rotation) writes nothing; sessions are in memory only.
 /// </summary>
 internal sealed class UserPool
 {
@@ -192,6 +195,8 @@ internal sealed class UserPool
         {
             IndexEmail(user, previousEmail);
         }
+
+        Directory.Touch();
     }
 
     public void RemoveAttribute(PoolUser user, string name)
@@ -202,6 +207,8 @@ internal sealed class UserPool
         {
             _usersByEmail.Remove(previousEmail);
         }
+
+        Directory.Touch();
     }
 
     /// <summary>Sets a password; a temporary one puts the user (back) into FORCE_CHANGE_PASSWORD.</summary>
@@ -212,6 +219,14 @@ internal sealed class UserPool
         user.TemporaryPasswordSetAt = permanent ? null : Now;
         user.PasswordResetCode = null;
         user.LastModifiedAt = Now;
+        Directory.Touch();
+    }
+
+    /// <summary>Records the step of a TOTP code just accepted from the user: no code of it or before is taken again.</summary>
+    public void AcceptTotpStep(PoolUser user, long? step)
+    {
+        user.LastTotpStep = step;
+        Directory.Touch();
     }
 
     /// <summary>Deletes a user: its refresh tokens stop working, and its managed-login sessions, sign-ins in progress and unspent codes end.</summary>
@@ -336,6 +351,7 @@ internal sealed class UserPool
         PruneExpired();
         var token = RandomIds.RefreshToken();
         RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = Family(signIn), ExpiresAt = Now + client.RefreshTokenValidity });
+        Directory.Touch();
         return token;
     }
 
@@ -349,6 +365,7 @@ internal sealed class UserPool
         replaced.RotatedAt ??= Now;
         var token = RandomIds.RefreshToken();
         RestoreRefreshToken(Fingerprint(token), new RefreshTokenRecord { Family = replaced.Family, ExpiresAt = replaced.ExpiresAt });
+        Directory.Touch();
         return token;
     }
 
@@ -429,6 +446,7 @@ internal sealed class UserPool
             if (now >= record.ExpiresAt)
             {
                 _refreshTokens.Remove(key);
+                Directory.Touch();
                 if (--record.Family.Members == 0)
                 {
                     _refreshTokenFamilies.Remove(record.SignIn.OriginJti);

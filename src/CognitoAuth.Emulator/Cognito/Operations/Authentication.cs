@@ -238,14 +238,16 @@ internal sealed class Authentication(PoolDirectory directory)
         return new AuthOutcome(null, TokenGrant.Of(pool, user, client, record.SignIn, refreshToken: null));
     }
 
-    /// <summary>Runs the state step under the pool's lock, then signs any tokens outside it.</summary>
+    /// <summary>
+    /// Runs the state step under the pool's lock, then signs any tokens outside it. The pool marks the directory changed
+    /// only where a step changes what the data directory keeps (see <see cref="UserPool"/>).
+    /// </summary>
     private AuthFlowResponse Complete(Func<AuthOutcome> step)
     {
         AuthOutcome outcome;
         lock (directory.Gate)
         {
             outcome = step();
-            directory.Touch();
         }
 
         return outcome.ToResponse();

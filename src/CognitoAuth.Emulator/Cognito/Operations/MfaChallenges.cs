@@ -24,7 +24,7 @@ internal static class MfaChallenges
                 throw CognitoErrors.TotpCodeReused();
         }
 
-        user.LastTotpStep = check.Step;
+        pool.AcceptTotpStep(user, check.Step);
         session.Used = true;
         return SignInSteps.SignedIn(pool, user, client);
     }

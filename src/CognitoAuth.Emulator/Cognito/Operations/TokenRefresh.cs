@@ -46,7 +46,6 @@ internal sealed class TokenRefresh(PoolDirectory directory)
             }
 
             grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null);
-            directory.Touch();
         }
 
         return new GetTokensFromRefreshTokenResponse { AuthenticationResult = grant.ToResponse().AuthenticationResult };
