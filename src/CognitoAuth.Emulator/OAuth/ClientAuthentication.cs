@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +51,6 @@ internal static class ClientAuthentication
     }
 
     /// <summary>Whether the presented secret is the client's (none presented for a client without one). Call under the gate.</summary>
-    public static bool Verifies(AppClient client, string? presentedSecret) => client.ClientSecret is { } secret
-        ? presentedSecret is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(presentedSecret))
-        : presentedSecret is null;
+    public static bool Verifies(AppClient client, string? presentedSecret) =>
+        client.ClientSecret is null ? presentedSecret is null : client.IsSecret(presentedSecret);
 }

@@ -57,7 +57,7 @@ internal static class RefreshTokenGrant
                 return TokenOutcome.Fail("invalid_grant");
             }
 
-            if (record.RotatedAt is { } rotatedAt && !(rotation.Enabled && pool.Now < rotatedAt + rotation.GracePeriod))
+            if (record.IsSpent(rotation, pool.Now))
             {
                 return TokenOutcome.Fail("invalid_grant");
             }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace CognitoAuth.Emulator.Pool;
@@ -10,6 +12,10 @@ internal sealed class AppClient
     public required string Name { get; set; }
 
     public string? ClientSecret { get; init; }
+
+    /// <summary>Whether <paramref name="presented"/> is this client's secret, compared in constant time; never for a client without one.</summary>
+    public bool IsSecret(string? presented) =>
+        ClientSecret is { } secret && presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(presented));
 
     public required IReadOnlySet<string> ExplicitAuthFlows { get; set; }
 

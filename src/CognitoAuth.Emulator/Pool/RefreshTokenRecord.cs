@@ -15,6 +15,13 @@ internal sealed class RefreshTokenRecord
 
     public bool Revoked => Family.Revoked;
 
+    /// <summary>
+    /// Whether a token rotation replaced can no longer be redeemed under the client's <paramref name="rotation"/>: after the
+    /// grace period while the client rotates, and at once when it no longer does (it stays spent).
+    /// </summary>
+    public bool IsSpent(RefreshTokenRotation rotation, DateTimeOffset now) =>
+        RotatedAt is { } rotatedAt && !(rotation.Enabled && now < rotatedAt + rotation.GracePeriod);
+
     public override string ToString() =>
         $"RefreshTokenRecord {{ ClientId = {SignIn.ClientId}, ExpiresAt = {ExpiresAt:O}, RotatedAt = {RotatedAt?.ToString("O") ?? "-"}, Revoked = {Revoked} }}";
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 
@@ -25,14 +23,14 @@ internal sealed class TokenRefresh(PoolDirectory directory)
         {
             var pool = directory.PoolOfClient(request.ClientId!);
             var client = pool.Client(request.ClientId!);
-            if (client.ClientSecret is { } secret)
+            if (client.ClientSecret is not null)
             {
                 if (request.ClientSecret is null)
                 {
                     throw CognitoErrors.ClientSecretMissing(client.ClientId);
                 }
 
-                if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(request.ClientSecret)))
+                if (!client.IsSecret(request.ClientSecret))
                 {
                     throw CognitoErrors.ClientSecretMismatch(client.ClientId);
                 }
@@ -40,7 +38,7 @@ internal sealed class TokenRefresh(PoolDirectory directory)
 
             var (record, user) = Redeem(pool, client, request.RefreshToken!, checkClient: null);
             var rotation = client.RefreshTokenRotation;
-            if (record.RotatedAt is { } rotatedAt && !(rotation.Enabled && pool.Now < rotatedAt + rotation.GracePeriod))
+            if (record.IsSpent(rotation, pool.Now))
             {
                 throw CognitoErrors.RefreshTokenReused();
             }

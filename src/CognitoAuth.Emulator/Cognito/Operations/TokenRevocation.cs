@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Tokens;
@@ -25,7 +23,7 @@ internal sealed class TokenRevocation(PoolDirectory directory)
         {
             var pool = directory.FindPoolOfClient(request.ClientId!) ?? throw CognitoErrors.InvalidClientCredentials();
             var client = pool.Client(request.ClientId!);
-            if (client.ClientSecret is { } secret && !SameSecret(secret, request.ClientSecret))
+            if (client.ClientSecret is not null && !client.IsSecret(request.ClientSecret))
             {
                 throw CognitoErrors.InvalidClientCredentials();
             }
@@ -72,7 +70,4 @@ internal sealed class TokenRevocation(PoolDirectory directory)
 
         return EmptyResponse.Instance;
     }
-
-    private static bool SameSecret(string expected, string? presented) =>
-        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));
 }
