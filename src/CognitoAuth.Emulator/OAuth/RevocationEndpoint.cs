@@ -1,5 +1,5 @@
+using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Pool;
-using CognitoAuth.Emulator.Tokens;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.OAuth;
@@ -67,41 +67,18 @@ internal sealed class RevocationEndpoint(PoolDirectory directory, Action? commit
             return problem;
         }
 
-        lock (directory.Gate)
+        var outcome = TokenRevocation.Revoke(directory, clientId, client => ClientAuthentication.Verifies(client, secret), token);
+        if (outcome == RevocationOutcome.Revoked)
         {
-            var pool = directory.FindPoolOfClient(clientId);
-            var client = pool?.FindClient(clientId);
-            if (pool is null || client is null || !ClientAuthentication.Verifies(client, secret))
-            {
-                return "invalid_client";
-            }
-
-            if (!client.EnableTokenRevocation)
-            {
-                return "unauthorized_client";
-            }
-
-            if (JsonWebToken.TryParse(token) is not null)
-            {
-                return "unsupported_token_type";
-            }
-
-            var record = pool.FindRefreshToken(token);
-            if (record is null)
-            {
-                return null;
-            }
-
-            if (record.SignIn.ClientId != client.ClientId)
-            {
-                return "invalid_client";
-            }
-
-            record.Family.Revoked = true;
-            directory.Touch();
+            commit?.Invoke();
         }
 
-        commit?.Invoke();
-        return null;
+        return outcome switch
+        {
+            RevocationOutcome.InvalidClient => "invalid_client",
+            RevocationOutcome.RevocationDisabled => "unauthorized_client",
+            RevocationOutcome.UnsupportedTokenType => "unsupported_token_type",
+            _ => null,
+        };
     }
 }
