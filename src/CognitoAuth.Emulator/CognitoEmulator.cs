@@ -498,7 +498,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
             machine.AllowedOAuthFlowsUserPoolClient = true;
             machine.SupportedIdentityProviders = ["COGNITO"];
             pool.AddClient(machine);
-            directory.SetDomain(pool, $"{ReferenceStack.DomainPrefixStem}-{pool.Id[(pool.Id.IndexOf('_', StringComparison.Ordinal) + 1)..].ToLowerInvariant()}");
+            // The pool id after its region (the part SRP names the pool by), lower-cased as a domain prefix must be.
+            directory.SetDomain(pool, $"{ReferenceStack.DomainPrefixStem}-{pool.SrpName.ToLowerInvariant()}");
 
             references.ReferencePoolId = pool.Id;
             references.ReferenceClientId = userClient.ClientId;

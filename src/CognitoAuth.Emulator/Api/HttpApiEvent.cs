@@ -18,8 +18,6 @@ namespace CognitoAuth.Emulator.Api;
 /// </summary>
 internal static class HttpApiEvent
 {
-    private const string AccountId = "000000000000";
-
     public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, IReadOnlyList<string>? scopes, string apiId, string requestId, DateTimeOffset now, byte[] body)
     {
         var request = context.Request;
@@ -39,7 +37,7 @@ internal static class HttpApiEvent
             WriteQueryParameters(writer, rawQuery);
 
             writer.WriteStartObject("requestContext");
-            writer.WriteString("accountId", AccountId);
+            writer.WriteString("accountId", RandomIds.AccountId);
             writer.WriteString("apiId", apiId);
             writer.WriteStartObject("authorizer");
             writer.WriteStartObject("jwt");

@@ -15,8 +15,6 @@ internal sealed class JwtAuthorizer(string issuer, IReadOnlySet<string> audience
 {
     private static readonly string[] RsaAlgorithms = ["RS256", "RS384", "RS512"];
 
-    public AuthorizationResult Authorize(string? identitySource) => Authorize(identitySource, []);
-
     public AuthorizationResult Authorize(string? identitySource, IReadOnlyList<string> routeScopes)
     {
         var value = identitySource?.Trim();

@@ -12,8 +12,6 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// </summary>
 internal sealed class Authentication(PoolDirectory directory)
 {
-    public const string NewPasswordRequired = SignInSteps.NewPasswordRequired;
-
     private const string UserSrpAuth = "USER_SRP_AUTH";
 
     // botocore's AuthFlowType and ChallengeNameType, the newest model's.
@@ -23,7 +21,7 @@ internal sealed class Authentication(PoolDirectory directory)
     private static readonly string[] ChallengeNames =
     [
         "SMS_MFA", "EMAIL_OTP", SignInSteps.SoftwareTokenMfa, "SELECT_MFA_TYPE", SignInSteps.MfaSetup, SrpAuthentication.PasswordVerifierChallenge, "CUSTOM_CHALLENGE",
-        "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", NewPasswordRequired, "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP",
+        "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", SignInSteps.NewPasswordRequired, "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP",
     ];
 
     private readonly SrpAuthentication _srp = new(directory);
