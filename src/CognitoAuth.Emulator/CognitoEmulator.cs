@@ -466,7 +466,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             pool.MfaSettings = new PoolMfaSettings(ReferenceStack.UserPool.SoftwareTokenMfa, null, null, null);
             var now = pool.Now;
             var reference = ReferenceStack.AppClient;
-            var userClient = NewClient(options.ClientId ?? RandomIds.ClientId(), reference.Name, reference.GenerateSecret, reference.ExplicitAuthFlows,
+            var userClient = NewClient(options.ClientId ?? RandomIds.ClientId(), reference.Name, reference.GenerateSecret, ExplicitAuthFlows.Deployed(reference.ExplicitAuthFlows, refreshTokenRotation: false),
                 reference.PreventUserExistenceErrors, reference.EnableTokenRevocation, options, now);
             userClient.AllowedOAuthFlows = reference.AllowedOAuthFlows;
             userClient.AllowedOAuthScopes = reference.AllowedOAuthScopes;
@@ -485,12 +485,10 @@ public sealed class CognitoEmulator : IAsyncDisposable
                 Scopes = [.. server.Scopes.Select(s => new ResourceServerScopeType { ScopeName = s.Name, ScopeDescription = s.Description })],
             });
 
-            // As the stack deploys it (CognitoAuth.Stack's ExplicitAuthFlows.Deployed): a client that defines no auth flow gets
-            // exactly ALLOW_REFRESH_TOKEN_AUTH. An empty list here would read as the legacy "every flow" and let people sign
-            // in through the machine client.
+            // As the stack deploys it: a client that defines no auth flow gets exactly ALLOW_REFRESH_TOKEN_AUTH. An empty list
+            // here would read as the legacy "every flow" and let people sign in through the machine client.
             var definition = ReferenceStack.MachineClient;
-            IReadOnlyList<string> machineFlows = definition.ExplicitAuthFlows.Count > 0 ? definition.ExplicitAuthFlows : [ClientAdministration.RefreshTokenAuthFlow];
-            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, machineFlows,
+            var machine = NewClient(RandomIds.ClientId(), definition.Name, definition.GenerateSecret, ExplicitAuthFlows.Deployed(definition.ExplicitAuthFlows, refreshTokenRotation: false),
                 definition.PreventUserExistenceErrors, definition.EnableTokenRevocation, options, now);
             machine.AccessTokenValidity = options.AccessTokenLifetime;
             machine.AllowedOAuthFlows = definition.AllowedOAuthFlows;

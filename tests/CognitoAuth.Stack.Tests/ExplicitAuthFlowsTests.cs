@@ -1,5 +1,4 @@
 using CognitoAuth.Reference;
-using CognitoAuth.Stack.Identity;
 
 namespace CognitoAuth.Stack.Tests;
 

@@ -1,13 +1,14 @@
-namespace CognitoAuth.Stack.Identity;
+namespace CognitoAuth.Reference;
 
 /// <summary>
 /// The <c>ExplicitAuthFlows</c> an app client is deployed with: its definition's flows, adjusted to what Cognito accepts
-/// for the client's refresh-token mode. Set on the L1 resource, so the template says exactly this.
+/// for the client's refresh-token mode. The stack sets them on the L1 resource, so the template says exactly this; the
+/// emulator creates its reference clients with the same, so the two cannot differ.
 /// </summary>
-internal static class ExplicitAuthFlows
+public static class ExplicitAuthFlows
 {
     /// <summary>The flow that lets <c>REFRESH_TOKEN_AUTH</c> renew tokens (InitiateAuth/AdminInitiateAuth).</summary>
-    internal const string RefreshTokenAuth = "ALLOW_REFRESH_TOKEN_AUTH";
+    public const string RefreshTokenAuth = "ALLOW_REFRESH_TOKEN_AUTH";
 
     /// <summary>The <c>ALLOW_*</c> values of botocore's <c>ExplicitAuthFlowsType</c> (the legacy names cannot be mixed with them).</summary>
     private static readonly string[] Known =
