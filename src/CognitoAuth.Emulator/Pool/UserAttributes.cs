@@ -1,4 +1,5 @@
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Cognito.Model;
 
 namespace CognitoAuth.Emulator.Pool;
 
@@ -25,7 +26,7 @@ internal static class UserAttributes
                 throw CognitoErrors.AttributeNotWritable(name);
             }
 
-            if (!Standard.Contains(name) && pool.Config.SchemaAttributes?.Any(s => s.Name == name) != true)
+            if (!Standard.Contains(name) && Declared(pool, name) is null)
             {
                 throw CognitoErrors.AttributeNotInSchema(name);
             }
@@ -48,8 +49,12 @@ internal static class UserAttributes
     }
 
     public static bool IsRequired(UserPool pool, string name) =>
-        pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name)?.Required == true;
+        Declared(pool, name)?.Required == true;
 
     private static bool IsMutable(UserPool pool, string name) =>
-        pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name)?.Mutable != false;
+        Declared(pool, name)?.Mutable != false;
+
+    /// <summary>The pool's schema entry for <paramref name="name"/>, if it declares one.</summary>
+    private static SchemaAttributeType? Declared(UserPool pool, string name) =>
+        pool.Config.SchemaAttributes?.FirstOrDefault(s => s.Name == name);
 }
