@@ -10,6 +10,7 @@ using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.SignIn;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Reference;
@@ -324,12 +325,13 @@ public sealed class CognitoEmulator : IAsyncDisposable
         var machine = pool.FindClient(references.MachineClientId!)!;
         Action? commit = store is null ? null : () => store.Commit(directory, references);
         var requestLog = new RequestLog(options.TimeProvider);
+        var engine = new SignInEngine(directory);
         var cognito = new CognitoEndpoint(
-            CognitoOperation.All(directory, options.Region),
+            CognitoOperation.All(directory, engine, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
             directory,
             new TokenEndpoint(directory, commit, logger),
-            new ManagedLoginEndpoint(directory, commit),
+            new ManagedLoginEndpoint(directory, engine, commit),
             new UserInfoEndpoint(directory),
             new RevocationEndpoint(directory, commit),
             new LocalPage(directory, requestLog, apiUrl, new LocalActions(directory, commit)),

@@ -1,6 +1,7 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Pool.Totp;
+using CognitoAuth.Emulator.SignIn;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -37,7 +38,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
             {
                 Username = setup.Username,
                 ClientId = setup.ClientId,
-                ChallengeName = SignInSteps.MfaSetup,
+                ChallengeName = ChallengeNames.MfaSetup,
                 ExpiresAt = setupPool.SessionExpiry,
                 MfaSetup = MfaSetupStep.TokenAssociated,
                 PendingToken = token,
@@ -92,7 +93,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
             {
                 Username = setup.Username,
                 ClientId = setup.ClientId,
-                ChallengeName = SignInSteps.MfaSetup,
+                ChallengeName = ChallengeNames.MfaSetup,
                 ExpiresAt = setupPool.SessionExpiry,
                 MfaSetup = MfaSetupStep.TokenVerified,
             });
@@ -129,10 +130,10 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
 
     /// <summary>GetUser's and AdminGetUser's <c>UserMFASettingList</c>: the MFA types a sign-in asks of the user, or null for none.</summary>
     public static List<string>? SettingList(UserPool pool, PoolUser user) =>
-        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [SignInSteps.SoftwareTokenMfa] : null;
+        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [ChallengeNames.SoftwareTokenMfa] : null;
 
     /// <summary>GetUser's and AdminGetUser's <c>PreferredMfaSetting</c>.</summary>
-    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? SignInSteps.SoftwareTokenMfa : null;
+    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? ChallengeNames.SoftwareTokenMfa : null;
 
     private static void SetPreferences(UserPool pool, PoolUser user, bool? smsEnabled, bool? emailEnabled, SoftwareTokenMfaSettingsType? softwareToken)
     {
@@ -156,7 +157,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
         {
             if (softwareToken.Enabled == true || softwareToken.PreferredMfa == true)
             {
-                throw CognitoErrors.MfaTypeNotSetUp(SignInSteps.SoftwareTokenMfa);
+                throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.SoftwareTokenMfa);
             }
 
             return;
@@ -194,7 +195,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
     private (UserPool Pool, ChallengeSession Session) SetupSession(string session, MfaSetupStep step)
     {
         if (directory.FindSession(session) is not { } found
-            || found.Session.ChallengeName != SignInSteps.MfaSetup
+            || found.Session.ChallengeName != ChallengeNames.MfaSetup
             || found.Session.MfaSetup != step)
         {
             throw CognitoErrors.InvalidSession();

@@ -1,4 +1,4 @@
-namespace CognitoAuth.Emulator.Cognito.Operations;
+namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>What revoking a refresh token came to; RevokeToken and the revocation endpoint each answer it in their own terms.</summary>
 internal enum RevocationOutcome

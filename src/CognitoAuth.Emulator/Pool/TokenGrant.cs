@@ -1,8 +1,6 @@
-using CognitoAuth.Emulator.Cognito.Model;
-using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Tokens;
 
-namespace CognitoAuth.Emulator.Cognito.Operations;
+namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
 /// Everything needed to mint a token set, captured under the pool's lock so the (slower) signing happens
@@ -32,24 +30,10 @@ internal sealed record TokenGrant(
         refreshToken,
         pool.Now);
 
-    public AuthFlowResponse ToResponse()
-    {
-        var (accessToken, idToken) = Sign();
-        return new()
-        {
-            ChallengeParameters = [],
-            AuthenticationResult = new AuthenticationResultType
-            {
-                AccessToken = accessToken,
-                ExpiresIn = (int)AccessTokenValidity.TotalSeconds,
-                TokenType = "Bearer",
-                RefreshToken = RefreshToken,
-                IdToken = idToken,
-            },
-        };
-    }
-
-    /// <summary>Signs the access token and, unless a managed-login sign-in lacks <c>openid</c>, the ID token.</summary>
+    /// <summary>
+    /// Signs the access token and, unless a managed-login sign-in lacks <c>openid</c>, the ID token. This is token issuance
+    /// for every path (the API's sign-ins and refreshes, the token endpoint's grants): the PreTokenGeneration trigger's place.
+    /// </summary>
     public (string AccessToken, string? IdToken) Sign()
     {
         var accessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity);

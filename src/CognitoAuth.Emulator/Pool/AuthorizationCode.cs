@@ -1,4 +1,4 @@
-namespace CognitoAuth.Emulator.OAuth;
+namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
 /// An authorization code the managed login issued: single-use, valid five minutes (AWS's authorization endpoint guide: "a
