@@ -72,7 +72,7 @@ public sealed partial class ArchitectureTests
         string[] rules =
         [
             "TemporaryPasswordExpired(", "AsksForSoftwareToken(", "RequiresMfaSetup(", ".Token.Verify(", "UnknownUser", "SessionBySecretBlock",
-            "UserNotConfirmed", "PasswordResetRequired", "PasswordRefusal(",
+            "UserNotConfirmed", "PasswordResetRequired", "PasswordRefusal(", "StartSession(", "FindSession(", "MfaSetupStep.",
         ];
         var copies = Files("OAuth").Concat(Files(Path.Combine("Cognito", "Operations")))
             .SelectMany(file => rules.Where(rule => Code(file).Contains(rule, StringComparison.Ordinal)).Select(rule => $"{Relative(file)} reads {rule}"))

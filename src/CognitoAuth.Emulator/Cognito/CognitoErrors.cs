@@ -86,10 +86,9 @@ internal static class CognitoErrors
 
     public static CognitoServiceException TotpCodeReused() => From(SignInErrors.TotpCodeReused);
 
-    public static CognitoServiceException SoftwareTokenNotVerified() => new("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+    public static CognitoServiceException SoftwareTokenNotVerified() => From(SignInErrors.SoftwareTokenNotVerified);
 
-    public static CognitoServiceException SoftwareTokenMfaNotEnabledForPool() =>
-        new("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+    public static CognitoServiceException SoftwareTokenMfaNotEnabledForPool() => From(SignInErrors.SoftwareTokenMfaNotEnabledForPool);
 
     public static CognitoServiceException SoftwareTokenNotFoundForUser() => From(SignInErrors.SoftwareTokenNotFoundForUser);
 

@@ -27,7 +27,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
         var auth = new Authentication(directory, engine);
         var revocation = new TokenRevocation(directory);
         var refresh = new TokenRefresh(directory);
-        var softwareTokens = new SoftwareTokens(directory);
+        var softwareTokens = new SoftwareTokens(directory, engine);
         var mfa = new MfaConfiguration(directory);
         var pools = new PoolAdministration(directory, region);
         var clients = new ClientAdministration(directory);

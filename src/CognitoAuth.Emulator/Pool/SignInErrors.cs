@@ -40,6 +40,10 @@ internal static class SignInErrors
 
     public static CognitoError TotpCodeReused { get; } = new("ExpiredCodeException", "Your software token has already been used once.");
 
+    public static CognitoError SoftwareTokenNotVerified { get; } = new("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+
+    public static CognitoError SoftwareTokenMfaNotEnabledForPool { get; } = new("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+
     public static CognitoError SoftwareTokenNotFoundForUser { get; } = new("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
 
     public static CognitoError SecretHashMissing(string clientId) => NotAuthorized($"Client {clientId} is configured with secret but SECRET_HASH was not received");

@@ -19,7 +19,7 @@ namespace CognitoAuth.Emulator.SignIn;
 /// It knows no HTTP, no request shapes and no protocol exception: the adapters (<c>Cognito/Operations/Authentication</c>,
 /// <c>OAuth/ManagedLoginEndpoint</c>) resolve the pool and client, read their inputs and show the result.
 /// </summary>
-internal sealed class SignInEngine(PoolDirectory directory)
+internal sealed partial class SignInEngine(PoolDirectory directory)
 {
     private static readonly FrozenDictionary<string, IChallenge> Challenges = new IChallenge[]
     {
