@@ -26,7 +26,10 @@ internal sealed class LambdaFunction
     public string Handler { get; }
 
     /// <summary>Resolves a handler string, failing with a message that says which part does not resolve.</summary>
-    public static LambdaFunction Load(string handler)
+    /// <param name="handler">The handler string.</param>
+    /// <param name="loadAssembly">Loads the named assembly; by default the app's own load context (the API's function is
+    /// referenced). A trigger loaded from a folder (<c>--lambda NAME=PATH::…</c>) passes its own load context's.</param>
+    public static LambdaFunction Load(string handler, Func<AssemblyName, Assembly>? loadAssembly = null)
     {
         var parts = handler.Split("::");
         if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
@@ -37,7 +40,7 @@ internal sealed class LambdaFunction
         Assembly assembly;
         try
         {
-            assembly = Assembly.Load(new AssemblyName(parts[0]));
+            assembly = (loadAssembly ?? Assembly.Load)(new AssemblyName(parts[0]));
         }
         catch (FileNotFoundException ex)
         {
