@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.Loader;
 
 namespace CognitoAuth.Emulator.Api;
 
@@ -25,8 +26,28 @@ internal sealed class LambdaFunction
 
     public string Handler { get; }
 
-    /// <summary>Resolves a handler string, failing with a message that says which part does not resolve.</summary>
-    public static LambdaFunction Load(string handler)
+    /// <summary>Resolves a handler string against the emulator's own assemblies, failing with a message that says which part does not resolve.</summary>
+    public static LambdaFunction Load(string handler) => Load(handler, name => Assembly.Load(name));
+
+    /// <summary>
+    /// Resolves a handler string against a deployment package's folder (what CDK's <c>aws:asset:path</c> names): the handler's
+    /// assembly and its dependencies load from there, in a load context of their own, as the Lambda runtime loads
+    /// <c>/var/task</c>.
+    /// </summary>
+    public static LambdaFunction Load(string handler, string codeDirectory)
+    {
+        var assemblyName = handler.Split("::")[0];
+        var path = Path.Combine(codeDirectory, assemblyName + ".dll");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The handler's assembly '{assemblyName}.dll' is not in the code folder {codeDirectory}.");
+        }
+
+        var context = new FunctionLoadContext(path);
+        return Load(handler, name => context.LoadFromAssemblyName(name));
+    }
+
+    private static LambdaFunction Load(string handler, Func<AssemblyName, Assembly> loadAssembly)
     {
         var parts = handler.Split("::");
         if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
@@ -37,9 +58,9 @@ internal sealed class LambdaFunction
         Assembly assembly;
         try
         {
-            assembly = Assembly.Load(new AssemblyName(parts[0]));
+            assembly = loadAssembly(new AssemblyName(parts[0]));
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
             throw new InvalidOperationException($"The handler's assembly '{parts[0]}' cannot be loaded.", ex);
         }
@@ -94,4 +115,16 @@ internal sealed class LambdaFunction
     }
 
     public override string ToString() => $"LambdaFunction {{ Handler = {Handler} }}";
+
+    /// <summary>A function's own assemblies from its folder (per its <c>.deps.json</c>); the shared framework from the host.</summary>
+    private sealed class FunctionLoadContext(string mainAssemblyPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath))
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(mainAssemblyPath);
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
+            _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+    }
 }
