@@ -27,7 +27,7 @@ internal static class UserAttributes
 
     /// <summary>
     /// Throws Cognito's errors for a change to an existing user (AdminUpdateUserAttributes, UpdateUserAttributes,
-    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>): see <see cref="UpdateRefusal"/>.
+    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>, AdminDeleteUserAttributes): see <see cref="UpdateRefusal"/>.
     /// </summary>
     public static void EnsureUpdatable(UserPool pool, IReadOnlyCollection<string> names)
     {

@@ -47,7 +47,8 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
 
-            // CUSTOM_AUTH and USER_AUTH: the engine has no such first factor yet.
+            // CUSTOM_AUTH and USER_AUTH are not emulated yet: refused even where the client allows them (ALLOW_CUSTOM_AUTH is a
+            // default flow); the engine has no such first factor yet.
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
         };
     }
