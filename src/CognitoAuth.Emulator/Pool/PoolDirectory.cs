@@ -27,6 +27,9 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
 
     public EmulatorInbox Inbox { get; } = inbox;
 
+    /// <summary>Where new pools take their signing keys from: made ahead, so creating a pool never waits for one.</summary>
+    public SigningKeySupply SigningKeys { get; init; } = SigningKeySupply.Shared;
+
     /// <summary>The managed login's codes, sign-ins in progress and browser sessions (in memory only).</summary>
     public ManagedLoginState ManagedLogin { get; } = new();
 
