@@ -10,9 +10,9 @@ namespace CognitoAuth.Emulator.Tokens;
 /// across restarts.
 /// </summary>
 /// <remarks>
-/// A key the supply had none ready for is still being generated on a background thread when the pool is created: the pool
-/// is usable at once, and only the first use of the key itself (a token signed, the JWKS served, the key saved) waits for
-/// what is left of its generation — or generates it there, if the background thread has not started yet.
+/// A key the supply had none ready for is <see cref="Deferred"/>: the pool is usable at once, the supply's background thread
+/// generates the key next, and only a first use of the key itself (a token signed, the JWKS served, the key saved) before
+/// then waits for it — or generates it there, if the background thread has not reached it yet.
 /// </remarks>
 internal sealed class SigningKey : IDisposable
 {
@@ -44,19 +44,25 @@ internal sealed class SigningKey : IDisposable
     /// <summary>Generates a 2048-bit key now, on the calling thread (what the supply does on its background thread).</summary>
     public static SigningKey Generate() => new(NewRsa());
 
-    /// <summary>A 2048-bit key whose generation starts now on a background thread; its first use waits for it.</summary>
-    public static SigningKey GenerateInBackground()
+    /// <summary>
+    /// A 2048-bit key generated later: by <see cref="Materialize"/> (the supply's background thread), or on its first use,
+    /// whichever comes first.
+    /// </summary>
+    public static SigningKey Deferred() => new(new Lazy<RSA>(NewRsa, LazyThreadSafetyMode.ExecutionAndPublication));
+
+    /// <summary>Generates a <see cref="Deferred"/> key now, unless it was already used (or disposed, which it then honours).</summary>
+    public void Materialize()
     {
-        var key = new SigningKey(new Lazy<RSA>(NewRsa, LazyThreadSafetyMode.ExecutionAndPublication));
-        _ = Task.Run(() =>
+        if (_disposed)
         {
-            var rsa = key._rsa.Value;
-            if (key._disposed)
-            {
-                rsa.Dispose();
-            }
-        });
-        return key;
+            return;
+        }
+
+        var rsa = _rsa.Value;
+        if (_disposed)
+        {
+            rsa.Dispose();
+        }
     }
 
     // The whole key is generated here, not on first signature: RSA.Create(2048) alone defers it on some platforms.
@@ -132,7 +138,7 @@ internal sealed class SigningKey : IDisposable
 
     public void Dispose()
     {
-        // A key still being generated is disposed by its generator once done (GenerateInBackground).
+        // A key still being generated is disposed by its generator once done (Materialize).
         _disposed = true;
         if (_rsa.IsValueCreated)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace CognitoAuth.Emulator.Tokens;
@@ -19,13 +20,15 @@ namespace CognitoAuth.Emulator.Tokens;
 /// <para>
 /// The supply holds at most <see cref="Capacity"/> keys and refills only after a key is taken: a process that creates no
 /// pool makes no key, and one that stops creating them makes at most <see cref="Capacity"/> it does not use. When it is
-/// empty, <see cref="Take"/> does not wait: the key is generated in the background (<see cref="SigningKey.GenerateInBackground"/>)
-/// and only the first use of that pool's key waits for what is left of it.
+/// empty, <see cref="Take"/> does not wait either: it hands out a <see cref="SigningKey.Deferred"/> key, which the background
+/// thread generates before refilling, and only a first use of that key before then waits for it. One background thread at
+/// a time, whatever the burst of pools: on a 2-core machine the other core keeps answering requests.
 /// </para>
 /// </remarks>
 internal sealed class SigningKeySupply
 {
     private readonly Channel<SigningKey> _ready;
+    private readonly ConcurrentQueue<SigningKey> _owed = new();
     private int _filling;
 
     public SigningKeySupply(int capacity)
@@ -44,10 +47,15 @@ internal sealed class SigningKeySupply
     /// <summary>How many keys are ready now.</summary>
     public int Ready => _ready.Reader.Count;
 
-    /// <summary>A key no one else has: a ready one, else one being generated in the background. Never waits.</summary>
+    /// <summary>A key no one else has: a ready one, else one the background thread generates next. Never waits.</summary>
     public SigningKey Take()
     {
-        var key = _ready.Reader.TryRead(out var ready) ? ready : SigningKey.GenerateInBackground();
+        if (!_ready.Reader.TryRead(out var key))
+        {
+            key = SigningKey.Deferred();
+            _owed.Enqueue(key);
+        }
+
         Refill();
         return key;
     }
@@ -67,8 +75,20 @@ internal sealed class SigningKeySupply
     {
         try
         {
-            while (_ready.Reader.Count < Capacity)
+            while (true)
             {
+                // Keys already handed out come first: a pool may be about to sign with one.
+                if (_owed.TryDequeue(out var owed))
+                {
+                    owed.Materialize();
+                    continue;
+                }
+
+                if (_ready.Reader.Count >= Capacity)
+                {
+                    break;
+                }
+
                 var key = SigningKey.Generate();
                 if (!_ready.Writer.TryWrite(key))
                 {
@@ -83,7 +103,7 @@ internal sealed class SigningKeySupply
         }
 
         // A key taken between the last check and the flag's release would otherwise wait for the next Take to be replaced.
-        if (_ready.Reader.Count < Capacity)
+        if (!_owed.IsEmpty || _ready.Reader.Count < Capacity)
         {
             Refill();
         }

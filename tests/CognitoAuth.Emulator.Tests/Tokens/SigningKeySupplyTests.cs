@@ -28,13 +28,28 @@ public sealed class SigningKeySupplyTests
     }
 
     [Fact]
-    public void GenerateInBackground_DisposedBeforeItIsDone_NoError()
+    public void Deferred_UsedBeforeTheSupplyMadeIt_GeneratedThereAndSigns()
     {
-        var key = SigningKey.GenerateInBackground();
+        using var key = SigningKey.Deferred();
+        var data = Encoding.ASCII.GetBytes("header.payload");
+
+        var signature = key.Rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        key.Materialize();
+
+        Assert.Equal(2048, key.Rsa.KeySize);
+        Assert.True(key.Rsa.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Assert.Contains(key.KeyId, key.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deferred_DisposedBeforeTheSupplyMadeIt_NeverGenerated()
+    {
+        var key = SigningKey.Deferred();
 
         key.Dispose();
+        key.Materialize();
 
-        Assert.Contains("SigningKey", key.ToString(), StringComparison.Ordinal);
+        Assert.Equal("SigningKey { (being generated) }", key.ToString());
     }
 
     [Fact]
