@@ -207,7 +207,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
             // Only a new reference pool takes the key; on a restart the stored pool's key stands and the file is not read.
             newPoolKey = restored is not null ? null
-                : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : SigningKey.Generate();
+                : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : directory.SigningKeys.Take();
         }
         catch
         {
