@@ -98,12 +98,11 @@ internal sealed class CognitoApiClientOptionsRules : IValidateOptions<CognitoApi
             builder.AddError($"The {flow} flow signs a user in: set the user's password (the temporary one for a new user).", nameof(options.Password));
         }
 
-        foreach (var (key, value) in new[] { (nameof(options.Scopes), (object?)options.Scopes), (nameof(options.TokenEndpoint), options.TokenEndpoint) })
+        // TokenEndpoint is not refused: like ServiceUrl it describes the pool, and a local stack (Aspire's WithReference,
+        // Contract 7) hands it to every app whatever flow the app uses.
+        if (options.Scopes is not null)
         {
-            if (value is not null)
-            {
-                builder.AddError($"{key} applies only to AuthFlow ClientCredentials and AuthorizationCode; the {flow} flow ignores it: remove it.", key);
-            }
+            builder.AddError($"{nameof(options.Scopes)} applies only to AuthFlow ClientCredentials and AuthorizationCode; the {flow} flow ignores it: remove it.", nameof(options.Scopes));
         }
 
         if (flow == CognitoAuthFlow.UserSrp && string.IsNullOrEmpty(options.UserPoolId))
