@@ -75,9 +75,9 @@ public sealed class PackageContentsTests(PackedPackages packages)
             Assert.NotNull(package.GetEntry($"lib/net10.0/{assembly}.dll"));
         }
 
-        Assert.DoesNotContain(metadata.Descendants(Name("packageType")), t => t.Attribute("name")?.Value == "DotnetTool");
-        Assert.Contains(metadata.Descendants(Name("frameworkReference")), f => f.Attribute("name")?.Value == "Microsoft.AspNetCore.App");
-        var dependencies = metadata.Descendants(Name("dependency")).Select(d => d.Attribute("id")!.Value).ToList();
+        Assert.DoesNotContain(All(metadata, "packageType"), t => t.Attribute("name")?.Value == "DotnetTool");
+        Assert.Contains(All(metadata, "frameworkReference"), f => f.Attribute("name")?.Value == "Microsoft.AspNetCore.App");
+        var dependencies = All(metadata, "dependency").Select(d => d.Attribute("id")!.Value).ToList();
         Assert.Contains("AWSSDK.Core", dependencies);
         Assert.DoesNotContain(dependencies, d => d.StartsWith("CognitoAuth.", StringComparison.Ordinal) || d == "System.CommandLine");
     }
@@ -88,7 +88,7 @@ public sealed class PackageContentsTests(PackedPackages packages)
         using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"CognitoAuth.Emulator.Tool.{packages.Version}.nupkg"));
         var metadata = Metadata(package, "CognitoAuth.Emulator.Tool");
 
-        Assert.Contains(metadata.Descendants(Name("packageType")), t => t.Attribute("name")?.Value == "DotnetTool");
+        Assert.Contains(All(metadata, "packageType"), t => t.Attribute("name")?.Value == "DotnetTool");
         var settings = package.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
         var command = XDocument.Load(settings.Open()).Descendants("Command").Single();
         Assert.Equal("cognito-auth-emulator", command.Attribute("Name")?.Value);
@@ -99,7 +99,7 @@ public sealed class PackageContentsTests(PackedPackages packages)
     public void AspireHostingPackage_DependsOnTheEmulatorPackageOfTheSameVersionAndOnAspireHosting()
     {
         using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"CognitoAuth.Aspire.Hosting.{packages.Version}.nupkg"));
-        var dependencies = Metadata(package, "CognitoAuth.Aspire.Hosting").Descendants(Name("dependency"))
+        var dependencies = All(Metadata(package, "CognitoAuth.Aspire.Hosting"), "dependency")
             .ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
 
         Assert.Equal(packages.Version, dependencies["CognitoAuth.Emulator"]);
@@ -110,11 +110,13 @@ public sealed class PackageContentsTests(PackedPackages packages)
     private static XElement Metadata(ZipArchive package, string id)
     {
         using var nuspec = package.GetEntry($"{id}.nuspec")!.Open();
-        return XDocument.Load(nuspec).Root!.Element(Name("metadata"))!;
+        // The nuspec's namespace varies with what the package uses (a tool's is the 2012/06 schema's).
+        var root = XDocument.Load(nuspec).Root!;
+        return root.Element(root.Name.Namespace + "metadata")!;
     }
 
     private static XElement Element(XElement metadata, string name) =>
-        metadata.Element(Name(name)) ?? throw new Xunit.Sdk.XunitException($"The nuspec has no <{name}>.");
+        metadata.Element(metadata.Name.Namespace + name) ?? throw new Xunit.Sdk.XunitException($"The nuspec has no <{name}>.");
 
-    private static XName Name(string local) => XName.Get(local, "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd");
+    private static IEnumerable<XElement> All(XElement metadata, string name) => metadata.Descendants(metadata.Name.Namespace + name);
 }
