@@ -100,8 +100,23 @@ public static class CognitoEmulatorBuilderExtensions
     }
 
     /// <summary>
+    /// Runs the pools' Lambda triggers that are not registered in-process through AWS Lambda's Invoke API at
+    /// <paramref name="endpoint"/> (what <c>sam local start-lambda</c> and LocalStack serve), as <c>--lambda-endpoint</c> does.
+    /// </summary>
+    /// <param name="builder">The emulator's builder.</param>
+    /// <param name="endpoint">The Invoke API's base URL, ending with <c>/</c>.</param>
+    /// <returns>The emulator's builder.</returns>
+    public static IResourceBuilder<CognitoEmulatorResource> WithLambdaEndpoint(this IResourceBuilder<CognitoEmulatorResource> builder, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        builder.Resource.Options.LambdaEndpoint = endpoint;
+        return builder;
+    }
+
+    /// <summary>
     /// Changes any other setting of the emulator before it starts (fixed pool and client ids, token lifetimes, more app
-    /// clients, refresh-token rotation, a signing key, …).
+    /// clients, refresh-token rotation, a signing key, in-process Lambda triggers, …).
     /// </summary>
     /// <param name="builder">The emulator's builder.</param>
     /// <param name="configure">Changes the options.</param>
