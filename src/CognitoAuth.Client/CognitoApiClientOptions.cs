@@ -109,7 +109,8 @@ public sealed class CognitoApiClientOptions
 
     /// <summary>
     /// Gets or sets the user pool domain's token endpoint (<c>https://{domain}/oauth2/token</c>) for
-    /// <see cref="CognitoAuthFlow.ClientCredentials"/> and <see cref="CognitoAuthFlow.AuthorizationCode"/>.
+    /// <see cref="CognitoAuthFlow.ClientCredentials"/> and <see cref="CognitoAuthFlow.AuthorizationCode"/>; the other flows
+    /// do not use it (and accept it, as a local stack's configuration gives it to every app).
     /// </summary>
     /// <value>The default value is <see langword="null"/>: the <c>token_endpoint</c> of the pool's OpenID configuration.</value>
     public Uri? TokenEndpoint { get; set; }
