@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using CognitoAuth.Client.Authentication.Challenges;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Configuration;
@@ -207,7 +208,7 @@ internal sealed class CognitoAuthenticator
 
         if (_responders.GetValueOrDefault(step.ChallengeName!) is not { } responder)
         {
-            throw Unsupported(step.ChallengeName!);
+            throw AppAnsweredChallenges.Unanswered(attempt.Client.Name, step.ChallengeName!) ?? Unsupported(step.ChallengeName!);
         }
 
         await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);

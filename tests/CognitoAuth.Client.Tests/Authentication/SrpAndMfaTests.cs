@@ -182,15 +182,15 @@ public sealed class SrpAndMfaTests
     }
 
     [Fact]
-    public async Task ChallengeHandler_DeclinesIt_UnsupportedChallenge()
+    public async Task ChallengeHandler_DeclinesIt_ErrorSaysTheAppMustAnswerIt()
     {
         using var harness = new ClientHarness(services: s => s.AddSingleton<ICognitoChallengeHandler>(new SmsCode(null)));
         harness.Cognito.Challenge = "SMS_MFA";
 
         var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => harness.Tokens.GetTokensAsync(Name));
 
-        Assert.Contains("unsupported challenge SMS_MFA", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ICognitoChallengeHandler", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no ICognitoChallengeHandler answered it", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"SMS_MFA_CODE\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
