@@ -219,7 +219,7 @@ internal sealed class CognitoAuthenticator
     /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, until one answers.</summary>
     private async Task<bool> AskHandlersAsync(CognitoClientContext client, SignInStep step, Dictionary<string, string> responses, CancellationToken cancellationToken)
     {
-        var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters);
+        var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters, step.AvailableChallenges);
         foreach (var handler in _handlers)
         {
             if (await handler.AnswerAsync(challenge, cancellationToken).ConfigureAwait(false) is { } answers)

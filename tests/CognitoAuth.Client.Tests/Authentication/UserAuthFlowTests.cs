@@ -97,6 +97,25 @@ public sealed class UserAuthFlowTests
     }
 
     [Fact]
+    public async Task SignIn_AppHandlerChoosesAtSelectChallenge_ItsChoiceWinsOverTheBuiltInOrder()
+    {
+        FakeCognito? cognito = null;
+        var person = new RecordingChallengeHandler(c => c.ChallengeName switch
+        {
+            "SELECT_CHALLENGE" when c.AvailableChallenges.Contains("EMAIL_OTP") => new Dictionary<string, string> { ["ANSWER"] = "EMAIL_OTP" },
+            "EMAIL_OTP" => new Dictionary<string, string> { ["EMAIL_OTP_CODE"] = cognito!.Inbox[^1].Code },
+            _ => null,
+        });
+        using var harness = Harness(handler: person);
+        cognito = harness.Cognito;
+
+        await harness.Tokens.GetTokensAsync(Name);
+
+        Assert.Equal(["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP"], person.Asked.First().AvailableChallenges);
+        Assert.Equal("EMAIL_OTP", harness.Cognito.Requests<RespondToAuthChallengeRequest>().First().ChallengeResponses!["ANSWER"]);
+    }
+
+    [Fact]
     public async Task SignIn_NothingItCanComplete_SaysWhatIsMissing()
     {
         using var harness = Harness(o => o.Password = null);
