@@ -12,7 +12,8 @@ namespace CognitoAuth.Client.Authentication;
 /// <summary>
 /// Drives a sign-in: the context's <see cref="ISignInFlow"/> starts it, and each challenge Cognito asks is answered — by the
 /// app's <see cref="ICognitoChallengeHandler"/>s first, then by the built-in <see cref="IChallengeResponder"/> for its name —
-/// until tokens arrive or nobody answers the challenge. Also refreshes and signs out. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
+/// until tokens arrive or nobody answers the challenge. Also refreshes and signs out. Holds no state of its own: what it
+/// learns about a user goes back to the caller as <see cref="SignInMemory"/>.
 /// </summary>
 internal sealed class CognitoAuthenticator
 {

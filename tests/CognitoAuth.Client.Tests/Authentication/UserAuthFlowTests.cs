@@ -161,6 +161,19 @@ public sealed class UserAuthFlowTests
         Assert.Contains("\"SMS_MFA_CODE\"", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SignIn_EmailCodeAsMfaAfterThePassword_TheHandlerAnswersIt()
+    {
+        var person = RecordingChallengeHandler.For("EMAIL_OTP", "EMAIL_OTP_CODE", _ => "135790");
+        using var harness = new ClientHarness(o => o.AuthFlow = CognitoAuthFlow.UserPassword, s => s.AddSingleton<ICognitoChallengeHandler>(person));
+        harness.Cognito.Challenge = "EMAIL_OTP";
+        harness.Cognito.ChallengeAnswer = ("EMAIL_OTP_CODE", "135790");
+
+        Assert.NotNull((await harness.Tokens.GetTokensAsync(Name)).AccessToken);
+
+        Assert.Equal(["EMAIL_OTP"], person.AskedNames);
+    }
+
     [Theory]
     [InlineData("WEB_AUTHN", "WEB_AUTHN (passkeys) is not supported by this client")]
     [InlineData("password", "'password' is not a first factor of USER_AUTH")]

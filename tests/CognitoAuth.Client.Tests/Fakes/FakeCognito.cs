@@ -777,7 +777,8 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             return RespondCustom(challengeName, session!, responses);
         }
 
-        if (challengeName is ChallengeNameType.SelectChallenge or ChallengeNameType.EmailOtp or ChallengeNameType.SmsOtp)
+        // USER_AUTH's first factors; a scripted Challenge (e.g. EMAIL_OTP as MFA after the password) has its own session.
+        if (challengeName is ChallengeNameType.SelectChallenge or ChallengeNameType.EmailOtp or ChallengeNameType.SmsOtp && session != "session-mfa")
         {
             return RespondUserAuth(challengeName, session, responses);
         }
