@@ -39,5 +39,12 @@ internal static class RememberedSignIn
         File.WriteAllText(path, JsonSerializer.Serialize(document.RootElement, SampleJsonContext.Default.JsonElement));
     }
 
-    public static void Forget(FileInfo? tokenCache) => File.Delete(PathFor(tokenCache));
+    public static void Forget(FileInfo? tokenCache)
+    {
+        var path = PathFor(tokenCache);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 }
