@@ -147,7 +147,7 @@ public sealed class CognitoApiClientOptions
     /// for a reason a retry cannot fix (a wrong password, a disabled or missing user, a challenge the client cannot answer).
     /// The wait doubles with each further failure, up to five minutes; a successful sign-in resets it. A change of these
     /// options, or <see cref="ICognitoTokenProvider.GetTokensAsync"/> with <c>forceRenewal</c>, ends it at once.
-    /// <see cref="TimeSpan.Zero"/> turns the brake off.
+    /// <see cref="TimeSpan.Zero"/> turns the pause off.
     /// </summary>
     /// <value>The default value is five seconds.</value>
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);
