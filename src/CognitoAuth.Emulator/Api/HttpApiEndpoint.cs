@@ -85,7 +85,7 @@ internal sealed class HttpApiEndpoint(
 
         using var bodyBuffer = new MemoryStream();
         await request.Body.CopyToAsync(bodyBuffer, context.RequestAborted);
-        var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, path);
+        var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, apis.Count == 1 ? null : "/" + api.Id);
         if (integration.Function is not { } function)
         {
             // Named by the template, with no code here (no aws:asset:path): nothing can run it yet.

@@ -166,6 +166,66 @@ public sealed class StackDeploymentTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_TwoApis_EachUnderItsIdWithItsStage_AndAForeignIssuerRefusesEverything()
+    {
+        var handler = ReferenceStack.FunctionHandler;
+        var template = $$"""
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                Metadata: { "aws:asset:path": asset.fn }
+                Properties: { Runtime: dotnet10, Handler: {{handler}}, Code: { ZipFile: "" } }
+              A: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: a, ProtocolType: HTTP } }
+              AIntegration:
+                Type: AWS::ApiGatewayV2::Integration
+                Properties: { ApiId: !Ref A, IntegrationType: AWS_PROXY, IntegrationUri: !GetAtt Function.Arn, PayloadFormatVersion: "2.0" }
+              AHello:
+                Type: AWS::ApiGatewayV2::Route
+                Properties: { ApiId: !Ref A, RouteKey: GET /hello, Target: !Sub "integrations/${AIntegration}" }
+              AStage: { Type: AWS::ApiGatewayV2::Stage, Properties: { ApiId: !Ref A, StageName: $default } }
+              B: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: b, ProtocolType: HTTP } }
+              BIntegration:
+                Type: AWS::ApiGatewayV2::Integration
+                Properties:
+                  ApiId: !Ref B
+                  IntegrationType: AWS_PROXY
+                  IntegrationUri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Function.Arn}/invocations"
+                  PayloadFormatVersion: "2.0"
+              Foreign:
+                Type: AWS::ApiGatewayV2::Authorizer
+                Properties:
+                  ApiId: !Ref B
+                  AuthorizerType: JWT
+                  Name: foreign
+                  JwtConfiguration: { Issuer: "https://login.example.com/", Audience: [ x ] }
+              BHello:
+                Type: AWS::ApiGatewayV2::Route
+                Properties: { ApiId: !Ref B, RouteKey: GET /hello, Target: !Sub "integrations/${BIntegration}" }
+              BGuarded:
+                Type: AWS::ApiGatewayV2::Route
+                Properties: { ApiId: !Ref B, RouteKey: GET /me, AuthorizationType: JWT, AuthorizerId: !Ref Foreign, Target: !Sub "integrations/${BIntegration}" }
+              BStage: { Type: AWS::ApiGatewayV2::Stage, Properties: { ApiId: !Ref B, StageName: prod } }
+            Outputs:
+              AUrl: { Value: !GetAtt A.ApiEndpoint }
+              BUrl: { Value: !Sub "https://${B}.execute-api.${AWS::Region}.amazonaws.com/prod/" }
+              BId: { Value: !Ref B }
+            """;
+        await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { TemplatePath = _folder.Write("two.yaml", template) });
+        var outputs = emulator.Outputs.Values;
+        using var http = new HttpClient();
+
+        Assert.EndsWith("/" + outputs["BId"] + "/prod/", outputs["BUrl"], StringComparison.Ordinal);
+        using var a = await http.GetAsync(outputs["AUrl"] + "/hello");
+        Assert.Equal("Hello from a protected API!", await a.Content.ReadAsStringAsync());
+        using var b = await http.GetAsync(outputs["BUrl"] + "hello");
+        Assert.Equal("Hello from a protected API!", await b.Content.ReadAsStringAsync());
+        using var noStage = await http.GetAsync(outputs["BUrl"].Replace("/prod/", "/", StringComparison.Ordinal) + "hello");
+        Assert.Equal(HttpStatusCode.NotFound, noStage.StatusCode);
+        using var foreign = await http.GetAsync(outputs["BUrl"] + "me");
+        Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
+    }
+
+    [Fact]
     public async Task StartAsync_PropertyOfTheWrongType_NamesTheResourceAndPropertyAndDeploysNothing()
     {
         var data = Path.Combine(_folder.Path, "data");
