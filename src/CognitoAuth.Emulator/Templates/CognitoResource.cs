@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CognitoAuth.Emulator.Cognito.Model;
 
 namespace CognitoAuth.Emulator.Templates;
 
@@ -167,7 +165,4 @@ internal sealed class CognitoResource(
         "AdminAddUserToGroup",
         ["UserPoolId", "Username", "GroupName"],
         (request, answer, context, resource) => new DeployedResource(resource.LogicalId, resource.Type, $"{resource.LogicalId}-{request["GroupName"]}", Attributes()));
-
-    /// <summary>The request type of the operation behind a resource type, for its nested properties' shapes.</summary>
-    public static JsonSerializerOptions Options => CognitoJsonContext.Default.Options;
 }
