@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace CognitoAuth.Emulator.Api;
 
@@ -43,11 +42,11 @@ internal sealed class LambdaFunction
             throw new InvalidOperationException($"The handler's assembly '{assemblyName}.dll' is not in the code folder {codeDirectory}.");
         }
 
-        var context = new FunctionLoadContext(path);
-        return Load(handler, name => context.LoadFromAssemblyName(name));
+        return Load(handler, new FunctionLoadContext(path).LoadHandlerAssembly);
     }
 
-    private static LambdaFunction Load(string handler, Func<AssemblyName, Assembly> loadAssembly)
+    /// <summary>Resolves a handler string with the given way of loading its assembly (a function folder's load context).</summary>
+    public static LambdaFunction Load(string handler, Func<AssemblyName, Assembly> loadAssembly)
     {
         var parts = handler.Split("::");
         if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
@@ -115,16 +114,4 @@ internal sealed class LambdaFunction
     }
 
     public override string ToString() => $"LambdaFunction {{ Handler = {Handler} }}";
-
-    /// <summary>A function's own assemblies from its folder (per its <c>.deps.json</c>); the shared framework from the host.</summary>
-    private sealed class FunctionLoadContext(string mainAssemblyPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(mainAssemblyPath))
-    {
-        private readonly AssemblyDependencyResolver _resolver = new(mainAssemblyPath);
-
-        protected override Assembly? Load(AssemblyName assemblyName) =>
-            _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
-
-        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
-            _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
-    }
 }

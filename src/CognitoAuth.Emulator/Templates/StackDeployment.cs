@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Api;
 using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
 using Microsoft.Extensions.Logging;
 
 namespace CognitoAuth.Emulator.Templates;
@@ -226,4 +227,13 @@ internal sealed record DeployedStack(
     IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, LambdaFunction?> Functions,
     string? PrimaryPoolId,
-    StackState State);
+    StackState State)
+{
+    /// <summary>
+    /// The stack's functions that have local code, for Contract 5's runner: a pool trigger whose ARN names one of them
+    /// (<c>Fn::GetAtt Function.Arn</c> in its <c>LambdaConfig</c>) runs it in-process. The others run through
+    /// <c>--lambda</c>/<c>--lambda-endpoint</c> by name.
+    /// </summary>
+    public IReadOnlyDictionary<string, ITriggerFunction> TriggerFunctions =>
+        Functions.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => (ITriggerFunction)new InProcessTriggerFunction(f.Value!), StringComparer.Ordinal);
+}

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
-namespace CognitoAuth.Emulator.Hosting;
+namespace CognitoAuth.Emulator.Tool;
 
 /// <summary>
 /// The command line of <c>bin/local</c> and the <c>cognito-auth-emulator</c> tool: starts the emulator in the
@@ -60,8 +60,8 @@ internal static class EmulatorCommand
                 : Invalid(result, $"--refresh-token-grace must be a whole number of seconds from 0 to 60, not '{result.Tokens.Single().Value}'.", 0),
         };
 
-        // Contract 6: deploy a CloudFormation template instead of the built-in reference stack (Templates/TemplateOptions).
-        var (template, parameters, stackName) = Templates.TemplateOptions.Create();
+        // Contract 6: deploy a CloudFormation template instead of the built-in reference stack (TemplateOptions).
+        var (template, parameters, stackName) = TemplateOptions.Create();
 
         var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
         {
@@ -99,7 +99,7 @@ internal static class EmulatorCommand
                 RefreshTokenRotationGracePeriod = TimeSpan.FromSeconds(result.GetValue(grace)),
                 LoggerFactory = loggerFactory,
             };
-            Templates.TemplateOptions.Apply(result, options, template, parameters, stackName);
+            TemplateOptions.Apply(result, options, template, parameters, stackName);
             if (result.GetValue(tokenLifetime) is { } seconds)
             {
                 options.AccessTokenLifetime = options.IdTokenLifetime = TimeSpan.FromSeconds(seconds);
@@ -120,7 +120,7 @@ internal static class EmulatorCommand
 
             await using var running = emulator;
             await emulator.Outputs.WriteAsync(outputsPath, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(options.TemplatePath is null ? Banner(emulator, outputsPath) : Templates.TemplateOptions.Banner(emulator, outputsPath)).ConfigureAwait(false);
+            await Console.Out.WriteAsync(options.TemplatePath is null ? Banner(emulator, outputsPath) : TemplateOptions.Banner(emulator, outputsPath)).ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
 
             await WaitForStopSignalAsync(cancellationToken).ConfigureAwait(false);

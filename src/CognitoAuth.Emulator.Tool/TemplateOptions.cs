@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace CognitoAuth.Emulator.Templates;
+namespace CognitoAuth.Emulator.Tool;
 
 /// <summary>
 /// The command line's template options (Contract 6): <c>--template FILE [--parameter KEY=VALUE]… [--stack-name NAME]</c>,
