@@ -60,10 +60,13 @@ internal static class EmulatorCommand
                 : Invalid(result, $"--refresh-token-grace must be a whole number of seconds from 0 to 60, not '{result.Tokens.Single().Value}'.", 0),
         };
 
+        // Contract 6: deploy a CloudFormation template instead of the built-in reference stack (TemplateOptions).
+        var (template, parameters, stackName) = TemplateOptions.Create();
+
         var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
         {
             cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed, issuer, dataDir,
-            rotation, grace,
+            rotation, grace, template, parameters, stackName,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -96,6 +99,7 @@ internal static class EmulatorCommand
                 RefreshTokenRotationGracePeriod = TimeSpan.FromSeconds(result.GetValue(grace)),
                 LoggerFactory = loggerFactory,
             };
+            TemplateOptions.Apply(result, options, template, parameters, stackName);
             if (result.GetValue(tokenLifetime) is { } seconds)
             {
                 options.AccessTokenLifetime = options.IdTokenLifetime = TimeSpan.FromSeconds(seconds);
@@ -116,7 +120,7 @@ internal static class EmulatorCommand
 
             await using var running = emulator;
             await emulator.Outputs.WriteAsync(outputsPath, cancellationToken).ConfigureAwait(false);
-            await Console.Out.WriteAsync(Banner(emulator, outputsPath)).ConfigureAwait(false);
+            await Console.Out.WriteAsync(options.TemplatePath is null ? Banner(emulator, outputsPath) : TemplateOptions.Banner(emulator, outputsPath)).ConfigureAwait(false);
             await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
 
             await WaitForStopSignalAsync(cancellationToken).ConfigureAwait(false);
