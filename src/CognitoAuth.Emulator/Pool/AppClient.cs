@@ -71,15 +71,28 @@ internal sealed class AppClient
     public bool AllowsUserPasswordAuth =>
         ExplicitAuthFlows.Contains("ALLOW_USER_PASSWORD_AUTH") || ExplicitAuthFlows.Contains("USER_PASSWORD_AUTH");
 
-    public bool AllowsRefreshTokenAuth => ExplicitAuthFlows.Contains("ALLOW_REFRESH_TOKEN_AUTH");
+    /// <summary>
+    /// Whether <c>REFRESH_TOKEN_AUTH</c> (and the token endpoint's <c>refresh_token</c> grant) is allowed:
+    /// <c>ALLOW_REFRESH_TOKEN_AUTH</c>, or a client on the legacy flow names, which name no refresh flow because Cognito always
+    /// allowed refreshing before the <c>ALLOW_</c> names existed — unless the client rotates refresh tokens, which rules the
+    /// flow out whatever the names.
+    /// </summary>
+    public bool AllowsRefreshTokenAuth =>
+        ExplicitAuthFlows.Contains("ALLOW_REFRESH_TOKEN_AUTH") || (UsesLegacyFlowNames && !RefreshTokenRotation.Enabled);
 
     /// <summary>
     /// Whether <c>USER_SRP_AUTH</c> is allowed: <c>ALLOW_USER_SRP_AUTH</c>, or a client on the legacy flow names, for which SRP was
     /// always on unless <c>CUSTOM_AUTH_FLOW_ONLY</c>.
     /// </summary>
     public bool AllowsUserSrpAuth =>
-        ExplicitAuthFlows.Contains("ALLOW_USER_SRP_AUTH")
-        || (!ExplicitAuthFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)) && !ExplicitAuthFlows.Contains("CUSTOM_AUTH_FLOW_ONLY"));
+        ExplicitAuthFlows.Contains("ALLOW_USER_SRP_AUTH") || (UsesLegacyFlowNames && !ExplicitAuthFlows.Contains("CUSTOM_AUTH_FLOW_ONLY"));
+
+    /// <summary>
+    /// Whether the client's flows are the legacy names (<c>ADMIN_NO_SRP_AUTH</c>, <c>USER_PASSWORD_AUTH</c>,
+    /// <c>CUSTOM_AUTH_FLOW_ONLY</c>), which name only what they add to the flows Cognito always allowed (SRP and refresh);
+    /// Cognito refuses a mix of legacy and <c>ALLOW_</c> names, so no <c>ALLOW_</c> name means legacy.
+    /// </summary>
+    private bool UsesLegacyFlowNames => !ExplicitAuthFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal));
 
     /// <summary>Whether the OAuth 2.0 client-credentials grant is enabled at the token endpoint.</summary>
     public bool AllowsClientCredentials => AllowedOAuthFlowsUserPoolClient && AllowedOAuthFlows.Contains("client_credentials");

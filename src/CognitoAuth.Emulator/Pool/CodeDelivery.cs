@@ -4,7 +4,7 @@ namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
 /// Sends what Cognito would e-mail or text to the emulator's inbox, worded by the pool's message templates (or Cognito's
-/// defaults), and answers with the masked <c>CodeDeliveryDetails</c> Cognito returns (<c>t***@e***.com</c>).
+/// defaults), and answers with the masked <c>CodeDeliveryDetails</c> Cognito returns (<c>t***@e***</c>, <c>+*******1234</c>).
 /// </summary>
 internal static class CodeDelivery
 {
@@ -43,12 +43,16 @@ internal static class CodeDelivery
                 ?? PoolDefaults.VerificationMessage);
     }
 
-    // Cognito keeps the first character of the local part and of the domain, and the domain's last label: t***@e***.com.
-    private static string Mask(string destination, string medium)
+    // Cognito keeps the first character of the local part and of the domain, and nothing of the rest (t***@e***: no TLD,
+    // as SignUp and ForgotPassword answer today); of a phone number it keeps the '+' and the last four digits, one '*'
+    // for each digit hidden (+*******1234 for a US number, +********5678 for a Japanese one).
+    internal static string Mask(string destination, string medium)
     {
         if (medium == "SMS")
         {
-            return destination.Length <= 4 ? "+*******" : "+*******" + destination[^4..];
+            var hidden = Math.Max(destination.Length - 4, 0);
+            var plus = hidden > 0 && destination.StartsWith('+') ? 1 : 0;
+            return destination[..plus] + new string('*', Math.Max(hidden - plus, 0)) + destination[hidden..];
         }
 
         var at = destination.IndexOf('@', StringComparison.Ordinal);
@@ -57,8 +61,6 @@ internal static class CodeDelivery
             return "***";
         }
 
-        var domain = destination[(at + 1)..];
-        var dot = domain.LastIndexOf('.');
-        return $"{destination[0]}***@{domain[0]}***{(dot > 0 ? domain[dot..] : string.Empty)}";
+        return $"{destination[0]}***@{destination[at + 1]}***";
     }
 }

@@ -35,7 +35,7 @@ internal static class UserAttributes
 
     /// <summary>
     /// Throws Cognito's errors for a change to an existing user (AdminUpdateUserAttributes, UpdateUserAttributes,
-    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>): those of <see cref="EnsureWritable"/>, then one naming every
+    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>, AdminDeleteUserAttributes): those of <see cref="EnsureWritable"/>, then one naming every
     /// attribute the schema declares immutable, whether or not the user has a value for it.
     /// </summary>
     public static void EnsureUpdatable(UserPool pool, IReadOnlyCollection<string> names)

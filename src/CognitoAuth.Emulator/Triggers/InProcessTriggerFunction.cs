@@ -5,7 +5,7 @@ namespace CognitoAuth.Emulator.Triggers;
 /// <summary>
 /// A .NET handler with Contract 3's raw signature (<see cref="Stream"/> → <see cref="Stream"/> or <see cref="Task{TResult}"/>
 /// of one), run in-process the way the managed runtime runs it: <c>--lambda NAME=PATH::Namespace.Type::Method</c> loads it
-/// from the assembly at PATH in its own <see cref="HandlerLoadContext"/>; the reference trigger is loaded from the
+/// from the assembly at PATH in its own <see cref="FunctionLoadContext"/>; the reference trigger is loaded from the
 /// emulator's own context (CognitoAuth.Function is referenced). An exception the handler throws is the function's error.
 /// </summary>
 internal sealed class InProcessTriggerFunction(LambdaFunction function) : ITriggerFunction
@@ -36,7 +36,7 @@ internal sealed class InProcessTriggerFunction(LambdaFunction function) : ITrigg
             throw new ArgumentException($"The function assembly '{assemblyPath}' does not exist.", nameof(assemblyPath));
         }
 
-        var context = new HandlerLoadContext(assemblyPath);
+        var context = new FunctionLoadContext(assemblyPath);
         var handler = $"{Path.GetFileNameWithoutExtension(assemblyPath)}::{typeAndMethod}";
         return new(LambdaFunction.Load(handler, context.LoadHandlerAssembly));
     }

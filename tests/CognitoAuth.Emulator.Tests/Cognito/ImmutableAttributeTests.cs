@@ -81,6 +81,30 @@ public sealed class ImmutableAttributeTests
         Assert.False((await AttributesAsync(client, poolId, "kim")).ContainsKey("custom:tenant"));
     }
 
+    [Fact]
+    public async Task AdminDeleteUserAttributes_ImmutableAttribute_RefusedAndKept()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var (poolId, _) = await CreatePoolAsync(client);
+        (await client.CallAsync("AdminCreateUser", new
+        {
+            UserPoolId = poolId,
+            Username = "lou",
+            MessageAction = "SUPPRESS",
+            UserAttributes = new[] { new { Name = "custom:tenant", Value = "acme" }, new { Name = "name", Value = "Lou" } },
+        })).AssertOk();
+
+        var refused = await client.CallAsync("AdminDeleteUserAttributes", new { UserPoolId = poolId, Username = "lou", UserAttributeNames = new[] { "name", "custom:tenant" } });
+        var mutable = await client.CallAsync("AdminDeleteUserAttributes", new { UserPoolId = poolId, Username = "lou", UserAttributeNames = new[] { "name" } });
+
+        refused.AssertError("InvalidParameterException", "user.custom:tenant: Attribute cannot be updated.\n");
+        mutable.AssertOk();
+        var attributes = await AttributesAsync(client, poolId, "lou");
+        Assert.Equal("acme", attributes["custom:tenant"]);
+        Assert.False(attributes.ContainsKey("name"));
+    }
+
     private static async Task<(string PoolId, string ClientId)> CreatePoolAsync(CognitoTestClient client)
     {
         var pool = await client.CallAsync("CreateUserPool", new

@@ -25,7 +25,7 @@ public sealed class SelfServiceTests
 
         Assert.False(signUp.Json.GetProperty("UserConfirmed").GetBoolean());
         Assert.True(Guid.TryParse(signUp.Get("UserSub"), out _));
-        Assert.Equal("c***@e***.com", signUp.Get("CodeDeliveryDetails", "Destination"));
+        Assert.Equal("c***@e***", signUp.Get("CodeDeliveryDetails", "Destination"));
         Assert.Equal("EMAIL", signUp.Get("CodeDeliveryDetails", "DeliveryMedium"));
         Assert.Equal(InboxMessageKind.SignUpConfirmation, message.Kind);
         Assert.Matches("^[0-9]{6}$", message.Code);
@@ -40,6 +40,40 @@ public sealed class SelfServiceTests
         Assert.Equal("carol", id.GetProperty("cognito:username").GetString());
         Assert.True(id.GetProperty("email_verified").GetBoolean());
         Assert.Equal(signUp.Get("UserSub"), id.GetProperty("sub").GetString());
+    }
+
+    [Theory]
+    [InlineData("+15555550123", "+*******0123")]
+    [InlineData("+819012345678", "+********5678")]
+    public async Task ResendConfirmationCode_PhoneNumberOnly_DestinationMaskedDigitByDigitAsCognito(string phone, string masked)
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var pool = await TestPool.CreateAsync(client);
+        (await pool.CallAsync("SignUp", new { pool.ClientId, Username = "pat", Password = TestPool.Password, UserAttributes = new[] { new { Name = "phone_number", Value = phone } } })).AssertOk();
+
+        var resent = await pool.CallAsync("ResendConfirmationCode", new { pool.ClientId, Username = "pat" });
+
+        resent.AssertOk();
+        Assert.Equal(masked, resent.Get("CodeDeliveryDetails", "Destination"));
+        Assert.Equal("SMS", resent.Get("CodeDeliveryDetails", "DeliveryMedium"));
+        Assert.Equal("phone_number", resent.Get("CodeDeliveryDetails", "AttributeName"));
+        Assert.Equal(phone, emulator.Inbox.LatestTo(phone)!.Destination);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_EmailDestination_MaskedWithoutTheTopLevelDomain()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        var pool = await TestPool.CreateAsync(client);
+        await pool.SignUpConfirmedAsync("tess", "tess@team.example.co.jp");
+
+        var forgot = await pool.CallAsync("ForgotPassword", new { pool.ClientId, Username = "tess" });
+
+        forgot.AssertOk();
+        Assert.Equal("t***@t***", forgot.Get("CodeDeliveryDetails", "Destination"));
+        Assert.Equal("tess@team.example.co.jp", emulator.Inbox.LatestTo("tess@team.example.co.jp")!.Destination);
     }
 
     [Fact]

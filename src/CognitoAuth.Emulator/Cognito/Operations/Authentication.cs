@@ -54,7 +54,7 @@ internal sealed class Authentication(PoolDirectory directory)
                 "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
                 "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
 
-                // CUSTOM_AUTH and USER_AUTH: no app client of the emulator enables them.
+                // CUSTOM_AUTH and USER_AUTH are not emulated yet: refused even where the client allows them (ALLOW_CUSTOM_AUTH is a default flow).
                 _ => throw CognitoErrors.AuthFlowNotEnabled(),
             };
         });

@@ -7,7 +7,8 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients, UpdateUserPoolClient and DeleteUserPoolClient, with
 /// Cognito's rules for the settings: explicit auth flows (no mix of legacy and <c>ALLOW_</c> names), token validities in
 /// their units and ranges, and OAuth (<c>client_credentials</c> needs a secret, stands alone, and takes custom scopes of
-/// the pool's resource servers), refresh-token rotation (which rules out <c>ALLOW_REFRESH_TOKEN_AUTH</c>). As in Cognito,
+/// the pool's resource servers), refresh-token rotation (which rules out <c>ALLOW_REFRESH_TOKEN_AUTH</c>, while without rotation
+/// <c>ALLOW_</c> names must include it). Without flows given a client gets Cognito's defaults, refresh, SRP and custom auth. As in Cognito,
 /// UpdateUserPoolClient resets the settings it is not given — except refresh-token rotation, which stays as it was.
 /// </summary>
 internal sealed class ClientAdministration(PoolDirectory directory)
@@ -182,6 +183,12 @@ internal sealed class ClientAdministration(PoolDirectory directory)
         if (rotation.Enabled && flows.Contains(RefreshTokenAuthFlow, StringComparer.Ordinal))
         {
             throw CognitoErrors.RefreshTokenAuthWithRotation();
+        }
+
+        // The ALLOW_ names must include refreshing unless the client rotates (the legacy names leave it implied: AppClient).
+        if (!rotation.Enabled && flows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)) && !flows.Contains(RefreshTokenAuthFlow, StringComparer.Ordinal))
+        {
+            throw CognitoErrors.InvalidParameter("REFRESH_TOKEN_AUTH should always be allowed.");
         }
 
         var units = new TokenUnits(

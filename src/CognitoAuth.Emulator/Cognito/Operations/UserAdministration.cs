@@ -183,7 +183,8 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
         {
             var pool = directory.Pool(request.UserPoolId!);
             var user = pool.User(request.Username!);
-            UserAttributes.EnsureWritable(pool, request.UserAttributeNames!);
+            // Deleting a value is changing it: an immutable attribute is refused as AdminUpdateUserAttributes refuses it.
+            UserAttributes.EnsureUpdatable(pool, request.UserAttributeNames!);
             foreach (var name in request.UserAttributeNames!)
             {
                 if (UserAttributes.IsRequired(pool, name))

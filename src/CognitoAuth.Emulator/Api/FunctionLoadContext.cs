@@ -1,19 +1,19 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace CognitoAuth.Emulator.Triggers;
+namespace CognitoAuth.Emulator.Api;
 
 /// <summary>
-/// The load context of one function folder (<c>--lambda NAME=PATH::…</c>): the handler's assembly and its dependencies are
+/// The load context of one function folder (<c>--lambda NAME=PATH::…</c>, or a template's code asset): the handler's assembly and its dependencies are
 /// resolved beside it, from its <c>.deps.json</c> as the Lambda runtime would, so a function built against other versions
 /// of a library than the emulator's gets its own. What the folder does not hold (the shared framework, where
 /// <see cref="System.IO.Stream"/> lives) comes from the emulator's context, so the handler's signature binds.
 /// </summary>
-internal sealed class HandlerLoadContext : AssemblyLoadContext
+internal sealed class FunctionLoadContext : AssemblyLoadContext
 {
     private readonly AssemblyDependencyResolver _resolver;
 
-    public HandlerLoadContext(string assemblyPath)
+    public FunctionLoadContext(string assemblyPath)
         : base($"lambda:{Path.GetFileName(assemblyPath)}")
     {
         _resolver = new AssemblyDependencyResolver(assemblyPath);
