@@ -260,6 +260,26 @@ public sealed class LambdaRunnerTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task Observer_IsToldOfEveryRunAndHowItEnded()
+    {
+        List<TriggerInvocation> runs = [];
+        using var runner = Runner(o =>
+        {
+            o.LambdaFunctions["ok"] = (evt, _) => Task.FromResult<JsonNode?>(evt);
+            o.LambdaFunctions["deny"] = (_, _) => throw new InvalidOperationException("no");
+        });
+        runner.Observer = runs.Add;
+
+        await runner.InvokeAsync("PreSignUp", Arn("ok"), Event());
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("deny"), Event()));
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("missing"), Event()));
+
+        Assert.Equal(
+            [(Arn("ok"), "delegate 'ok'", (string?)null), (Arn("deny"), "delegate 'deny'", "UserLambdaValidationException"), (Arn("missing"), null!, "UnexpectedLambdaException")],
+            runs.Select(r => (r.FunctionArn, r.Source, r.ErrorCode)));
+    }
+
     [Theory]
     [InlineData("arn:aws:lambda:us-east-1:123456789012:function:my-fn", "us-east-1", "my-fn", null)]
     [InlineData("arn:aws:lambda:ap-northeast-1:123456789012:function:my_fn:prod", "ap-northeast-1", "my_fn", "prod")]
