@@ -43,14 +43,22 @@ internal sealed class LambdaRunner : IDisposable
     /// <summary>
     /// The runner of an emulator: the reference trigger in-process under <see cref="ReferenceStack.TokenTriggerName"/>, the
     /// options' handlers and delegates (which may replace it), and the Invoke API at <see cref="CognitoEmulatorOptions.LambdaEndpoint"/>.
+    /// <paramref name="deployed"/> adds functions a template deployed (Contract 6: a function with local code, by its
+    /// <c>FunctionName</c> and logical id, e.g. <c>new InProcessTriggerFunction(LambdaFunction.Load(handler, codeFolder))</c>);
+    /// the options' handlers and delegates still come before them.
     /// </summary>
-    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null)
+    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null, IReadOnlyDictionary<string, ITriggerFunction>? deployed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var functions = new Dictionary<string, ITriggerFunction>(StringComparer.Ordinal)
         {
             [ReferenceStack.TokenTriggerName] = InProcessTriggerFunction.FromHandler(ReferenceStack.TokenTriggerHandler),
         };
+        foreach (var (name, function) in deployed ?? new Dictionary<string, ITriggerFunction>())
+        {
+            functions[name] = function;
+        }
+
         foreach (var specification in options.LambdaHandlers)
         {
             var (name, function) = InProcessTriggerFunction.FromSpecification(specification);

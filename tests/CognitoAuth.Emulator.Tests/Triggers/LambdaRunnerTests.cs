@@ -261,6 +261,22 @@ public sealed class LambdaRunnerTests
     }
 
     [Fact]
+    public async Task Create_DeployedFunction_IsFoundAndTheOptionsComeFirst()
+    {
+        var options = new CognitoEmulatorOptions();
+        options.LambdaFunctions["shadowed"] = (evt, _) => { evt["by"] = "options"; return Task.FromResult<JsonNode?>(evt); };
+        var deployed = new Dictionary<string, ITriggerFunction>
+        {
+            ["template-fn"] = new DelegateTriggerFunction("template-fn", (evt, _) => { evt["by"] = "template"; return Task.FromResult<JsonNode?>(evt); }),
+            ["shadowed"] = new DelegateTriggerFunction("shadowed", (evt, _) => { evt["by"] = "template"; return Task.FromResult<JsonNode?>(evt); }),
+        };
+        using var runner = LambdaRunner.Create(options, deployed: deployed);
+
+        Assert.Equal("template", (await runner.InvokeAsync("PreSignUp", Arn("template-fn"), Event()))["by"]!.GetValue<string>());
+        Assert.Equal("options", (await runner.InvokeAsync("PreSignUp", Arn("shadowed"), Event()))["by"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Observer_IsToldOfEveryRunAndHowItEnded()
     {
         List<TriggerInvocation> runs = [];
