@@ -12,7 +12,7 @@ internal sealed class UserSlots
 {
     private readonly ConcurrentDictionary<string, TokenSlot> _slots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _userOfName = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
 
     /// <summary>Binds <paramref name="client"/> to its user's slot; <c>Dropped</c> is the store key of a user no name serves any more.</summary>
     public (BoundClient Bound, string? Dropped) Bind(CognitoClientContext client)
