@@ -26,6 +26,9 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
 
     public EmulatorInbox Inbox { get; } = inbox;
 
+    /// <summary>Where new pools take their signing keys from: made ahead, so creating a pool never waits for one.</summary>
+    public SigningKeySupply SigningKeys { get; init; } = SigningKeySupply.Shared;
+
     private ManagedLoginState? _managedLogin;
 
     /// <summary>The managed login's codes and browser sessions (the sessions are kept by the data directory).</summary>

@@ -6,7 +6,7 @@ namespace CognitoAuth.Client.Tokens;
 /// The pause after a sign-in failed for a reason a retry cannot fix (<see cref="CognitoApiClientOptions.FailureBackoff"/>):
 /// until <see cref="Until"/>, renewals for the same options fail at once with a copy of the failure, and make no call.
 /// </summary>
-internal sealed class SignInBrake(Exception failure, CognitoClientContext context, DateTimeOffset until, TimeSpan backoff)
+internal sealed class SignInPause(Exception failure, CognitoClientContext context, DateTimeOffset until, TimeSpan backoff)
 {
     /// <summary>The longest pause, however many failures follow one another.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
@@ -21,9 +21,9 @@ internal sealed class SignInBrake(Exception failure, CognitoClientContext contex
 
     /// <summary>
     /// The pause after <paramref name="failure"/>: <see cref="CognitoApiClientOptions.FailureBackoff"/>, or double the
-    /// <paramref name="previous"/> pause up to <see cref="MaxBackoff"/>; <see langword="null"/> when the brake is off.
+    /// <paramref name="previous"/> pause up to <see cref="MaxBackoff"/>; <see langword="null"/> when pausing is off (a zero backoff).
     /// </summary>
-    public static SignInBrake? After(Exception failure, CognitoClientContext client, SignInBrake? previous, DateTimeOffset now)
+    public static SignInPause? After(Exception failure, CognitoClientContext client, SignInPause? previous, DateTimeOffset now)
     {
         var first = client.Options.FailureBackoff;
         if (first <= TimeSpan.Zero)
@@ -32,7 +32,7 @@ internal sealed class SignInBrake(Exception failure, CognitoClientContext contex
         }
 
         var backoff = previous is null ? first : TimeSpan.FromTicks(Math.Min(previous.Backoff.Ticks * 2, Math.Max(first.Ticks, MaxBackoff.Ticks)));
-        return new SignInBrake(failure, client, now + backoff, backoff);
+        return new SignInPause(failure, client, now + backoff, backoff);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace CognitoAuth.Client.Tests.Tokens;
 /// for <see cref="CognitoApiClientOptions.FailureBackoff"/>, doubling up to five minutes: a wrong password does not eat the
 /// account's sign-in quota or hammer the user's password. An options change or a forced renewal ends the pause.
 /// </summary>
-public sealed class SignInBrakeTests
+public sealed class SignInPauseTests
 {
     private const string Name = CognitoApiClientOptions.DefaultName;
     private const string RealPassword = "Another-Pass-123!";

@@ -6,7 +6,7 @@ namespace CognitoAuth.Client.Tokens;
 /// One client context bound to its user's <see cref="TokenSlot"/>: what a request needs to find its token without a lookup.
 /// Immutable; a new options snapshot gets a new binding (<see cref="CognitoTokenManager.BindAsync"/>).
 /// </summary>
-internal sealed class ClientTokens(CognitoClientContext context, TokenSlot slot)
+internal sealed class BoundClient(CognitoClientContext context, TokenSlot slot)
 {
     public CognitoClientContext Context { get; } = context;
 
