@@ -14,6 +14,7 @@ using CognitoAuth.Emulator.SignIn;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Templates;
 using CognitoAuth.Emulator.Tokens;
+using CognitoAuth.Emulator.Triggers;
 using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -298,6 +299,9 @@ public sealed class CognitoEmulator : IAsyncDisposable
             }
         }
 
+        // The pools' triggers run from here on (Contract 5): the reference trigger, the options' functions, a template's own.
+        directory.Lambdas = LambdaRunner.Create(options, loggerFactory.CreateLogger("CognitoAuth.Emulator.Triggers"), deployed?.TriggerFunctions);
+
         var (pool, seeded) = deployed is not null ? (deployed.PrimaryPoolId is { } primary ? directory.Pool(primary) : null, false)
             : restored is null
             ? (CreateReferencePool(directory, options, references, newPoolKey!), true)
@@ -502,6 +506,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         await _app.DisposeAsync().ConfigureAwait(false);
         _store?.Dispose();
+        _directory.Lambdas?.Dispose();
         lock (_directory.Gate)
         {
             foreach (var pool in _directory.Pools)

@@ -90,7 +90,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallengeAsync),
             Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuthAsync),
             Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallengeAsync),
-            Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshToken),
+            Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshTokenAsync),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
             Define("GlobalSignOut", signed: false, json.GlobalSignOutRequest, json.EmptyResponse, revocation.GlobalSignOut),
 

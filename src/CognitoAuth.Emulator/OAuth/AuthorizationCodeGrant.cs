@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.OAuth;
@@ -18,7 +19,7 @@ namespace CognitoAuth.Emulator.OAuth;
 /// </summary>
 internal static class AuthorizationCodeGrant
 {
-    public static TokenOutcome Redeem(PoolDirectory directory, string authorization, IFormCollection form)
+    public static async Task<TokenOutcome> RedeemAsync(PoolDirectory directory, string authorization, IFormCollection form, CancellationToken cancellationToken)
     {
         var code = form["code"].ToString();
         var redirectUri = form["redirect_uri"].ToString();
@@ -72,11 +73,11 @@ internal static class AuthorizationCodeGrant
             }
 
             var signIn = SignInEvent.New(user, client.ClientId, issued.AuthTime, issued.Scopes);
-            grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client)) with { Nonce = issued.Nonce };
+            grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client), PreTokenGenerationTrigger.HostedAuth) with { Nonce = issued.Nonce };
         }
 
         // Signed outside the lock, as every token.
-        var (accessToken, idToken) = grant.Sign();
+        var (accessToken, idToken) = await grant.SignAsync(cancellationToken).ConfigureAwait(false);
         return TokenOutcome.Granted(accessToken, idToken, grant.RefreshToken, (int)grant.AccessTokenValidity.TotalSeconds);
     }
 

@@ -1,4 +1,6 @@
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.OAuth;
@@ -10,7 +12,7 @@ namespace CognitoAuth.Emulator.OAuth;
 /// </summary>
 internal static class ClientCredentialsGrant
 {
-    public static TokenOutcome Redeem(PoolDirectory directory, string authorization, IFormCollection form)
+    public static async Task<TokenOutcome> RedeemAsync(PoolDirectory directory, string authorization, IFormCollection form, CancellationToken cancellationToken)
     {
         var (clientId, secret, problem) = ClientAuthentication.Read(authorization, form);
         if (problem is not null || secret is null)
@@ -20,6 +22,7 @@ internal static class ClientCredentialsGrant
 
         UserPool pool;
         IReadOnlyList<string> scopes;
+        UserPoolTriggers? triggers;
         TimeSpan validity;
         DateTimeOffset issuedAt;
         lock (directory.Gate)
@@ -45,12 +48,16 @@ internal static class ClientCredentialsGrant
             }
 
             pool = found;
+            triggers = found.Triggers(client.ClientId);
             validity = client.AccessTokenValidity;
             issuedAt = found.Now;
         }
 
-        // Signed outside the lock, as every token.
-        var token = pool.Tokens.CreateClientCredentialsToken(clientId, scopes, issuedAt, validity);
+        // Signed outside the lock, as every token, after the PreTokenGeneration trigger (which runs here with V3_0 only).
+        var customization = triggers is null
+            ? null
+            : await triggers.PreTokenGenerationAsync(PreTokenGenerationTrigger.ClientCredentials, null, [], [], scopes, null, cancellationToken).ConfigureAwait(false);
+        var token = pool.Tokens.CreateClientCredentialsToken(clientId, scopes, issuedAt, validity, customization);
         return TokenOutcome.Granted(token, null, null, (int)validity.TotalSeconds);
     }
 }

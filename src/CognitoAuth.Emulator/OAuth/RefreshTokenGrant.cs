@@ -1,4 +1,5 @@
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.OAuth;
@@ -14,7 +15,7 @@ namespace CognitoAuth.Emulator.OAuth;
 /// </summary>
 internal static class RefreshTokenGrant
 {
-    public static TokenOutcome Redeem(PoolDirectory directory, string authorization, IFormCollection form)
+    public static async Task<TokenOutcome> RedeemAsync(PoolDirectory directory, string authorization, IFormCollection form, CancellationToken cancellationToken)
     {
         var token = form["refresh_token"].ToString();
         if (token.Length == 0)
@@ -50,10 +51,10 @@ internal static class RefreshTokenGrant
                 return TokenOutcome.Fail("invalid_grant");
             }
 
-            grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null);
+            grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null, PreTokenGenerationTrigger.RefreshTokens);
         }
 
-        var (accessToken, idToken) = grant.Sign();
+        var (accessToken, idToken) = await grant.SignAsync(cancellationToken).ConfigureAwait(false);
         return TokenOutcome.Granted(accessToken, idToken, grant.RefreshToken, (int)grant.AccessTokenValidity.TotalSeconds);
     }
 }

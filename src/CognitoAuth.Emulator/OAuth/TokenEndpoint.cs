@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -50,14 +52,23 @@ internal sealed class TokenEndpoint(PoolDirectory directory, Action? commit, ILo
 
         var before = directory.Version;
         var authorization = context.Request.Headers.Authorization.ToString();
-        var outcome = form["grant_type"].ToString() switch
+        TokenOutcome outcome;
+        try
         {
-            "" => TokenOutcome.Fail("invalid_request", "grant_type is missing."),
-            "client_credentials" => ClientCredentialsGrant.Redeem(directory, authorization, form),
-            "authorization_code" => AuthorizationCodeGrant.Redeem(directory, authorization, form),
-            "refresh_token" => RefreshTokenGrant.Redeem(directory, authorization, form),
-            _ => TokenOutcome.Fail("unsupported_grant_type"),
-        };
+            outcome = form["grant_type"].ToString() switch
+            {
+                "" => TokenOutcome.Fail("invalid_request", "grant_type is missing."),
+                "client_credentials" => await ClientCredentialsGrant.RedeemAsync(directory, authorization, form, context.RequestAborted),
+                "authorization_code" => await AuthorizationCodeGrant.RedeemAsync(directory, authorization, form, context.RequestAborted),
+                "refresh_token" => await RefreshTokenGrant.RedeemAsync(directory, authorization, form, context.RequestAborted),
+                _ => TokenOutcome.Fail("unsupported_grant_type"),
+            };
+        }
+        catch (CognitoServiceException failed) when (failed.Code is TriggerErrors.UserLambdaValidationCode or TriggerErrors.InvalidLambdaResponseCode or TriggerErrors.UnexpectedLambdaCode)
+        {
+            // A PreTokenGeneration trigger failed: no token; the endpoint says so in OAuth's terms, with Cognito's sentence.
+            outcome = TokenOutcome.Fail("invalid_request", failed.Message);
+        }
         if (commit is not null && directory.Version != before)
         {
             commit();

@@ -26,6 +26,9 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
 
     public EmulatorInbox Inbox { get; } = inbox;
 
+    /// <summary>Runs the functions the pools' <c>LambdaConfig</c> name; without it (a bare directory, in tests) no trigger runs.</summary>
+    public Triggers.LambdaRunner? Lambdas { get; set; }
+
     /// <summary>Where new pools take their signing keys from: made ahead, so creating a pool never waits for one.</summary>
     public SigningKeySupply SigningKeys { get; init; } = SigningKeySupply.Shared;
 

@@ -1,4 +1,6 @@
 using CognitoAuth.Emulator.Tokens;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Pool;
 
@@ -17,10 +19,16 @@ internal sealed record TokenGrant(
     TimeSpan IdTokenValidity,
     string? RefreshToken,
     DateTimeOffset IssuedAt,
-    string? Nonce = null)
+    string? Nonce = null,
+    UserPoolTriggers? Triggers = null,
+    string TriggerSource = PreTokenGenerationTrigger.Authentication)
 {
     /// <summary>The grant for a user of a pool through an app client: its attributes, groups and the client's lifetimes, now.</summary>
-    public static TokenGrant Of(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, string? refreshToken) => new(
+    /// <remarks>
+    /// <paramref name="triggerSource"/> is the PreTokenGeneration event's <c>triggerSource</c> for this issuance
+    /// (<see cref="PreTokenGenerationTrigger"/>'s constants).
+    /// </remarks>
+    public static TokenGrant Of(UserPool pool, PoolUser user, AppClient client, SignInEvent signIn, string? refreshToken, string triggerSource) => new(
         pool.Tokens,
         signIn,
         user.SnapshotAttributes(),
@@ -28,18 +36,26 @@ internal sealed record TokenGrant(
         client.AccessTokenValidity,
         client.IdTokenValidity,
         refreshToken,
-        pool.Now);
+        pool.Now,
+        Triggers: pool.Triggers(client.ClientId),
+        TriggerSource: triggerSource);
 
     /// <summary>
     /// Signs the access token and, unless a managed-login sign-in lacks <c>openid</c>, the ID token. This is token issuance
-    /// for every path (the API's sign-ins and refreshes, the token endpoint's grants): the PreTokenGeneration trigger's place.
+    /// for every path (the API's sign-ins and refreshes, the token endpoint's grants), so the pool's PreTokenGeneration
+    /// trigger runs here, outside the directory's lock, and its answer shapes both tokens. A failed trigger throws
+    /// <see cref="Cognito.CognitoServiceException"/> as Cognito reports it, and no token is issued.
     /// </summary>
-    public (string AccessToken, string? IdToken) Sign()
+    public async Task<(string AccessToken, string? IdToken)> SignAsync(CancellationToken cancellationToken)
     {
-        var accessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity);
+        var customization = Triggers is null
+            ? null
+            : await Triggers.PreTokenGenerationAsync(TriggerSource, SignIn.Username, Attributes, Groups, SignIn.Scopes ?? [TokenIssuer.AccessScope], null, cancellationToken)
+                .ConfigureAwait(false);
+        var accessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity, customization);
         var idToken = SignIn.Scopes is { } scopes && !scopes.Contains("openid", StringComparer.Ordinal)
             ? null
-            : Issuer.CreateIdToken(SignIn, Attributes, Groups, IssuedAt, IdTokenValidity, accessToken, Nonce);
+            : Issuer.CreateIdToken(SignIn, Attributes, Groups, IssuedAt, IdTokenValidity, accessToken, Nonce, customization);
         return (accessToken, idToken);
     }
 

@@ -4,6 +4,8 @@ using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool.Srp;
 using CognitoAuth.Emulator.Tokens;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 using CognitoAuth.Reference;
 
 namespace CognitoAuth.Emulator.Pool;
@@ -41,6 +43,7 @@ internal sealed class UserPool
         Key = key;
         Config = config;
         _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
+        LambdaConfig = PoolLambdaConfig.From(config.LambdaConfig);
         _users = new Dictionary<string, PoolUser>(config.UsernameConfiguration?.CaseSensitive == false ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         _tokens = new Lazy<TokenIssuer>(() => new TokenIssuer(Key, Directory.Issuers.For(Id), Id, Directory.IssuedTokens, Directory.Time));
     }
@@ -119,7 +122,21 @@ internal sealed class UserPool
     {
         Config = config;
         _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
+        LambdaConfig = PoolLambdaConfig.From(config.LambdaConfig);
     }
+
+    /// <summary>Which function the pool runs for which trigger, read from <see cref="Config"/>'s <c>LambdaConfig</c>.</summary>
+    public PoolLambdaConfig LambdaConfig { get; private set; }
+
+    /// <summary>
+    /// The pool's triggers for an operation through an app client (<see langword="null"/> for an admin operation without
+    /// one), or <see langword="null"/> when the pool configures none or the emulator runs no functions. Take it under the
+    /// lock; call it after releasing the lock.
+    /// </summary>
+    public UserPoolTriggers? Triggers(string? clientId) =>
+        Directory.Lambdas is { } runner && LambdaConfig.Functions.Count > 0
+            ? new UserPoolTriggers(runner, LambdaConfig, new TriggerContext(Id[..Math.Max(0, Id.IndexOf('_', StringComparison.Ordinal))], Id, clientId))
+            : null;
 
     // App clients.
 

@@ -20,7 +20,7 @@ namespace CognitoAuth.Emulator.Tokens;
 /// </summary>
 internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, IssuedTokenLog? log = null, TimeProvider? time = null)
 {
-    private const string AccessScope = "aws.cognito.signin.user.admin";
+    public const string AccessScope = "aws.cognito.signin.user.admin";
 
     // Cognito's boolean attributes become JSON booleans in the ID token.
     private static readonly HashSet<string> BooleanAttributes = new(StringComparer.Ordinal) { "email_verified", "phone_number_verified" };

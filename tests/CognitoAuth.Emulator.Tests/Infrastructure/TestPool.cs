@@ -10,13 +10,15 @@ internal sealed record TestPool(CognitoTestClient Client, string PoolId, string 
 {
     public const string Password = "Passw0rd!";
 
-    public static async Task<TestPool> CreateAsync(CognitoTestClient client, string name = "team-pool", object? extraClientSettings = null)
+    /// <param name="lambdaConfig">The pool's <c>LambdaConfig</c> (its triggers), or <see langword="null"/> for none.</param>
+    public static async Task<TestPool> CreateAsync(CognitoTestClient client, string name = "team-pool", object? extraClientSettings = null, object? lambdaConfig = null)
     {
         var pool = await client.CallAsync("CreateUserPool", new
         {
             PoolName = name,
             AutoVerifiedAttributes = new[] { "email" },
             Policies = new { PasswordPolicy = new { MinimumLength = 8, RequireNumbers = true, RequireSymbols = true } },
+            LambdaConfig = lambdaConfig,
         });
         pool.AssertOk();
         var poolId = pool.Get("UserPool", "Id");

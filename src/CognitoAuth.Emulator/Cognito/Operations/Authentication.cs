@@ -1,6 +1,7 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.SignIn;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -44,7 +45,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
             // AWS documents USER_SRP_AUTH for AdminInitiateAuth too (botocore's AuthParameters: USERNAME, SRP_A).
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
-            "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
+            "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
 
             // CUSTOM_AUTH and USER_AUTH are not emulated yet: refused even where the client allows them (ALLOW_CUSTOM_AUTH is a
@@ -69,7 +70,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 ? await PasswordAsync(pool, client, parameters, cancellationToken)
                 : throw CognitoErrors.FlowNotEnabled("USER_PASSWORD_AUTH"),
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
-            "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => Refresh(pool, client, parameters),
+            "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
         };
@@ -113,7 +114,9 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
     {
         var username = Required(parameters, "USERNAME");
         var password = Required(parameters, "PASSWORD");
-        return Respond(pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), SignInChannel.Api, cancellationToken));
+        return await RespondAsync(
+            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), SignInChannel.Api, cancellationToken),
+            PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
     private async Task<AuthFlowResponse> SrpAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken)
@@ -125,17 +128,20 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var username = Required(parameters, "USERNAME");
         var srpA = Required(parameters, "SRP_A");
-        return Respond(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), cancellationToken));
+        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
-        Respond(pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken));
+        await RespondAsync(
+            pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken),
+            request.ChallengeName == ChallengeNames.NewPasswordRequired ? PreTokenGenerationTrigger.NewPasswordChallenge : PreTokenGenerationTrigger.Authentication,
+            cancellationToken);
 
     private static string Required(Dictionary<string, string> parameters, string name) =>
         parameters.GetValueOrDefault(name) ?? throw CognitoErrors.MissingParameter(name);
 
     /// <summary>The engine's result as the API answers it: an error, a challenge, or tokens with a new refresh token.</summary>
-    private AuthFlowResponse Respond(UserPool pool, SignInResult result)
+    private async Task<AuthFlowResponse> RespondAsync(UserPool pool, SignInResult result, string tokenSource, CancellationToken cancellationToken)
     {
         switch (result)
         {
@@ -153,15 +159,15 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 TokenGrant grant;
                 lock (directory.Gate)
                 {
-                    grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client));
+                    grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client), tokenSource);
                 }
 
-                // Signed outside the lock (the PreTokenGeneration trigger's place, next issue, is at this issuance).
-                return grant.ToResponse();
+                // Signed outside the lock, after the PreTokenGeneration trigger.
+                return await grant.ToResponseAsync(cancellationToken);
         }
     }
 
-    private AuthFlowResponse Refresh(UserPool pool, AppClient client, Dictionary<string, string> parameters)
+    private async Task<AuthFlowResponse> RefreshAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         TokenGrant grant;
         lock (directory.Gate)
@@ -183,9 +189,9 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 throw CognitoErrors.InvalidRefreshToken();
             }
 
-            grant = TokenGrant.Of(pool, user, client, record.SignIn, refreshToken: null);
+            grant = TokenGrant.Of(pool, user, client, record.SignIn, refreshToken: null, PreTokenGenerationTrigger.RefreshTokens);
         }
 
-        return grant.ToResponse();
+        return await grant.ToResponseAsync(cancellationToken);
     }
 }

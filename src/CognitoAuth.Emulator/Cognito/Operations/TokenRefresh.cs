@@ -1,5 +1,6 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -11,7 +12,7 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// </summary>
 internal sealed class TokenRefresh(PoolDirectory directory)
 {
-    public GetTokensFromRefreshTokenResponse GetTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request)
+    public async Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(GetTokensFromRefreshTokenRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("refreshToken", request.RefreshToken)
@@ -43,10 +44,10 @@ internal sealed class TokenRefresh(PoolDirectory directory)
                 throw CognitoErrors.RefreshTokenReused();
             }
 
-            grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null);
+            grant = TokenGrant.Of(pool, user, client, record.SignIn, rotation.Enabled ? pool.RotateRefreshToken(record) : null, PreTokenGenerationTrigger.RefreshTokens);
         }
 
-        return new GetTokensFromRefreshTokenResponse { AuthenticationResult = grant.ToResponse().AuthenticationResult };
+        return new GetTokensFromRefreshTokenResponse { AuthenticationResult = (await grant.ToResponseAsync(cancellationToken).ConfigureAwait(false)).AuthenticationResult };
     }
 
     /// <summary>The refresh checks (<see cref="RefreshTokenRedemption"/>) with their refusal as the API's error; call under the gate.</summary>

@@ -6,9 +6,9 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// <summary>A token grant as the JSON API answers it (<c>AuthenticationResult</c>).</summary>
 internal static class TokenResponses
 {
-    public static AuthFlowResponse ToResponse(this TokenGrant grant)
+    public static async Task<AuthFlowResponse> ToResponseAsync(this TokenGrant grant, CancellationToken cancellationToken)
     {
-        var (accessToken, idToken) = grant.Sign();
+        var (accessToken, idToken) = await grant.SignAsync(cancellationToken).ConfigureAwait(false);
         return new()
         {
             ChallengeParameters = [],
