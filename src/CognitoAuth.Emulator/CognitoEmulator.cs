@@ -530,9 +530,26 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// </summary>
     private static UserPool CreateReferencePool(PoolDirectory directory, CognitoEmulatorOptions options, EmulatorState references, SigningKey key)
     {
-        var pool = new PoolAdministration(directory, options.Region).Create(PoolDefaults.Reference(), options.UserPoolId, key);
+        // Contract 5: the reference trigger (V2_0, which needs the ESSENTIALS feature plan) gives members of `readers` the
+        // scope GET /scoped/hello requires; it runs in-process (LambdaRunner knows it by its function name).
+        var poolDefinition = PoolDefaults.Reference();
+        poolDefinition.UserPoolTier = ReferenceStack.FeaturePlan;
+        using (var lambdaConfig = System.Text.Json.JsonDocument.Parse(TriggerJson.ToBytes(PoolLambdaConfig.Reference(options.Region, RandomIds.AccountId))))
+        {
+            poolDefinition.LambdaConfig = lambdaConfig.RootElement.Clone();
+        }
+
+        var pool = new PoolAdministration(directory, options.Region).Create(poolDefinition, options.UserPoolId, key);
         lock (directory.Gate)
         {
+            pool.AddGroup(new PoolGroup
+            {
+                Name = ReferenceStack.ReadersGroup.Name,
+                Description = ReferenceStack.ReadersGroup.Description,
+                CreatedAt = pool.Now,
+                LastModifiedAt = pool.Now,
+            });
+
             // MFA OPTIONAL with software tokens only (SetUserPoolMfaConfig's part of the definition).
             pool.MfaSettings = new PoolMfaSettings(ReferenceStack.UserPool.SoftwareTokenMfa, null, null, null);
             var now = pool.Now;
