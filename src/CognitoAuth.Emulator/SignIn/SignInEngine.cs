@@ -1,9 +1,12 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Pool.Srp;
 using CognitoAuth.Emulator.SignIn.Challenges;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.SignIn;
 
@@ -60,7 +63,10 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             verifier = user.Password;
         }
 
-        await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false);
+        if (await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        {
+            return new SignInResult.Refused(refusedByTrigger);
+        }
 
         // The pool keeps the password's SRP verifier: the password is checked by making it again, outside the lock.
         if (verifier is null || !verifier.Matches(password))
@@ -109,9 +115,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             }
         }
 
-        if (user is not null)
+        if (user is not null && await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
-            await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false);
+            return new SignInResult.Refused(refusedByTrigger);
         }
 
         // A user who does not exist (with PreventUserExistenceErrors) gets a challenge all the same, as AWS's guide says, with a
@@ -258,15 +264,10 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     }
 
     /// <summary>Once a step has decided: an authenticated sign-in goes through the post-authentication place.</summary>
-    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken)
-    {
-        if (result is SignInResult.Authenticated authenticated)
-        {
-            await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
-    }
+    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken) =>
+        result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false) is { } refused
+            ? new SignInResult.Refused(refused)
+            : result;
 
     // The places of the Lambda triggers (next issue). Each runs outside the directory's lock; the step checks again after it.
 
@@ -274,9 +275,63 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     private static Task<PoolUser?> MigrateUserAsync(UserPool pool, AppClient client, string username, string password, CancellationToken cancellationToken) =>
         Task.FromResult<PoolUser?>(null);
 
-    /// <summary>The PreAuthentication trigger's place: a known user is about to prove the first factor. Today: nothing.</summary>
-    private static Task PreAuthenticationAsync(UserPool pool, AppClient client, PoolUser user, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// The PreAuthentication trigger: a known user is about to prove the first factor. A function that throws refuses the
+    /// sign-in with Cognito's error (<c>UserLambdaValidationException</c>), before the password is checked.
+    /// </summary>
+    private static async Task<CognitoError?> PreAuthenticationAsync(UserPool pool, AppClient client, PoolUser user, CancellationToken cancellationToken)
+    {
+        UserPoolTriggers? triggers;
+        IReadOnlyList<KeyValuePair<string, string>> attributes;
+        lock (pool.Gate)
+        {
+            triggers = pool.Triggers(client.ClientId);
+            if (triggers?.Has(PreAuthenticationTrigger.Name) != true)
+            {
+                return null;
+            }
 
-    /// <summary>The PostAuthentication trigger's place: the user is signed in, before tokens or a code are issued. Today: nothing.</summary>
-    private static Task PostAuthenticationAsync(UserPool pool, SignInResult.Authenticated authenticated, CancellationToken cancellationToken) => Task.CompletedTask;
+            attributes = user.SnapshotAttributes();
+        }
+
+        return await RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData: null, userNotFound: null, cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The PostAuthentication trigger: the user is signed in, before tokens or a code are issued. A function that throws
+    /// refuses the sign-in (Cognito issues no tokens then).
+    /// </summary>
+    private static async Task<CognitoError?> PostAuthenticationAsync(UserPool pool, SignInResult.Authenticated authenticated, CancellationToken cancellationToken)
+    {
+        UserPoolTriggers? triggers;
+        IReadOnlyList<KeyValuePair<string, string>> attributes;
+        lock (pool.Gate)
+        {
+            triggers = pool.Triggers(authenticated.Client.ClientId);
+            if (triggers?.Has(PostAuthenticationTrigger.Name) != true)
+            {
+                return null;
+            }
+
+            attributes = authenticated.User.SnapshotAttributes();
+        }
+
+        return await RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>A trigger's failure as the refusal the adapters show (the API as its error, the managed login on its page).</summary>
+    private static async Task<CognitoError?> RefusalOfAsync(Func<Task> trigger)
+    {
+        try
+        {
+            await trigger().ConfigureAwait(false);
+            return null;
+        }
+        catch (CognitoServiceException failed)
+        {
+            return new CognitoError(failed.Code, failed.Message, failed.StatusCode);
+        }
+    }
 }
