@@ -46,7 +46,17 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             }
         }
 
-        user ??= await MigrateUserAsync(pool, client, username, password, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            var (migrated, refusedByMigration) = await MigrateUserAsync(pool, client, username, password, cancellationToken).ConfigureAwait(false);
+            if (refusedByMigration is not null)
+            {
+                return new SignInResult.Refused(refusedByMigration);
+            }
+
+            user = migrated;
+        }
+
         if (user is null)
         {
             return UnknownUser(client);
@@ -271,9 +281,55 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
     // The places of the Lambda triggers (next issue). Each runs outside the directory's lock; the step checks again after it.
 
-    /// <summary>The UserMigration trigger's place: a user unknown to the pool, signing in with a password. Today: no migration.</summary>
-    private static Task<PoolUser?> MigrateUserAsync(UserPool pool, AppClient client, string username, string password, CancellationToken cancellationToken) =>
-        Task.FromResult<PoolUser?>(null);
+    /// <summary>
+    /// The UserMigration trigger (<c>UserMigration_Authentication</c>): a user unknown to the pool signs in with a password. A
+    /// function that answers with attributes creates the user, with that password and its <c>finalUserStatus</c>; one that
+    /// answers without them leaves the user unknown; one that fails refuses the sign-in. The function runs outside the lock;
+    /// the user is created under it, unless someone created it meanwhile.
+    /// </summary>
+    private static async Task<(PoolUser? User, CognitoError? Refusal)> MigrateUserAsync(
+        UserPool pool, AppClient client, string username, string password, CancellationToken cancellationToken)
+    {
+        UserPoolTriggers? triggers;
+        lock (pool.Gate)
+        {
+            triggers = pool.Triggers(client.ClientId);
+            if (triggers?.Has(UserMigrationTrigger.Name) != true)
+            {
+                return (null, null);
+            }
+        }
+
+        UserMigrationAnswer? answer;
+        try
+        {
+            answer = await triggers.UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData: null, clientMetadata: null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (CognitoServiceException failed)
+        {
+            return (null, new CognitoError(failed.Code, failed.Message, failed.StatusCode));
+        }
+
+        if (answer?.UserAttributes is not { } attributes)
+        {
+            return (null, null);
+        }
+
+        lock (pool.Gate)
+        {
+            if (pool.FindUser(username) is { } meanwhile)
+            {
+                return (meanwhile, null);
+            }
+
+            // Cognito sets these itself; an answer cannot choose them.
+            var kept = attributes.Where(a => a.Key is not "sub" and not "username" && !a.Key.StartsWith("cognito:", StringComparison.Ordinal));
+            var user = pool.CreateUser(username, kept, password, answer.FinalUserStatus == UserStatus.ResetRequired ? UserStatus.ResetRequired : UserStatus.Confirmed);
+            pool.Directory.Touch();
+            return (user, null);
+        }
+    }
 
     /// <summary>
     /// The PreAuthentication trigger: a known user is about to prove the first factor. A function that throws refuses the
