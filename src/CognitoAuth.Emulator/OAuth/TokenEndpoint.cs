@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Triggers;
@@ -64,7 +63,7 @@ internal sealed class TokenEndpoint(PoolDirectory directory, Action? commit, ILo
                 _ => TokenOutcome.Fail("unsupported_grant_type"),
             };
         }
-        catch (CognitoServiceException failed) when (failed.Code is TriggerErrors.UserLambdaValidationCode or TriggerErrors.InvalidLambdaResponseCode or TriggerErrors.UnexpectedLambdaCode)
+        catch (Exception failed) when (TriggerErrors.IsTriggerFailure(failed))
         {
             // A PreTokenGeneration trigger failed: no token; the endpoint says so in OAuth's terms, with Cognito's sentence.
             outcome = TokenOutcome.Fail("invalid_request", failed.Message);

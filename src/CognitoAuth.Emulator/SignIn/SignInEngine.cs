@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
-using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Pool.Srp;
 using CognitoAuth.Emulator.SignIn.Challenges;
@@ -300,15 +299,12 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             }
         }
 
-        UserMigrationAnswer? answer;
-        try
+        UserMigrationAnswer? answer = null;
+        if (await TriggerErrors.RefusalOfAsync(async () => answer = await triggers
+                .UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData: null, clientMetadata: null, cancellationToken)
+                .ConfigureAwait(false)).ConfigureAwait(false) is { } refusal)
         {
-            answer = await triggers.UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData: null, clientMetadata: null, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (CognitoServiceException failed)
-        {
-            return (null, new CognitoError(failed.Code, failed.Message, failed.StatusCode));
+            return (null, refusal);
         }
 
         if (answer?.UserAttributes is not { } attributes)
@@ -350,7 +346,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = user.SnapshotAttributes();
         }
 
-        return await RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData: null, userNotFound: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData: null, userNotFound: null, cancellationToken))
             .ConfigureAwait(false);
     }
 
@@ -373,21 +369,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
             .ConfigureAwait(false);
-    }
-
-    /// <summary>A trigger's failure as the refusal the adapters show (the API as its error, the managed login on its page).</summary>
-    private static async Task<CognitoError?> RefusalOfAsync(Func<Task> trigger)
-    {
-        try
-        {
-            await trigger().ConfigureAwait(false);
-            return null;
-        }
-        catch (CognitoServiceException failed)
-        {
-            return new CognitoError(failed.Code, failed.Message, failed.StatusCode);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Pool;
 
 namespace CognitoAuth.Emulator.Triggers;
 
@@ -14,6 +15,28 @@ internal static class TriggerErrors
     public const string UserLambdaValidationCode = "UserLambdaValidationException";
     public const string InvalidLambdaResponseCode = "InvalidLambdaResponseException";
     public const string UnexpectedLambdaCode = "UnexpectedLambdaException";
+
+    /// <summary>Whether an exception is a trigger's failure as Cognito reports it (one of the three codes above).</summary>
+    public static bool IsTriggerFailure(Exception exception) =>
+        exception is CognitoServiceException { Code: UserLambdaValidationCode or InvalidLambdaResponseCode or UnexpectedLambdaCode };
+
+    /// <summary>
+    /// Runs a trigger call and turns its failure into the refusal the sign-in engine returns (the engine knows no protocol
+    /// exception): <see langword="null"/> when it succeeded.
+    /// </summary>
+    public static async Task<CognitoError?> RefusalOfAsync(Func<Task> trigger)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        try
+        {
+            await trigger().ConfigureAwait(false);
+            return null;
+        }
+        catch (CognitoServiceException failed) when (IsTriggerFailure(failed))
+        {
+            return new CognitoError(failed.Code, failed.Message, failed.StatusCode);
+        }
+    }
 
     /// <summary>The function threw (or answered with <c>X-Amz-Function-Error</c>): its message, in Cognito's sentence.</summary>
     public static CognitoServiceException FunctionFailed(string trigger, string message) =>
