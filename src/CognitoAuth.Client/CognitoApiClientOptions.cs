@@ -151,11 +151,32 @@ public sealed class CognitoApiClientOptions
     /// <value>The default value is five seconds.</value>
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Gets or sets whether <see cref="CognitoAuthFlow.CustomAuth"/> proves the password with SRP first
+    /// (<c>CHALLENGE_NAME=SRP_A</c> and <c>SRP_A</c>, then <c>PASSWORD_VERIFIER</c>), before the pool's custom challenges, as
+    /// Amplify's "custom with SRP" does. Needs <see cref="Password"/> and <see cref="UserPoolId"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: the custom challenges alone decide.</value>
+    public bool CustomAuthWithSrp { get; set; }
+
+    /// <summary>
+    /// Gets or sets the first factor <see cref="CognitoAuthFlow.UserAuth"/> asks for (<c>PREFERRED_CHALLENGE</c>): <c>PASSWORD</c>,
+    /// <c>PASSWORD_SRP</c> (both need <see cref="Password"/>), <c>EMAIL_OTP</c> or <c>SMS_OTP</c> (a code sent to the user, which an
+    /// <see cref="ICognitoChallengeHandler"/> answers).
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: Cognito answers <c>SELECT_CHALLENGE</c>, and the client picks the first
+    /// factor it can complete, in the order <c>PASSWORD_SRP</c>, <c>PASSWORD</c> (with a password), <c>EMAIL_OTP</c>,
+    /// <c>SMS_OTP</c> (with a challenge handler registered).
+    /// </value>
+    public string? PreferredChallenge { get; set; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
         $"Username = {Username}, Password = {Redaction.Mask(Password)}, NewPassword = {Redaction.Mask(NewPassword)}, TotpSecret = {Redaction.Mask(TotpSecret)}, UserAttributes = [{string.Join(", ", UserAttributes.Keys)}], " +
         $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff}, " +
         $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod}, " +
-        $"AuthorizationEndpoint = {AuthorizationEndpoint}, RedirectUri = {RedirectUri}, LogoutUri = {LogoutUri} }}";
+        $"AuthorizationEndpoint = {AuthorizationEndpoint}, RedirectUri = {RedirectUri}, LogoutUri = {LogoutUri}, " +
+        $"CustomAuthWithSrp = {CustomAuthWithSrp}, PreferredChallenge = {PreferredChallenge} }}";
 }

@@ -38,4 +38,22 @@ public enum CognitoAuthFlow
     /// Keep the tokens between runs with <c>services.AddCognitoTokenFileCache()</c>.
     /// </summary>
     AuthorizationCode = 4,
+
+    /// <summary>
+    /// <c>InitiateAuth</c> with <c>CUSTOM_AUTH</c>: the pool's define/create/verify auth-challenge triggers decide what the user
+    /// must answer. Each <c>CUSTOM_CHALLENGE</c> is asked of the app's <see cref="ICognitoChallengeHandler"/>s with the challenge's
+    /// public parameters, for as many rounds as the pool asks. With <see cref="CognitoApiClientOptions.CustomAuthWithSrp"/> the
+    /// password is proved by SRP first. Renewal is the refresh token, then the custom flow again — which asks the handler
+    /// again, so a process with no person to answer fails with an error naming the missing handler.
+    /// </summary>
+    CustomAuth = 5,
+
+    /// <summary>
+    /// <c>InitiateAuth</c> with <c>USER_AUTH</c>: choice-based sign-in, the first factor being
+    /// <see cref="CognitoApiClientOptions.PreferredChallenge"/> (<c>PASSWORD</c>, <c>PASSWORD_SRP</c>, <c>EMAIL_OTP</c>,
+    /// <c>SMS_OTP</c>) or, without one, the first of those the client can complete among what Cognito offers
+    /// (<c>SELECT_CHALLENGE</c>). Codes sent to the user are asked of the app's <see cref="ICognitoChallengeHandler"/>s.
+    /// Passkeys (<c>WEB_AUTHN</c>) are not supported. The app client must allow <c>ALLOW_USER_AUTH</c>.
+    /// </summary>
+    UserAuth = 6,
 }

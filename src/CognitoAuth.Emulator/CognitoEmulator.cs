@@ -337,7 +337,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
             logger);
-        var api = new HttpApiEndpoint(
+        var api = HttpApiEndpoint.Reference(
             ReferenceStack.Routes,
             new JwtAuthorizer(pool.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
             function,

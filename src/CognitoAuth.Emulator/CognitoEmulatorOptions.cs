@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CognitoAuth.Reference;
 using Microsoft.Extensions.Logging;
 
@@ -117,6 +118,34 @@ public sealed class CognitoEmulatorOptions
     /// <summary>Gets app clients created besides the reference one, e.g. one with a secret.</summary>
     public IList<EmulatorClientOptions> AdditionalClients { get; } = [];
 
+    /// <summary>
+    /// Gets Lambda functions registered in-process by name, for tests: a pool trigger whose ARN is
+    /// <c>arn:aws:lambda:{region}:{account}:function:{NAME}[:qualifier]</c> runs the delegate registered as NAME. It gets
+    /// the trigger event (Cognito's JSON) and returns the answer — the event with its <c>response</c> filled in — which is
+    /// read exactly as a deployed function's would be; an exception it throws is the function's error
+    /// (<c>UserLambdaValidationException</c>). These come before <see cref="LambdaHandlers"/> and <see cref="LambdaEndpoint"/>.
+    /// </summary>
+    public IDictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>> LambdaFunctions { get; } =
+        new Dictionary<string, Func<JsonObject, CancellationToken, Task<JsonNode?>>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets .NET Lambda handlers run in-process, each <c>NAME=PATH::Namespace.Type::Method</c> (<c>bin/local --lambda</c>,
+    /// repeatable): the function NAME is the handler with Contract 3's raw signature (<see cref="Stream"/> →
+    /// <see cref="Stream"/> or <see cref="Task{TResult}"/> of one) in the assembly file at PATH, loaded with the
+    /// dependencies beside it. The reference trigger (<see cref="ReferenceStack.TokenTriggerName"/>) is there without one.
+    /// </summary>
+    public IList<string> LambdaHandlers { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the AWS Lambda Invoke API that runs every function not registered in-process (<c>bin/local
+    /// --lambda-endpoint URL</c>, e.g. <c>sam local start-lambda</c>'s <c>http://127.0.0.1:3001/</c> or LocalStack's):
+    /// <c>POST {URL}2015-03-31/functions/{NAME}/invocations</c>, SigV4-signed with <see cref="AccessKeyId"/>, or
+    /// <see langword="null"/> for none (a function found nowhere then fails the operation with
+    /// <c>UnexpectedLambdaException</c>, as Cognito does when it cannot invoke one).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public Uri? LambdaEndpoint { get; set; }
+
     /// <summary>Gets or sets where the emulator logs (one line per request; never a credential or token).</summary>
     /// <value>The default value is <see langword="null"/>: no logging.</value>
     public ILoggerFactory? LoggerFactory { get; set; }
@@ -138,6 +167,10 @@ public sealed class CognitoEmulatorOptions
         EnsureGracePeriod(RefreshTokenRotationGracePeriod, nameof(RefreshTokenRotationGracePeriod));
         Ensure(Enum.IsDefined(Issuer), nameof(Issuer), "is not Local or Aws");
         Ensure(DataDirectory is null || DataDirectory.Trim().Length > 0, nameof(DataDirectory), "is empty");
+        Ensure(LambdaEndpoint is null || (LambdaEndpoint.IsAbsoluteUri && LambdaEndpoint.Scheme is "http" or "https" && LambdaEndpoint.AbsolutePath.EndsWith('/')),
+            nameof(LambdaEndpoint), "must be an absolute http(s) URL ending with '/'");
+        Ensure(LambdaHandlers.All(h => h.Contains('=', StringComparison.Ordinal) && h.Contains("::", StringComparison.Ordinal)),
+            nameof(LambdaHandlers), "must each be NAME=PATH::Namespace.Type::Method");
         foreach (var client in AdditionalClients)
         {
             Ensure(!string.IsNullOrWhiteSpace(client.Name), nameof(AdditionalClients), "has a client without a name");

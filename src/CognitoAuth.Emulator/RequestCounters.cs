@@ -11,6 +11,11 @@ public sealed class RequestCounters
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 
+    // Each emulator counts its own requests; a test reads them from CognitoEmulator.CognitoRequests and ApiRequests.
+    internal RequestCounters()
+    {
+    }
+
     /// <summary>How many requests named <paramref name="name"/> arrived; 0 when none did.</summary>
     /// <param name="name">An operation name or route key.</param>
     public long this[string name] => _counts.GetValueOrDefault(name);

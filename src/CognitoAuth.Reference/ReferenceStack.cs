@@ -6,7 +6,7 @@ namespace CognitoAuth.Reference;
 /// The reference stack, defined once. The CDK stack deploys exactly this and the emulator serves exactly
 /// this, so the two cannot drift apart.
 /// </summary>
-public static class ReferenceStack
+public static partial class ReferenceStack
 {
     /// <summary>The CloudFormation stack name (Contract 2).</summary>
     public const string StackName = "CognitoAuthStack";

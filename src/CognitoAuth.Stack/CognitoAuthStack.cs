@@ -25,8 +25,8 @@ public sealed class CognitoAuthStack : Amazon.CDK.Stack
     public CognitoAuthStack(Construct scope, string id, CognitoAuthStackProps props)
         : base(scope, id, WithDescription(props))
     {
-        var identity = new UserPoolIdentity(this, "Identity", props.RefreshTokenRotation, props.RefreshTokenRotationGracePeriod);
         var backend = new FunctionBackend(this, "Backend", props.FunctionCodePath, props.LogRetention);
+        var identity = new UserPoolIdentity(this, "Identity", backend.TokenTrigger, props.RefreshTokenRotation, props.RefreshTokenRotationGracePeriod);
         var api = new ProtectedHttpApi(this, "Api", identity, backend.Function, props.LogRetention);
 
         UserPool = identity.UserPool;
@@ -34,6 +34,8 @@ public sealed class CognitoAuthStack : Amazon.CDK.Stack
         MachineClient = identity.MachineClient;
         UserPoolDomain = identity.Domain;
         Function = backend.Function;
+        TokenTrigger = backend.TokenTrigger;
+        ReadersGroup = identity.ReadersGroup;
         HttpApi = api.HttpApi;
 
         Output(StackOutputs.Region, Region, "The region of the user pool and the API.");
@@ -60,13 +62,19 @@ public sealed class CognitoAuthStack : Amazon.CDK.Stack
     /// <summary>The function behind every route.</summary>
     public LambdaFunction Function { get; }
 
+    /// <summary>The pool's pre token generation trigger (<see cref="ReferenceStack.TokenTrigger"/>).</summary>
+    public LambdaFunction TokenTrigger { get; }
+
+    /// <summary>The group whose members' access tokens carry <see cref="ReferenceStack.HelloReadScope"/>.</summary>
+    public CfnUserPoolGroup ReadersGroup { get; }
+
     /// <summary>The HTTP API.</summary>
     public HttpApi HttpApi { get; }
 
     private static CognitoAuthStackProps WithDescription(CognitoAuthStackProps props)
     {
         ArgumentNullException.ThrowIfNull(props);
-        props.Description ??= "CognitoAuth reference stack: Cognito user pool, domain, resource server, user and machine app clients, HTTP API with a JWT authorizer, .NET Lambda.";
+        props.Description ??= "CognitoAuth reference stack: Cognito user pool (with a pre token generation trigger and the readers group), domain, resource server, user and machine app clients, HTTP API with a JWT authorizer, .NET Lambda.";
         return props;
     }
 

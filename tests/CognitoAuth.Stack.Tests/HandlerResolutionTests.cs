@@ -13,7 +13,7 @@ public sealed class HandlerResolutionTests(SynthesizedStack synthesized)
     [Fact]
     public void Handler_InTheTemplate_ResolvesToAPublicStreamMethodInTheBuiltFunctionAssembly()
     {
-        var (_, function) = synthesized.Single("AWS::Lambda::Function");
+        var (_, function) = synthesized.ApiFunction;
         var parts = function["Properties"]!["Handler"]!.GetValue<string>().Split("::");
         Assert.Equal(3, parts.Length);
 

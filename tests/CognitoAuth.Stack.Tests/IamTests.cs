@@ -30,10 +30,12 @@ public sealed class IamTests(SynthesizedStack synthesized)
         });
     }
 
-    [Fact]
-    public void FunctionRole_OnlyWritesTheFunctionsLogGroup()
+    [Theory]
+    [InlineData("api")]
+    [InlineData("token trigger")]
+    public void FunctionRole_OnlyWritesTheFunctionsLogGroup(string which)
     {
-        var (_, function) = synthesized.Single("AWS::Lambda::Function");
+        var (_, function) = which == "api" ? synthesized.ApiFunction : synthesized.TokenTrigger;
         var roleId = function["Properties"]!["Role"]!["Fn::GetAtt"]![0]!.GetValue<string>();
         var logGroupId = function["Properties"]!["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>();
 
@@ -47,11 +49,15 @@ public sealed class IamTests(SynthesizedStack synthesized)
             statement["Resource"]));
     }
 
-    [Fact]
-    public void Function_DependsOnItsPolicy_SoItCanLogFromTheFirstInvocation()
+    [Theory]
+    [InlineData("api")]
+    [InlineData("token trigger")]
+    public void Function_DependsOnItsPolicy_SoItCanLogFromTheFirstInvocation(string which)
     {
-        var (_, function) = synthesized.Single("AWS::Lambda::Function");
-        var (policyId, _) = synthesized.Single("AWS::IAM::Policy");
+        var (_, function) = which == "api" ? synthesized.ApiFunction : synthesized.TokenTrigger;
+        var roleId = function["Properties"]!["Role"]!["Fn::GetAtt"]![0]!.GetValue<string>();
+        var (policyId, _) = Assert.Single(synthesized.Resources("AWS::IAM::Policy"),
+            p => p.Resource["Properties"]!["Roles"]!.AsArray().Any(r => r!["Ref"]?.GetValue<string>() == roleId));
 
         Assert.Contains(policyId, function["DependsOn"]!.AsArray().Select(d => d!.GetValue<string>()));
     }

@@ -10,8 +10,8 @@ public sealed class LambdaFunctionTests(SynthesizedStack synthesized)
     [Fact]
     public void Function_Runtime_IsTheManagedDotnet10()
     {
-        synthesized.Template.ResourceCountIs(Function, 1);
-        synthesized.Template.HasResourceProperties(Function, new Dictionary<string, object> { ["Runtime"] = "dotnet10" });
+        synthesized.Template.ResourceCountIs(Function, 2);
+        Assert.Equal("dotnet10", synthesized.ApiFunction.Resource["Properties"]!["Runtime"]!.GetValue<string>());
     }
 
     [Fact]
@@ -29,6 +29,7 @@ public sealed class LambdaFunctionTests(SynthesizedStack synthesized)
     {
         synthesized.Template.HasResourceProperties(Function, new Dictionary<string, object>
         {
+            ["Handler"] = ReferenceStack.FunctionHandler,
             ["MemorySize"] = ReferenceStack.Function.MemorySizeMb,
             ["Timeout"] = (int)ReferenceStack.Function.Timeout.TotalSeconds,
             ["Architectures"] = new object[] { "x86_64" },
@@ -42,14 +43,14 @@ public sealed class LambdaFunctionTests(SynthesizedStack synthesized)
 
         var asset = Assert.Single(assets);
         Assert.True(File.Exists(Path.Combine(asset, "CognitoAuth.Function.dll")));
-        var (_, function) = synthesized.Single(Function);
+        var (_, function) = synthesized.ApiFunction;
         Assert.EndsWith(".zip", function["Properties"]!["Code"]!["S3Key"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Function_Logs_GoToItsOwnLogGroupRetainedForTwoWeeks()
     {
-        var (_, function) = synthesized.Single(Function);
+        var (_, function) = synthesized.ApiFunction;
         var logGroupId = function["Properties"]!["LoggingConfig"]!["LogGroup"]!["Ref"]!.GetValue<string>();
 
         var logGroup = synthesized.Json["Resources"]![logGroupId]!;
@@ -63,7 +64,7 @@ public sealed class LambdaFunctionTests(SynthesizedStack synthesized)
     {
         var logGroups = synthesized.Resources("AWS::Logs::LogGroup");
 
-        Assert.Equal(2, logGroups.Count);
+        Assert.Equal(3, logGroups.Count);
         Assert.All(logGroups, g =>
         {
             Assert.NotNull(g.Resource["Properties"]!["RetentionInDays"]);

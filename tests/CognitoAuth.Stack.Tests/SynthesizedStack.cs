@@ -68,6 +68,16 @@ public class SynthesizedStack : IDisposable
     public (string LogicalId, JsonObject Resource) Client(string name) =>
         Assert.Single(Resources("AWS::Cognito::UserPoolClient"), c => c.Resource["Properties"]!["ClientName"]?.GetValue<string>() == name);
 
+    /// <summary>The function with this handler string.</summary>
+    public (string LogicalId, JsonObject Resource) FunctionWithHandler(string handler) =>
+        Assert.Single(Resources("AWS::Lambda::Function"), f => f.Resource["Properties"]!["Handler"]?.GetValue<string>() == handler);
+
+    /// <summary>The API's function (<see cref="ReferenceStack.Function"/>).</summary>
+    public (string LogicalId, JsonObject Resource) ApiFunction => FunctionWithHandler(ReferenceStack.FunctionHandler);
+
+    /// <summary>The pool's pre token generation trigger (<see cref="ReferenceStack.TokenTrigger"/>).</summary>
+    public (string LogicalId, JsonObject Resource) TokenTrigger => FunctionWithHandler(ReferenceStack.TokenTriggerHandler);
+
     /// <summary>The user app client (<see cref="ReferenceStack.AppClient"/>).</summary>
     public (string LogicalId, JsonObject Resource) UserClient => Client(ReferenceStack.AppClient.Name);
 

@@ -9,15 +9,12 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Client.Authentication;
 
 /// <summary>
-/// Drives a sign-in: the configured <see cref="ISignInFlow"/> starts it, and each challenge Cognito asks is answered by the
-/// <see cref="IChallengeResponder"/> for its name, until tokens arrive or no responder knows the challenge. Also refreshes
-/// and signs out. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
+/// Drives a sign-in: the context's <see cref="ISignInFlow"/> starts it, and each challenge Cognito asks is answered — by the
+/// app's <see cref="ICognitoChallengeHandler"/>s first, then by the built-in <see cref="IChallengeResponder"/> for its name —
+/// until tokens arrive or nobody answers the challenge. Also refreshes and signs out. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
 /// </summary>
 internal sealed class CognitoAuthenticator
 {
-    // PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, then MFA is three rounds; the bound keeps a misbehaving endpoint from looping us.
-    private const int MaxChallengeRounds = 5;
-
     // Cognito's answer to a one-time code used before (a TOTP code of a step already accepted).
     private const string ExpiredCode = "ExpiredCodeException";
 
@@ -156,9 +153,15 @@ internal sealed class CognitoAuthenticator
                 return tokens;
             }
 
-            if (answers == MaxChallengeRounds)
+            if (flow is not IChallengeFlow challengeFlow)
             {
-                throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {MaxChallengeRounds} answers.", step.ChallengeName);
+                throw new CognitoAuthenticationException($"The {flow.Name} flow answers no challenges, but its sign-in asked {step.ChallengeName}.", step.ChallengeName);
+            }
+
+            // PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, then MFA is three rounds; the bound keeps a misbehaving endpoint from looping us.
+            if (answers == challengeFlow.MaxChallengeRounds)
+            {
+                throw new CognitoAuthenticationException($"Cognito kept asking for challenges after {challengeFlow.MaxChallengeRounds} answers.", step.ChallengeName);
             }
 
             // Cognito names the user by its own user name in challenges; the answer (and its SECRET_HASH) must use the same.
@@ -170,21 +173,25 @@ internal sealed class CognitoAuthenticator
             var challenge = step;
             try
             {
-                step = await flow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                step = await challengeFlow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
             catch (CognitoException used) when (used.ErrorCode == ExpiredCode)
             {
                 // The one-time code was already used (e.g. by another process, or the enrolment's verification in this
                 // 30-second step): the session stays open, and the responder's next answer is a fresh code.
                 Log.CodeAlreadyUsed(_logger, attempt.Client.Name, challenge.ChallengeName!);
-                step = await flow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                step = await challengeFlow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
             RememberPassword(attempt, newPassword);
         }
     }
 
-    /// <summary>The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what its responder (or the app's handler) adds.</summary>
+    /// <summary>
+    /// The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what the app's handler adds —
+    /// asked first, so an app can answer any challenge its own way (a TOTP code from a vault, a new password from a prompt) —
+    /// or else the built-in responder for the challenge.
+    /// </summary>
     private async Task<Dictionary<string, string>> AnswerAsync(SignInAttempt attempt, SignInStep step, CancellationToken cancellationToken)
     {
         var responses = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = attempt.Username };
@@ -193,19 +200,22 @@ internal sealed class CognitoAuthenticator
             responses[AuthParameterNames.SecretHash] = secretHash;
         }
 
-        if (_responders.GetValueOrDefault(step.ChallengeName!) is { } responder)
+        if (await AskHandlersAsync(attempt.Client, step, responses, cancellationToken).ConfigureAwait(false))
         {
-            await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
+            return responses;
         }
-        else if (!await AskHandlersAsync(attempt.Client, step, responses, cancellationToken).ConfigureAwait(false))
+
+        if (_responders.GetValueOrDefault(step.ChallengeName!) is not { } responder)
         {
             throw Unsupported(step.ChallengeName!);
         }
 
+        await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
+
         return responses;
     }
 
-    /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, for a challenge no responder knows.</summary>
+    /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, until one answers.</summary>
     private async Task<bool> AskHandlersAsync(CognitoClientContext client, SignInStep step, Dictionary<string, string> responses, CancellationToken cancellationToken)
     {
         var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters);
@@ -236,10 +246,8 @@ internal sealed class CognitoAuthenticator
         }
     }
 
-    private ISignInFlow FlowOf(CognitoClientContext client) =>
-        _flows.TryGetValue(client.Options.AuthFlow, out var flow)
-            ? flow
-            : throw new InvalidOperationException($"No sign-in flow is registered for AuthFlow '{client.Options.AuthFlow}'.");
+    /// <summary>The flow the context's rules belong to (the same registered object).</summary>
+    private ISignInFlow FlowOf(CognitoClientContext client) => _flows[client.Flow.AuthFlow];
 
     private CognitoAuthenticationException Unsupported(string challengeName) =>
         new(

@@ -1,3 +1,4 @@
+using CognitoAuth.Client.Authentication.Srp;
 using CognitoAuth.Client.Configuration;
 
 namespace CognitoAuth.Client.Authentication;
@@ -8,7 +9,6 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 internal sealed class SignInAttempt(CognitoClientContext client, string? password, SignInMemory memory, Action<SignInMemory> remember)
 {
-    private Dictionary<Type, object>? _state;
     private SignInMemory _memory = memory;
 
     public CognitoClientContext Client { get; } = client;
@@ -30,10 +30,9 @@ internal sealed class SignInAttempt(CognitoClientContext client, string? passwor
         }
     }
 
-    /// <summary>State a flow hands to its challenge responders (e.g. the SRP ephemeral key), one value per type.</summary>
-    public T? Get<T>()
-        where T : class => _state?.GetValueOrDefault(typeof(T)) as T;
-
-    public void Set<T>(T value)
-        where T : class => (_state ??= [])[typeof(T)] = value;
+    /// <summary>
+    /// The SRP ephemeral key of a sign-in that proves the password with SRP (it sent <c>SRP_A</c>): what the
+    /// <c>PASSWORD_VERIFIER</c> answer is computed from. Set by the flow that starts it; <see langword="null"/> otherwise.
+    /// </summary>
+    public SrpSignIn? Srp { get; set; }
 }

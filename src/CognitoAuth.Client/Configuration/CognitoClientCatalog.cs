@@ -14,9 +14,11 @@ internal sealed class CognitoClientCatalog : IDisposable
     private readonly IOptionsMonitor<CognitoApiClientOptions> _options;
     private readonly ConcurrentDictionary<string, CognitoClientSource> _sources = new(StringComparer.Ordinal);
     private readonly IDisposable? _subscription;
+    private readonly FlowCatalog _flows;
 
-    public CognitoClientCatalog(IEnumerable<RegisteredClient> registered, IOptionsMonitor<CognitoApiClientOptions> options)
+    public CognitoClientCatalog(IEnumerable<RegisteredClient> registered, IOptionsMonitor<CognitoApiClientOptions> options, FlowCatalog flows)
     {
+        _flows = flows;
         _registered = registered.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         _options = options;
         _subscription = options.OnChange((_, name) =>
@@ -42,7 +44,7 @@ internal sealed class CognitoClientCatalog : IDisposable
 
     private CognitoClientSource Create(string name) =>
         _registered.Contains(name)
-            ? new CognitoClientSource(name, _options)
+            ? new CognitoClientSource(name, _options, _flows)
             : throw new InvalidOperationException(
                 $"No Cognito API client named '{name}' is registered. Register it with services.AddCognitoApiClient(\"{name}\", ...) " +
                 "or httpClientBuilder.AddCognitoBearerToken(...).");

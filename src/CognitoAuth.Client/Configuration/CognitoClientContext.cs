@@ -3,9 +3,9 @@ using CognitoAuth.Client.Cognito;
 namespace CognitoAuth.Client.Configuration;
 
 /// <summary>
-/// An immutable view of one client name's validated options, with what is derived from them computed once: the Cognito
-/// endpoint, the key that names the user's tokens, the sign-in <c>SECRET_HASH</c> and the API origin. A reload of the
-/// options makes a new context; nothing here changes after it is built.
+/// An immutable view of one client name's validated options, with what is derived from them computed once: the sign-in
+/// flow, the Cognito endpoint, the key that names the user's tokens (the flow's), the sign-in <c>SECRET_HASH</c> and the API
+/// origin. A reload of the options makes a new context; nothing here changes after it is built.
 /// </summary>
 internal sealed class CognitoClientContext
 {
@@ -21,18 +21,15 @@ internal sealed class CognitoClientContext
     /// <summary>Where <c>/logout</c> sends the browser when <see cref="CognitoApiClientOptions.LogoutUri"/> is not set (the reference stack's sign-out URL).</summary>
     public static readonly Uri DefaultLogoutUri = new("http://localhost:8400/");
 
-    /// <summary>What a browser sign-in asks for without <see cref="CognitoApiClientOptions.Scopes"/>: an ID token with the profile, and an access token for Cognito's user API.</summary>
-    public const string DefaultInteractiveScopes = "openid email profile aws.cognito.signin.user.admin";
-
-    private CognitoClientContext(string name, CognitoApiClientOptions options)
+    private CognitoClientContext(string name, CognitoApiClientOptions options, IFlowRules flow)
     {
         Name = name;
         Options = options;
+        Flow = flow;
         ClientId = options.ClientId!;
         Username = options.Username ?? string.Empty;
         ApiBaseAddress = options.ApiBaseAddress!;
-        var interactive = options.AuthFlow == CognitoAuthFlow.AuthorizationCode;
-        Scopes = string.Join(' ', (options.Scopes ?? (interactive ? DefaultInteractiveScopes : string.Empty))
+        Scopes = string.Join(' ', (options.Scopes ?? flow.DefaultScopes)
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         RedirectUri = options.RedirectUri ?? DefaultRedirectUri;
         LogoutUri = options.LogoutUri ?? DefaultLogoutUri;
@@ -43,21 +40,8 @@ internal sealed class CognitoClientContext
         Endpoint = options.ServiceUrl is { } serviceUrl ? new CognitoEndpoint(serviceUrl, region)
             : region.Length > 0 ? CognitoEndpoint.ForRegion(region)
             : new CognitoEndpoint(new Uri("https://cognito-idp.amazonaws.com/"), region);
-        if (options.AuthFlow == CognitoAuthFlow.ClientCredentials)
-        {
-            // No user: the app client's token for a set of scopes (Duende's lesson: the scopes are part of the key).
-            StoreKey = string.Join('|', (options.TokenEndpoint ?? Endpoint.ServiceUrl).AbsoluteUri, options.UserPoolId, ClientId, "scope=" + Scopes);
-        }
-        else if (interactive)
-        {
-            // The person is chosen in the browser: one signed-in person per app client and set of scopes.
-            StoreKey = string.Join('|', (options.AuthorizationEndpoint ?? Endpoint.ServiceUrl).AbsoluteUri, options.UserPoolId, ClientId, "browser", "scope=" + Scopes);
-        }
-        else
-        {
-            StoreKey = string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, options.UserPoolId, ClientId, Username);
-            SignInSecretHash = SecretHashFor(Username);
-        }
+        SignInSecretHash = Username.Length > 0 ? SecretHashFor(Username) : null;
+        StoreKey = flow.StoreKey(this);
 
         _apiScheme = ApiBaseAddress.Scheme;
         _apiHost = ApiBaseAddress.Host;
@@ -67,6 +51,9 @@ internal sealed class CognitoClientContext
 
     /// <summary>The client name (<see cref="IHttpClientFactory"/> and options name).</summary>
     public string Name { get; }
+
+    /// <summary>The sign-in flow the options select.</summary>
+    public IFlowRules Flow { get; }
 
     /// <summary>The options snapshot this context views. Never modified.</summary>
     public CognitoApiClientOptions Options { get; }
@@ -80,10 +67,7 @@ internal sealed class CognitoClientContext
 
     public CognitoEndpoint Endpoint { get; }
 
-    /// <summary>
-    /// Names the user's tokens: endpoint and pool, app client and user. Client names for one user share one sign-in; a change
-    /// of any part is another identity, whose tokens are never those of the old one.
-    /// </summary>
+    /// <summary>Names the tokens, as <see cref="IFlowRules.StoreKey"/> says (for a user: endpoint and pool, app client and user).</summary>
     public string StoreKey { get; }
 
     /// <summary><c>SECRET_HASH</c> for the configured user name, or <see langword="null"/> without a client secret or a user.</summary>
@@ -103,7 +87,10 @@ internal sealed class CognitoClientContext
         string.IsNullOrEmpty(Options.UserPoolId) ? null : new Uri(Endpoint.ServiceUrl, $"{Options.UserPoolId}/.well-known/openid-configuration");
 
     /// <summary>Builds the context of <paramref name="name"/>'s validated <paramref name="options"/>.</summary>
-    public static CognitoClientContext Create(string name, CognitoApiClientOptions options) => new(name, options);
+    public static CognitoClientContext Create(string name, CognitoApiClientOptions options, IFlowRules flow) => new(name, options, flow);
+
+    /// <summary>The key of a configured user's tokens: endpoint and pool, app client and user name.</summary>
+    public string UserStoreKey() => string.Join('|', Endpoint.ServiceUrl.AbsoluteUri, Options.UserPoolId, ClientId, Username);
 
     /// <summary>The region: <see cref="CognitoApiClientOptions.Region"/>, else the <see cref="CognitoApiClientOptions.UserPoolId"/> prefix.</summary>
     public static string? RegionOf(CognitoApiClientOptions options) =>

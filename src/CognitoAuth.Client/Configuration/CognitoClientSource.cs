@@ -6,7 +6,7 @@ namespace CognitoAuth.Client.Configuration;
 /// One client name's current <see cref="CognitoClientContext"/>: built on first use from the validated options, kept until
 /// the options change, then built again on the next read. Reading it is a field read.
 /// </summary>
-internal sealed class CognitoClientSource(string name, IOptionsMonitor<CognitoApiClientOptions> options)
+internal sealed class CognitoClientSource(string name, IOptionsMonitor<CognitoApiClientOptions> options, FlowCatalog flows)
 {
     private readonly object _gate = new();
     private CognitoClientContext? _current;
@@ -30,7 +30,17 @@ internal sealed class CognitoClientSource(string name, IOptionsMonitor<CognitoAp
         lock (_gate)
         {
             // Get validates the options (OptionsValidationException naming the key) before they are used.
-            var context = _current ?? CognitoClientContext.Create(Name, options.Get(Name));
+            CognitoClientContext context;
+            if (_current is { } current)
+            {
+                context = current;
+            }
+            else
+            {
+                var snapshot = options.Get(Name);
+                context = CognitoClientContext.Create(Name, snapshot, flows.Get(snapshot.AuthFlow));
+            }
+
             Volatile.Write(ref _current, context);
             return context;
         }

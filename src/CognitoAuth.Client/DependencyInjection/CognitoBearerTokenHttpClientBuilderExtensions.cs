@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using CognitoAuth.Client;
 using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Authentication.Challenges;
@@ -79,18 +80,19 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddSingleton<CognitoClientMetrics>();
 
         // The sign-in flows and challenge responders: a new one is a class and a line here.
+        services.TryAddSingleton<FlowCatalog>();
         services.TryAddSingleton<AdminAuthChannel>();
         services.TryAddSingleton<PublicAuthChannel>();
         services.TryAddSingleton<RefreshTokenRenewal>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AdminUserPasswordFlow>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserPasswordFlow>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, UserSrpFlow>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, ClientCredentialsFlow>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, AuthorizationCodeFlow>(static services => new AuthorizationCodeFlow(
+        services.AddSignInFlow<AdminUserPasswordFlow>();
+        services.AddSignInFlow<UserPasswordFlow>();
+        services.AddSignInFlow<UserSrpFlow>();
+        services.AddSignInFlow<ClientCredentialsFlow>();
+        services.AddSignInFlow(static services => new AuthorizationCodeFlow(
             services.GetRequiredService<ICognitoOAuthClient>(),
             services.GetRequiredService<ICognitoBrowser>(),
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<AuthorizationCodeFlow>>())));
+            services.GetRequiredService<ILogger<AuthorizationCodeFlow>>()));
         services.TryAddSingleton<ICognitoBrowser>(static services => new SystemBrowser(services.GetRequiredService<ILogger<SystemBrowser>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, NewPasswordRequiredResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, PasswordVerifierResponder>());
@@ -107,6 +109,15 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.AddCognitoIdentityProvider();
 
         return services.AddOptionsWithValidateOnStart<CognitoApiClientOptions, CognitoApiClientOptionsValidator>(name);
+    }
+
+    /// <summary>Registers a sign-in flow once: as the flow the authenticator drives, and as the rules the options are checked by.</summary>
+    private static void AddSignInFlow<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFlow>(this IServiceCollection services, Func<IServiceProvider, TFlow>? create = null)
+        where TFlow : class, ISignInFlow
+    {
+        services.TryAdd(create is null ? ServiceDescriptor.Singleton<TFlow, TFlow>() : ServiceDescriptor.Singleton(create));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInFlow, TFlow>(static services => services.GetRequiredService<TFlow>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowRules, TFlow>(static services => services.GetRequiredService<TFlow>()));
     }
 
     private static IHttpClientBuilder AddHandler(IHttpClientBuilder builder)

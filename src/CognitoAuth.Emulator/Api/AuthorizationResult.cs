@@ -27,6 +27,9 @@ internal sealed class AuthorizationResult
 
     public static AuthorizationResult Allow(JsonWebToken token, IReadOnlyList<string>? scopes = null) => new(token, null, null, scopes);
 
+    /// <summary>A route without authorization (<c>NONE</c>): no token, no claims in the event.</summary>
+    public static AuthorizationResult Anonymous { get; } = new(null, null);
+
     public static AuthorizationResult Deny(string reason) => new(null, reason);
 
     public static AuthorizationResult Forbid(IReadOnlyList<string> routeScopes) => new(null, "insufficient scope", routeScopes);

@@ -6,17 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Emulator.Api;
 
 /// <summary>
-/// The HTTP API front: matches a route of the reference stack (an unmatched request gets API Gateway's
-/// <c>404 {"message":"Not Found"}</c> before any authorization), runs the JWT authorizer (a refusal is
+/// The HTTP API front: finds the API (the only one at the root; with several, each under <c>/{apiId}/</c>) and its stage
+/// (<c>$default</c> at the API's root, another under <c>/{stage}/</c>), matches a route (an unmatched request gets API
+/// Gateway's <c>404 {"message":"Not Found"}</c> before any authorization), runs the route's JWT authorizer (a refusal is
 /// <c>401 {"message":"Unauthorized"}</c> with a <c>www-authenticate</c> header; a valid token without one of the route's
-/// scopes is <c>403 {"message":"Forbidden"}</c>), then invokes the real function
-/// with a payload-2.0 event and maps its answer back (a failure is <c>500 {"message":"Internal Server Error"}</c>).
+/// scopes is <c>403 {"message":"Forbidden"}</c>), then invokes the integration's function with a payload-2.0 event and maps
+/// its answer back (a failure is <c>500 {"message":"Internal Server Error"}</c>).
 /// </summary>
 internal sealed class HttpApiEndpoint(
-    IReadOnlyList<RouteDefinition> routes,
-    JwtAuthorizer authorizer,
-    LambdaFunction function,
-    string apiId,
+    IReadOnlyList<HttpApi> apis,
     RequestCounters counters,
     TimeProvider time,
     ILogger logger)
@@ -30,22 +28,34 @@ internal sealed class HttpApiEndpoint(
     private static readonly byte[] InternalServerError = """{"message":"Internal Server Error"}"""u8.ToArray();
     private static readonly byte[] RequestTooLarge = """{"message":"Request Entity Too Large"}"""u8.ToArray();
 
+    /// <summary>The reference stack's front: its routes behind one authorizer and one function.</summary>
+    public static HttpApiEndpoint Reference(
+        IReadOnlyList<RouteDefinition> routes, JwtAuthorizer authorizer, LambdaFunction function, string apiId, RequestCounters counters, TimeProvider time, ILogger logger) =>
+        new([HttpApi.Reference(routes, authorizer, function, apiId)], counters, time, logger);
+
+    /// <summary>The path under which an API is served, relative to the front's root: empty for a lone API, else <c>{apiId}/</c>.</summary>
+    public static string BasePath(IReadOnlyList<HttpApi> apis, HttpApi api) => apis.Count == 1 ? string.Empty : api.Id + "/";
+
+    /// <summary>The API's stage path under its base: empty for <c>$default</c>, else <c>{stage}/</c>.</summary>
+    public static string StagePath(HttpApi api) =>
+        api.Stages.Contains(HttpApi.DefaultStage) || api.Stages.Count == 0 ? string.Empty : api.Stages[0] + "/";
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var requestId = RandomIds.ApiRequestId();
         context.Response.Headers["apigw-requestid"] = requestId;
 
-        var route = routes.FirstOrDefault(r =>
-            string.Equals(r.Method, request.Method, StringComparison.Ordinal) && string.Equals(r.Path, request.Path.Value, StringComparison.Ordinal));
-        if (route is null)
+        if (Locate(request.Path.Value ?? "/") is not var (api, stage, path)
+            || ApiRoute.Select(api.Routes, request.Method, path) is not var (route, pathParameters)
+            || route.IntegrationId is not { } integrationId || !api.Integrations.TryGetValue(integrationId, out var integration))
         {
             await WriteJsonAsync(context, StatusCodes.Status404NotFound, NotFound, requestId);
             return;
         }
 
         counters.Increment(route.RouteKey);
-        var verdict = authorizer.Authorize(request.Headers.Authorization.ToString(), route.AuthorizationScopes);
+        var verdict = Authorize(api, route, request.Headers.Authorization.ToString());
         if (verdict.MissingScopes is { } routeScopes)
         {
             // API Gateway's answer to a valid token without one of the route's scopes: the developer guide
@@ -59,7 +69,7 @@ internal sealed class HttpApiEndpoint(
             return;
         }
 
-        if (verdict.Token is not { } token)
+        if (verdict.Failure is not null)
         {
             Log.ApiUnauthorized(logger, route.RouteKey, verdict.Failure!, requestId);
             context.Response.Headers.WWWAuthenticate = $"Bearer scope=\"\" error=\"invalid_token\" error_description=\"{verdict.Failure}\"";
@@ -75,7 +85,14 @@ internal sealed class HttpApiEndpoint(
 
         using var bodyBuffer = new MemoryStream();
         await request.Body.CopyToAsync(bodyBuffer, context.RequestAborted);
-        var payload = HttpApiEvent.Build(context, route, token, verdict.Scopes, apiId, requestId, time.GetUtcNow(), bodyBuffer.ToArray());
+        var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, path);
+        if (integration.Function is not { } function)
+        {
+            // Named by the template, with no code here (no aws:asset:path): nothing can run it yet.
+            Log.FunctionFailed(logger, integration.FunctionName, requestId, new InvalidOperationException($"The function {integration.FunctionName} has no local code."));
+            await WriteJsonAsync(context, StatusCodes.Status500InternalServerError, InternalServerError, requestId);
+            return;
+        }
 
         byte[] output;
         try
@@ -126,5 +143,54 @@ internal sealed class HttpApiEndpoint(
         Log.ApiRequest(logger, context.Request.Method, context.Request.Path.Value ?? "/", statusCode, requestId);
     }
 
-    public override string ToString() => $"HttpApiEndpoint {{ Routes = {string.Join(", ", routes.Select(r => r.RouteKey))} }}";
+    /// <summary>The API, stage and API-relative path a request addresses, or <see langword="null"/>.</summary>
+    private (HttpApi Api, string Stage, string Path)? Locate(string path)
+    {
+        HttpApi? api = null;
+        if (apis.Count == 1)
+        {
+            api = apis[0];
+        }
+        else
+        {
+            var rest = path.TrimStart('/');
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            var id = slash < 0 ? rest : rest[..slash];
+            api = apis.FirstOrDefault(a => a.Id == id);
+            path = slash < 0 ? "/" : rest[slash..];
+        }
+
+        if (api is null || api.Stages.Count == 0)
+        {
+            return null;
+        }
+
+        if (api.Stages.Contains(HttpApi.DefaultStage))
+        {
+            return (api, HttpApi.DefaultStage, path);
+        }
+
+        var stage = api.Stages[0];
+        var prefix = "/" + stage;
+        return path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal)
+            ? (api, stage, path.Length == prefix.Length ? "/" : path[prefix.Length..])
+            : null;
+    }
+
+    private static AuthorizationResult Authorize(HttpApi api, ApiRoute route, string identitySource)
+    {
+        if (route.AuthorizationType == ApiRoute.None)
+        {
+            return AuthorizationResult.Anonymous;
+        }
+
+        if (route.AuthorizationType != ApiRoute.Jwt || route.AuthorizerId is not { } authorizerId || !api.Authorizers.TryGetValue(authorizerId, out var authorizer))
+        {
+            return AuthorizationResult.Deny($"the route's authorization type {route.AuthorizationType} is not emulated");
+        }
+
+        return authorizer.Jwt is { } jwt ? jwt.Authorize(identitySource, route.AuthorizationScopes) : AuthorizationResult.Deny(authorizer.Problem ?? "the authorizer cannot verify tokens");
+    }
+
+    public override string ToString() => $"HttpApiEndpoint {{ Apis = {string.Join(", ", apis.Select(a => a.Id))} }}";
 }

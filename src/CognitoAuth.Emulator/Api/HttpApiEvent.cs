@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Tokens;
-using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.Api;
@@ -18,10 +17,19 @@ namespace CognitoAuth.Emulator.Api;
 /// </summary>
 internal static class HttpApiEvent
 {
-    public static byte[] Build(HttpContext context, RouteDefinition route, JsonWebToken token, IReadOnlyList<string>? scopes, string apiId, string requestId, DateTimeOffset now, byte[] body)
+    public static byte[] Build(
+        HttpContext context, string routeKey, JsonWebToken? token, IReadOnlyList<string>? scopes, string apiId, string requestId, DateTimeOffset now, byte[] body,
+        IReadOnlyDictionary<string, string>? pathParameters = null, string stage = HttpApi.DefaultStage, string? apiPath = null)
     {
         var request = context.Request;
         var (rawPath, rawQuery) = RequestTarget.Of(context);
+
+        // Under a named stage or an API's own base path, API Gateway's rawPath still starts with the stage; the base path is ours.
+        if (apiPath is not null)
+        {
+            rawPath = stage == HttpApi.DefaultStage ? apiPath : $"/{stage}{(apiPath == "/" ? string.Empty : apiPath)}";
+        }
+
         var host = request.Host.Host;
 
         var buffer = new ArrayBufferWriter<byte>(2048);
@@ -29,42 +37,31 @@ internal static class HttpApiEvent
         {
             writer.WriteStartObject();
             writer.WriteString("version", "2.0");
-            writer.WriteString("routeKey", route.RouteKey);
+            writer.WriteString("routeKey", routeKey);
             writer.WriteString("rawPath", rawPath);
             writer.WriteString("rawQueryString", rawQuery);
             WriteCookies(writer, request.Headers.Cookie);
             WriteHeaders(writer, context);
             WriteQueryParameters(writer, rawQuery);
+            if (pathParameters is { Count: > 0 })
+            {
+                writer.WriteStartObject("pathParameters");
+                foreach (var (name, value) in pathParameters)
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
+            }
 
             writer.WriteStartObject("requestContext");
             writer.WriteString("accountId", RandomIds.AccountId);
             writer.WriteString("apiId", apiId);
-            writer.WriteStartObject("authorizer");
-            writer.WriteStartObject("jwt");
-            writer.WriteStartObject("claims");
-            foreach (var claim in token.Payload.EnumerateObject())
+            if (token is not null)
             {
-                writer.WriteString(claim.Name, ClaimText(claim.Value));
+                WriteAuthorizer(writer, token, scopes);
             }
 
-            writer.WriteEndObject();
-            if (scopes is null)
-            {
-                writer.WriteNull("scopes");
-            }
-            else
-            {
-                writer.WriteStartArray("scopes");
-                foreach (var scope in scopes)
-                {
-                    writer.WriteStringValue(scope);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
             writer.WriteString("domainName", host);
             writer.WriteString("domainPrefix", host.Split('.')[0]);
             writer.WriteStartObject("http");
@@ -75,8 +72,8 @@ internal static class HttpApiEvent
             writer.WriteString("userAgent", request.Headers.UserAgent.ToString());
             writer.WriteEndObject();
             writer.WriteString("requestId", requestId);
-            writer.WriteString("routeKey", route.RouteKey);
-            writer.WriteString("stage", "$default");
+            writer.WriteString("routeKey", routeKey);
+            writer.WriteString("stage", stage);
             writer.WriteString("time", now.UtcDateTime.ToString("dd/MMM/yyyy:HH:mm:ss +0000", CultureInfo.InvariantCulture));
             writer.WriteNumber("timeEpoch", now.ToUnixTimeMilliseconds());
             writer.WriteEndObject();
@@ -92,6 +89,36 @@ internal static class HttpApiEvent
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteAuthorizer(Utf8JsonWriter writer, JsonWebToken token, IReadOnlyList<string>? scopes)
+    {
+        writer.WriteStartObject("authorizer");
+        writer.WriteStartObject("jwt");
+        writer.WriteStartObject("claims");
+        foreach (var claim in token.Payload.EnumerateObject())
+        {
+            writer.WriteString(claim.Name, ClaimText(claim.Value));
+        }
+
+        writer.WriteEndObject();
+        if (scopes is null)
+        {
+            writer.WriteNull("scopes");
+        }
+        else
+        {
+            writer.WriteStartArray("scopes");
+            foreach (var scope in scopes)
+            {
+                writer.WriteStringValue(scope);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     /// <summary>API Gateway passes every claim as a string: numbers and booleans as their JSON text, arrays as "[a b]".</summary>

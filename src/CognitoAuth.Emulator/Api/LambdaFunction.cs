@@ -25,8 +25,28 @@ internal sealed class LambdaFunction
 
     public string Handler { get; }
 
-    /// <summary>Resolves a handler string, failing with a message that says which part does not resolve.</summary>
-    public static LambdaFunction Load(string handler)
+    /// <summary>Resolves a handler string against the emulator's own assemblies, failing with a message that says which part does not resolve.</summary>
+    public static LambdaFunction Load(string handler) => Load(handler, name => Assembly.Load(name));
+
+    /// <summary>
+    /// Resolves a handler string against a deployment package's folder (what CDK's <c>aws:asset:path</c> names): the handler's
+    /// assembly and its dependencies load from there, in a load context of their own, as the Lambda runtime loads
+    /// <c>/var/task</c>.
+    /// </summary>
+    public static LambdaFunction Load(string handler, string codeDirectory)
+    {
+        var assemblyName = handler.Split("::")[0];
+        var path = Path.Combine(codeDirectory, assemblyName + ".dll");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The handler's assembly '{assemblyName}.dll' is not in the code folder {codeDirectory}.");
+        }
+
+        return Load(handler, new FunctionLoadContext(path).LoadHandlerAssembly);
+    }
+
+    /// <summary>Resolves a handler string with the given way of loading its assembly (a function folder's load context).</summary>
+    public static LambdaFunction Load(string handler, Func<AssemblyName, Assembly> loadAssembly)
     {
         var parts = handler.Split("::");
         if (parts.Length != 3 || parts.Any(string.IsNullOrWhiteSpace))
@@ -37,9 +57,9 @@ internal sealed class LambdaFunction
         Assembly assembly;
         try
         {
-            assembly = Assembly.Load(new AssemblyName(parts[0]));
+            assembly = loadAssembly(new AssemblyName(parts[0]));
         }
-        catch (FileNotFoundException ex)
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
             throw new InvalidOperationException($"The handler's assembly '{parts[0]}' cannot be loaded.", ex);
         }

@@ -17,6 +17,11 @@ public sealed class CognitoFaults
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CognitoFault>> _pending = new(StringComparer.Ordinal);
     private readonly RequestCounters _applied = new();
 
+    // Each emulator has its own; a test gets it from CognitoEmulator.Faults.
+    internal CognitoFaults()
+    {
+    }
+
     /// <summary>
     /// Gets how many faults have been applied, by operation name. A <see cref="CognitoFaultKind.Slow"/> or
     /// <see cref="CognitoFaultKind.Hang"/> fault counts once its hold has begun, that is once its timer is set on the

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.Cognito;
+using Amazon.CDK.AWS.Lambda;
 using CognitoAuth.Reference;
 using Constructs;
 
@@ -7,11 +8,13 @@ namespace CognitoAuth.Stack.Identity;
 
 /// <summary>
 /// The user pool with its domain, resource server and two app clients, as <see cref="ReferenceStack"/> defines them: the
-/// user client (<see cref="ReferenceStack.AppClient"/>) and the machine client (<see cref="ReferenceStack.MachineClient"/>).
+/// user client (<see cref="ReferenceStack.AppClient"/>) and the machine client (<see cref="ReferenceStack.MachineClient"/>); its
+/// pre token generation trigger (version <see cref="ReferenceStack.TokenTriggerVersion"/>, hence the feature plan
+/// <see cref="ReferenceStack.FeaturePlan"/>) and the group <see cref="ReferenceStack.ReadersGroup"/>.
 /// </summary>
 internal sealed class UserPoolIdentity : Construct
 {
-    public UserPoolIdentity(Construct scope, string id, bool refreshTokenRotation, TimeSpan refreshTokenRotationGracePeriod)
+    public UserPoolIdentity(Construct scope, string id, IFunction tokenTrigger, bool refreshTokenRotation, TimeSpan refreshTokenRotationGracePeriod)
         : base(scope, id)
     {
         var pool = ReferenceStack.UserPool;
@@ -39,6 +42,22 @@ internal sealed class UserPoolIdentity : Construct
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
 
+        // The version 2 event (access token customization) needs the Essentials or Plus feature plan; CDK 2.160 predates
+        // the property. Written explicitly rather than left to the default plan, which is not the same for every pool (an
+        // older pool updated in place keeps its plan).
+        ((CfnUserPool)UserPool.Node.DefaultChild!).AddPropertyOverride("UserPoolTier", ReferenceStack.FeaturePlan);
+        // LambdaConfig.PreTokenGenerationConfig {LambdaArn, LambdaVersion}, and the function's resource policy that lets
+        // cognito-idp.amazonaws.com invoke it for this pool only (source ARN: the pool's, resolved late, so no cycle).
+        UserPool.AddTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenTrigger, LambdaVersionOf(ReferenceStack.TokenTriggerVersion));
+
+        var readers = ReferenceStack.ReadersGroup;
+        ReadersGroup = new CfnUserPoolGroup(this, "ReadersGroup", new CfnUserPoolGroupProps
+        {
+            UserPoolId = UserPool.UserPoolId,
+            GroupName = readers.Name,
+            Description = readers.Description,
+        });
+
         Domain = UserPool.AddDomain("Domain", new UserPoolDomainOptions
         {
             CognitoDomain = new CognitoDomainOptions { DomainPrefix = DomainPrefix.For(ReferenceStack.DomainPrefixStem) },
@@ -61,6 +80,9 @@ internal sealed class UserPoolIdentity : Construct
     }
 
     public UserPool UserPool { get; }
+
+    /// <summary>The group whose members' access tokens carry the hello.read scope (through the trigger).</summary>
+    public CfnUserPoolGroup ReadersGroup { get; }
 
     /// <summary>The pool's prefix domain: managed login and the OAuth 2.0 endpoints (<c>/oauth2/token</c>, …).</summary>
     public UserPoolDomain Domain { get; }
@@ -93,6 +115,14 @@ internal sealed class UserPoolIdentity : Construct
         ((CfnUserPoolClient)added.Node.DefaultChild!).ExplicitAuthFlows = [.. ExplicitAuthFlows.Deployed(client.ExplicitAuthFlows, refreshTokenRotation)];
         return added;
     }
+
+    /// <summary>The trigger event version the L2 knows; one it does not fails the synth rather than deploying another.</summary>
+    internal static LambdaVersion LambdaVersionOf(string version) => version switch
+    {
+        "V1_0" => LambdaVersion.V1_0,
+        "V2_0" => LambdaVersion.V2_0,
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, "CDK 2.160 can configure pre token generation V1_0 or V2_0 only."),
+    };
 
     private static Mfa MfaOf(MfaDefinition mfa) => mfa switch
     {

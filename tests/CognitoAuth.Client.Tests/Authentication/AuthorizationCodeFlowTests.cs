@@ -294,9 +294,9 @@ public sealed class AuthorizationCodeFlowTests
         var failures = Assert.Throws<OptionsValidationException>(() => login.Harness.Tokens.GetTokensAsync(Name).GetAwaiter().GetResult()).Failures.ToList();
 
         Assert.Contains(failures, f => f.Contains("needs the pool domain's endpoints", StringComparison.Ordinal) && f.Contains("AuthorizationEndpoint", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Username does not apply to AuthFlow AuthorizationCode", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Password does not apply to AuthFlow AuthorizationCode", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("TotpSecret does not apply", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Username applies only to AuthFlow", StringComparison.Ordinal) && f.Contains("the AuthorizationCode flow ignores it", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Password applies only to AuthFlow", StringComparison.Ordinal) && f.Contains("the AuthorizationCode flow ignores it", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("TotpSecret applies only to AuthFlow", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("'https://app.example.com/callback' must be an http address of this machine", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("'http://app.example.com/' uses plain http to a host that is not loopback", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("Scopes lacks openid", StringComparison.Ordinal));

@@ -210,8 +210,8 @@ public sealed class ClientCredentialsFlowTests
 
         Assert.Contains(failures, f => f.Contains("ClientSecret", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("TokenEndpoint", StringComparison.Ordinal) && f.Contains("UserPoolId", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Username does not apply to AuthFlow ClientCredentials", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Password does not apply", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Username applies only to AuthFlow", StringComparison.Ordinal) && f.Contains("the ClientCredentials flow ignores it", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Password applies only to AuthFlow", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("issues no ID token", StringComparison.Ordinal));
     }
 

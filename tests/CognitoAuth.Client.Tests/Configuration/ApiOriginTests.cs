@@ -1,6 +1,6 @@
 using CognitoAuth.Client.Configuration;
-using CognitoAuth.Client.Authentication;
 using CognitoAuth.Client.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CognitoAuth.Client.Tests.Configuration;
 
@@ -52,6 +52,8 @@ public sealed class ApiOriginTests
         var options = new CognitoApiClientOptions();
         ClientHarness.Defaults(options);
         options.ApiBaseAddress = new Uri(apiBase);
-        return CognitoClientContext.Create(CognitoApiClientOptions.DefaultName, options);
+        using var harness = new ClientHarness();
+        var flow = harness.Services.GetRequiredService<FlowCatalog>().Get(options.AuthFlow);
+        return CognitoClientContext.Create(CognitoApiClientOptions.DefaultName, options, flow);
     }
 }

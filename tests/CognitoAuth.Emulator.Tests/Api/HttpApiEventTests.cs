@@ -75,7 +75,7 @@ public sealed class HttpApiEventTests
         using var key = new TestSigningKey();
         var token = JsonWebToken.TryParse(TokenForge.SignRsa(key.Rsa, new JsonObject { ["kid"] = "k", ["alg"] = "RS256" }, Claims()))!;
 
-        var bytes = HttpApiEvent.Build(context, new RouteDefinition("GET", "/scoped/hello"), token, ["cognito-auth-api/hello.read", "other"], "api1234567", "req-1", Now, []);
+        var bytes = HttpApiEvent.Build(context, "GET /scoped/hello", token, ["cognito-auth-api/hello.read", "other"], "api1234567", "req-1", Now, []);
 
         var scopes = JsonDocument.Parse(bytes).RootElement.GetProperty("requestContext").GetProperty("authorizer").GetProperty("jwt").GetProperty("scopes");
         Assert.Equal(["cognito-auth-api/hello.read", "other"], scopes.EnumerateArray().Select(s => s.GetString()));
@@ -125,8 +125,7 @@ public sealed class HttpApiEventTests
     {
         using var key = new TestSigningKey();
         var token = JsonWebToken.TryParse(TokenForge.SignRsa(key.Rsa, new JsonObject { ["kid"] = "k", ["alg"] = "RS256" }, claims))!;
-        var route = new RouteDefinition("GET", context.Request.Path.Value!);
-        var bytes = HttpApiEvent.Build(context, route, token, null, "api1234567", "req-1", Now, body ?? []);
+        var bytes = HttpApiEvent.Build(context, "GET " + context.Request.Path.Value!, token, null, "api1234567", "req-1", Now, body ?? []);
         return JsonDocument.Parse(bytes).RootElement;
     }
 }

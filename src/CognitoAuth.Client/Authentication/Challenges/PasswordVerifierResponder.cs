@@ -1,4 +1,3 @@
-using CognitoAuth.Client.Authentication.Srp;
 using CognitoAuth.Client.Cognito.Model;
 
 namespace CognitoAuth.Client.Authentication.Challenges;
@@ -13,8 +12,9 @@ internal sealed class PasswordVerifierResponder(TimeProvider timeProvider) : ICh
 
     public ValueTask AnswerAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken)
     {
-        var srp = attempt.Get<SrpSignIn>() ?? throw new CognitoAuthenticationException(
-            "Cognito asked for PASSWORD_VERIFIER, the answer to a USER_SRP_AUTH sign-in, which this one is not: set AuthFlow to UserSrp.",
+        var srp = attempt.Srp ?? throw new CognitoAuthenticationException(
+            "Cognito asked for PASSWORD_VERIFIER, the answer to an SRP proof (SRP_A), which this sign-in did not start: set AuthFlow to UserSrp " +
+            "(or CustomAuth with CustomAuthWithSrp, or UserAuth with PreferredChallenge PASSWORD_SRP).",
             ChallengeNameType.PasswordVerifier);
         var claim = srp.AnswerPasswordVerifier(challenge.Parameters, attempt.Client.Options.UserPoolId!, attempt.Password!, timeProvider.GetUtcNow());
         foreach (var (name, value) in claim.ToChallengeResponses())

@@ -1,4 +1,6 @@
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Authentication.Flows;
 
@@ -8,4 +10,10 @@ internal sealed class AdminUserPasswordFlow(AdminAuthChannel channel, RefreshTok
     public override CognitoAuthFlow AuthFlow => CognitoAuthFlow.AdminUserPassword;
 
     public override string Name => "admin_user_password";
+
+    public override void Validate(CognitoApiClientOptions options, ValidateOptionsResultBuilder errors)
+    {
+        FlowRules.RequireUser(options, errors);
+        FlowRules.RequireUserPoolId(options, errors, "the admin operations name it (or set AuthFlow to UserPassword)");
+    }
 }

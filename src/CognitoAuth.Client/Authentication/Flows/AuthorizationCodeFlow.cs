@@ -4,6 +4,7 @@ using CognitoAuth.Client.Cognito.OAuth;
 using CognitoAuth.Client.Configuration;
 using CognitoAuth.Client.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Authentication.Flows;
 
@@ -38,9 +39,59 @@ internal sealed class AuthorizationCodeFlow(
 
     private readonly RandomFill _random = random ?? RandomNumberGenerator.Fill;
 
+    /// <summary>What a browser sign-in asks for without <see cref="CognitoApiClientOptions.Scopes"/>: an ID token with the profile, and an access token for Cognito's user API.</summary>
+    public const string InteractiveScopes = "openid email profile aws.cognito.signin.user.admin";
+
+    private static readonly IReadOnlySet<string> OwnKeys = OptionKeys.Of(
+        [OptionKeys.Scopes, OptionKeys.TokenEndpoint, OptionKeys.AuthorizationEndpoint, OptionKeys.RedirectUri, OptionKeys.LogoutUri]);
+
     public CognitoAuthFlow AuthFlow => CognitoAuthFlow.AuthorizationCode;
 
     public string Name => "authorization_code";
+
+    public IReadOnlySet<string> Keys => OwnKeys;
+
+    public string DefaultScopes => InteractiveScopes;
+
+    /// <summary>
+    /// Where the pool's endpoints are, a redirect URI this machine can listen on; no user or password (the person signs in
+    /// in the browser, so <see cref="Keys"/> has none of them).
+    /// </summary>
+    public void Validate(CognitoApiClientOptions options, ValidateOptionsResultBuilder errors)
+    {
+        if (string.IsNullOrEmpty(options.UserPoolId) && (options.AuthorizationEndpoint is null || options.TokenEndpoint is null))
+        {
+            errors.AddError(
+                "The AuthorizationCode flow needs the pool domain's endpoints: set UserPoolId to find them in the pool's OpenID configuration, " +
+                "or both AuthorizationEndpoint (https://{domain}/oauth2/authorize) and TokenEndpoint (https://{domain}/oauth2/token).",
+                nameof(options.UserPoolId));
+        }
+
+        if (options.RedirectUri is { } redirect && FlowRules.RedirectProblemWith(redirect) is { } redirectProblem)
+        {
+            errors.AddError($"'{redirect}' {redirectProblem}.", nameof(options.RedirectUri));
+        }
+
+        if (options.LogoutUri is { } logout
+            && (FlowRules.ProblemWith(logout) ?? (logout.IsAbsoluteUri && logout.Fragment.Length > 0 ? "has a fragment, which a sign-out URL cannot have" : null)) is { } logoutProblem)
+        {
+            errors.AddError($"'{logout}' {logoutProblem}.", nameof(options.LogoutUri));
+        }
+
+        var scopes = (options.Scopes ?? InteractiveScopes).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (options.Scopes is not null && scopes.Length == 0)
+        {
+            errors.AddError($"The AuthorizationCode flow asks for scopes: remove Scopes for the default ({InteractiveScopes}), or name some.", nameof(options.Scopes));
+        }
+        else if (options.TokenType == CognitoTokenType.Id && !scopes.Contains("openid", StringComparer.Ordinal))
+        {
+            errors.AddError("TokenType is Id, but Scopes lacks openid: without it the token endpoint issues no ID token.", nameof(options.TokenType));
+        }
+    }
+
+    /// <summary>The person is chosen in the browser: one signed-in person per app client and set of scopes.</summary>
+    public string StoreKey(CognitoClientContext client) =>
+        string.Join('|', (client.Options.AuthorizationEndpoint ?? client.Endpoint.ServiceUrl).AbsoluteUri, client.Options.UserPoolId, client.ClientId, "browser", "scope=" + client.Scopes);
 
     public async Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
@@ -58,9 +109,6 @@ internal sealed class AuthorizationCodeFlow(
         CheckIdToken(client, domain, request, response.IdToken);
         return SignInStep.Signed(OAuthTokenResults.ToTokenSet(response, sentAt));
     }
-
-    public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("The authorization code grant has no challenges: managed login asks them in the browser.");
 
     public async Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using CognitoAuth.Client.Authentication.Interactive;
 using CognitoAuth.Client.Cognito.OAuth;
 using CognitoAuth.Client.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Authentication.Flows;
 
@@ -11,15 +12,40 @@ namespace CognitoAuth.Client.Authentication.Flows;
 /// </summary>
 internal sealed class ClientCredentialsFlow(ICognitoOAuthClient oauth, TimeProvider timeProvider) : ISignInFlow
 {
+    private static readonly IReadOnlySet<string> OwnKeys = OptionKeys.Of([OptionKeys.Scopes, OptionKeys.TokenEndpoint]);
+
     public CognitoAuthFlow AuthFlow => CognitoAuthFlow.ClientCredentials;
 
     public string Name => "client_credentials";
 
+    public IReadOnlySet<string> Keys => OwnKeys;
+
+    public void Validate(CognitoApiClientOptions options, ValidateOptionsResultBuilder errors)
+    {
+        if (string.IsNullOrEmpty(options.ClientSecret))
+        {
+            errors.AddError("The ClientCredentials flow authenticates the app client with its secret: set the client secret.", nameof(options.ClientSecret));
+        }
+
+        if (options.TokenEndpoint is null && string.IsNullOrEmpty(options.UserPoolId))
+        {
+            errors.AddError(
+                "The ClientCredentials flow needs the token endpoint: set TokenEndpoint (https://{domain}/oauth2/token), or UserPoolId to find it in the pool's OpenID configuration.",
+                nameof(options.TokenEndpoint));
+        }
+
+        if (options.TokenType == CognitoTokenType.Id)
+        {
+            errors.AddError("The ClientCredentials flow issues no ID token: TokenType must be Access.", nameof(options.TokenType));
+        }
+    }
+
+    /// <summary>No user: the app client's token for a set of scopes (Duende's lesson: the scopes are part of the key).</summary>
+    public string StoreKey(CognitoClientContext client) =>
+        string.Join('|', (client.Options.TokenEndpoint ?? client.Endpoint.ServiceUrl).AbsoluteUri, client.Options.UserPoolId, client.ClientId, "scope=" + client.Scopes);
+
     public async Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken) =>
         SignInStep.Signed(await RequestAsync(attempt.Client, cancellationToken).ConfigureAwait(false));
-
-    public Task<SignInStep> RespondAsync(SignInAttempt attempt, SignInStep challenge, Dictionary<string, string> responses, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("The client-credentials grant has no challenges.");
 
     public Task<CognitoTokenSet> RefreshAsync(SignInAttempt attempt, CognitoTokenSet current, CancellationToken cancellationToken) =>
         RequestAsync(attempt.Client, cancellationToken);

@@ -1,13 +1,25 @@
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CognitoAuth.Client.Authentication.Flows;
 
 /// <summary>The user name and password sent as they are (<c>USERNAME</c>, <c>PASSWORD</c>), through an admin or a public channel.</summary>
-internal abstract class PasswordFlow(IAuthChannel channel, RefreshTokenRenewal refresh, string cognitoAuthFlow) : ISignInFlow
+internal abstract class PasswordFlow(IAuthChannel channel, RefreshTokenRenewal refresh, string cognitoAuthFlow) : IChallengeFlow
 {
     public abstract CognitoAuthFlow AuthFlow { get; }
 
     public abstract string Name { get; }
+
+    public IReadOnlySet<string> Keys => OptionKeys.User;
+
+    public virtual void Validate(CognitoApiClientOptions options, ValidateOptionsResultBuilder errors)
+    {
+        FlowRules.RequireUser(options, errors);
+        FlowRules.RequireEndpoint(options, errors);
+    }
+
+    public string StoreKey(CognitoClientContext client) => client.UserStoreKey();
 
     public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {

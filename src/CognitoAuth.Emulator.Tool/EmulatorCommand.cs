@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 
-namespace CognitoAuth.Emulator.Hosting;
+namespace CognitoAuth.Emulator.Tool;
 
 /// <summary>
 /// The command line of <c>bin/local</c> and the <c>cognito-auth-emulator</c> tool: starts the emulator in the

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Reference;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CognitoAuth.Emulator.Triggers;
+
+/// <summary>
+/// Runs the function a pool's <c>LambdaConfig</c> names, where the emulator was told it runs (Contract 5), and fails as
+/// Cognito fails: the function's name (the ARN's <c>function:NAME</c>) is looked up among the delegates of
+/// <see cref="CognitoEmulatorOptions.LambdaFunctions"/>, then the in-process handlers (<c>--lambda</c>,
+/// <see cref="CognitoEmulatorOptions.LambdaHandlers"/>, and the reference trigger), then sent to the Invoke API
+/// (<c>--lambda-endpoint</c>); found nowhere, it cannot be invoked. Callers must not hold the state lock while awaiting it:
+/// read and validate, release, invoke, re-check and commit.
+/// </summary>
+internal sealed class LambdaRunner : IDisposable
+{
+    /// <summary>How long Cognito waits for a trigger's answer.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, ITriggerFunction> _functions;
+    private readonly ITriggerFunction? _endpoint;
+    private readonly HttpClient? _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public LambdaRunner(IReadOnlyDictionary<string, ITriggerFunction> functions, ITriggerFunction? endpoint, TimeProvider time, ILogger? logger = null)
+        : this(functions, endpoint, time, logger, http: null)
+    {
+    }
+
+    private LambdaRunner(IReadOnlyDictionary<string, ITriggerFunction> functions, ITriggerFunction? endpoint, TimeProvider time, ILogger? logger, HttpClient? http)
+    {
+        _functions = new(functions, StringComparer.Ordinal);
+        _endpoint = endpoint;
+        _time = time;
+        _logger = logger ?? NullLogger.Instance;
+        _http = http;
+    }
+
+    /// <summary>
+    /// The runner of an emulator: the reference trigger in-process under <see cref="ReferenceStack.TokenTriggerName"/>, the
+    /// options' handlers and delegates (which may replace it), and the Invoke API at <see cref="CognitoEmulatorOptions.LambdaEndpoint"/>.
+    /// </summary>
+    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var functions = new Dictionary<string, ITriggerFunction>(StringComparer.Ordinal)
+        {
+            [ReferenceStack.TokenTriggerName] = InProcessTriggerFunction.FromHandler(ReferenceStack.TokenTriggerHandler),
+        };
+        foreach (var specification in options.LambdaHandlers)
+        {
+            var (name, function) = InProcessTriggerFunction.FromSpecification(specification);
+            functions[name] = function;
+        }
+
+        foreach (var (name, function) in options.LambdaFunctions)
+        {
+            functions[name] = new DelegateTriggerFunction(name, function);
+        }
+
+        HttpClient? http = null;
+        ITriggerFunction? endpoint = null;
+        if (options.LambdaEndpoint is { } url)
+        {
+            // Loopback or a local tool: no proxy, and the runner's own timeout rules (HttpClient's would be 100 s).
+            http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            endpoint = new InvokeApiTriggerFunction(http, url, options.AccessKeyId, options.SecretAccessKey, options.TimeProvider);
+        }
+
+        return new LambdaRunner(functions, endpoint, options.TimeProvider, logger, http);
+    }
+
+    /// <summary>Whether a function of this ARN would be found (in-process, or because an Invoke API endpoint is set).</summary>
+    public bool CanInvoke(string functionArn) =>
+        LambdaArn.TryParse(functionArn, out var arn) && (_functions.ContainsKey(arn.FunctionName) || _endpoint is not null);
+
+    /// <summary>
+    /// Invokes the function of <paramref name="functionArn"/> with <paramref name="evt"/> and returns its answer, the event
+    /// object it sent back (its <c>response</c> is what the trigger's reader applies).
+    /// </summary>
+    /// <param name="trigger">The trigger's <c>LambdaConfig</c> name, for Cognito's error messages (<c>PreSignUp</c>, …).</param>
+    /// <param name="functionArn">The function's ARN, from the pool's <c>LambdaConfig</c>.</param>
+    /// <param name="evt">The trigger event.</param>
+    /// <param name="cancellationToken">Cancels the wait (the request was aborted).</param>
+    /// <exception cref="CognitoServiceException">As Cognito reports it: <c>UserLambdaValidationException</c> (the function
+    /// failed), <c>InvalidLambdaResponseException</c> (the answer is not a JSON object), <c>UnexpectedLambdaException</c> (no
+    /// answer within <see cref="Timeout"/>, or no such function).</exception>
+    public async Task<JsonObject> InvokeAsync(string trigger, string functionArn, JsonObject evt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        if (!LambdaArn.TryParse(functionArn, out var arn) || Find(arn) is not { } function)
+        {
+            TriggerLog.FunctionNotFound(_logger, trigger, functionArn);
+            throw TriggerErrors.CouldNotInvoke(trigger, "AccessDeniedException");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        byte[] answer;
+        using (var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            try
+            {
+                answer = await function.InvokeAsync(arn, TriggerJson.ToBytes(evt), invocation.Token)
+                    .WaitAsync(Timeout, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                await invocation.CancelAsync().ConfigureAwait(false);
+                TriggerLog.FunctionTimedOut(_logger, trigger, arn.FunctionName, function.Source);
+                throw TriggerErrors.TimedOut(trigger);
+            }
+            catch (LambdaFunctionException ex)
+            {
+                TriggerLog.FunctionFailed(_logger, trigger, arn.FunctionName, function.Source);
+                throw TriggerErrors.FunctionFailed(trigger, ex.Message);
+            }
+            catch (LambdaUnreachableException ex)
+            {
+                TriggerLog.FunctionUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
+                throw TriggerErrors.CouldNotInvoke(trigger, ex.Error);
+            }
+        }
+
+        if (!TriggerJson.TryParse(answer, out var node))
+        {
+            TriggerLog.AnswerInvalid(_logger, trigger, arn.FunctionName, "not JSON");
+            throw TriggerErrors.AnswerNotJson();
+        }
+
+        if (node is not JsonObject answered)
+        {
+            TriggerLog.AnswerInvalid(_logger, trigger, arn.FunctionName, "not a JSON object");
+            throw TriggerErrors.AnswerUnrecognizable();
+        }
+
+        TriggerLog.FunctionInvoked(_logger, trigger, arn.FunctionName, function.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return answered;
+    }
+
+    public void Dispose() => _http?.Dispose();
+
+    private ITriggerFunction? Find(LambdaArn arn) => _functions.GetValueOrDefault(arn.FunctionName) ?? _endpoint;
+}
