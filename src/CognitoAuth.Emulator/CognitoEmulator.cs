@@ -10,7 +10,9 @@ using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.SignIn;
 using CognitoAuth.Emulator.Signing;
+using CognitoAuth.Emulator.Templates;
 using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Builder;
@@ -39,27 +41,30 @@ public sealed class CognitoEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly PoolDirectory _directory;
-    private readonly UserPool _pool;
+    private readonly UserPool? _pool;
     private readonly UserAdministration _administration;
     private readonly StateStore? _store;
     private readonly EmulatorState _references;
+    private readonly string? _clientId;
+    private readonly EmulatorAppClient? _machineClient;
     private int _disposed;
 
     private CognitoEmulator(
         WebApplication app,
         PoolDirectory directory,
-        UserPool pool,
+        UserPool? pool,
         StateStore? store,
         EmulatorState references,
         Uri cognitoEndpoint,
         Uri apiUrl,
         string region,
         IReadOnlyList<EmulatorAppClient> additionalClients,
-        EmulatorAppClient machineClient,
+        EmulatorAppClient? machineClient,
         EmulatorCredentials credentials,
         RequestCounters cognitoRequests,
         RequestCounters apiRequests,
-        CognitoFaults faults)
+        CognitoFaults faults,
+        EmulatorOutputs? outputs = null)
     {
         _app = app;
         _directory = directory;
@@ -70,9 +75,9 @@ public sealed class CognitoEmulator : IAsyncDisposable
         CognitoEndpoint = cognitoEndpoint;
         ApiUrl = apiUrl;
         Region = region;
-        ClientId = references.ReferenceClientId!;
+        _clientId = references.ReferenceClientId;
         AdditionalClients = additionalClients;
-        MachineClient = machineClient;
+        _machineClient = machineClient;
         Credentials = credentials;
         CognitoRequests = cognitoRequests;
         ApiRequests = apiRequests;
@@ -80,7 +85,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         TokenEndpoint = new Uri(cognitoEndpoint, OAuth.TokenEndpoint.Path.TrimStart('/'));
         AuthorizationEndpoint = new Uri(cognitoEndpoint, ManagedLoginEndpoint.AuthorizePath.TrimStart('/'));
         LocalPageUrl = new Uri(cognitoEndpoint, LocalPage.PathPrefix.TrimStart('/'));
-        Outputs = new EmulatorOutputs(region, pool.Id, ClientId, apiUrl, cognitoEndpoint, machineClient.ClientId, TokenEndpoint, machineClient.ClientSecret!);
+        Outputs = outputs ?? new EmulatorOutputs(region, pool!.Id, ClientId, apiUrl, cognitoEndpoint, machineClient!.ClientId, TokenEndpoint, machineClient.ClientSecret!);
     }
 
     /// <summary>Gets the Cognito endpoint (<c>http://127.0.0.1:{port}/</c>): the client's <c>ServiceUrl</c>, the CLI's <c>--endpoint-url</c>.</summary>
@@ -93,10 +98,12 @@ public sealed class CognitoEmulator : IAsyncDisposable
     public string Region { get; }
 
     /// <summary>Gets the reference user pool's id (the pool the API trusts; more pools can be created with CreateUserPool).</summary>
-    public string UserPoolId => _pool.Id;
+    /// <remarks>With a template (<see cref="CognitoEmulatorOptions.TemplatePath"/>): its first user pool.</remarks>
+    public string UserPoolId => (_pool ?? throw NotInTemplate("user pool")).Id;
 
     /// <summary>Gets the reference app client's id (no secret; an audience of the API).</summary>
-    public string ClientId { get; }
+    /// <remarks>With a template: the first app client of its first user pool.</remarks>
+    public string ClientId => _clientId ?? throw NotInTemplate("app client");
 
     /// <summary>
     /// Gets the issuer of the reference pool's tokens: the Cognito endpoint without its trailing slash, then the pool id;
@@ -111,7 +118,8 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// Gets the reference machine client (<c>cognito-auth-machine</c>: a secret, the <c>client_credentials</c> flow, scope
     /// <c>cognito-auth-api/hello.read</c>), an audience of the API.
     /// </summary>
-    public EmulatorAppClient MachineClient { get; }
+    /// <remarks>With a template: the first app client of its first pool that has a secret.</remarks>
+    public EmulatorAppClient MachineClient => _machineClient ?? throw NotInTemplate("app client with a secret");
 
     /// <summary>
     /// Gets the user app client's refresh-token rotation grace period when it rotates refresh tokens
@@ -123,7 +131,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         {
             lock (_directory.Gate)
             {
-                return _pool.FindClient(ClientId)?.RefreshTokenRotation is { Enabled: true } rotation ? rotation.GracePeriod : null;
+                return _clientId is null ? null : _pool!.FindClient(_clientId)?.RefreshTokenRotation is { Enabled: true } rotation ? rotation.GracePeriod : null;
             }
         }
     }
@@ -191,6 +199,12 @@ public sealed class CognitoEmulator : IAsyncDisposable
         // Resolved first: a handler that does not load, a data directory that cannot be used, or a signing key file that is
         // not a key, fails the start before anything is bound (and with the data directory's lock let go).
         var function = LambdaFunction.Load(ReferenceStack.FunctionHandler);
+
+        // Contract 6 (Templates/StackDeployment): a template is read and checked here, before anything binds, and replaces
+        // the reference stack.
+        var stack = options.TemplatePath is { } templatePath
+            ? StackDeployment.Prepare(templatePath, options.TemplateParameters.AsReadOnly(), options.StackName, options.Region, options.DataDirectory)
+            : null;
         var issuers = new IssuerNaming(options.Issuer);
         var directory = new PoolDirectory(options.TimeProvider, options.SessionLifetime, issuers, new EmulatorInbox());
         var store = options.DataDirectory is { } dataDirectory ? StateStore.Open(dataDirectory) : null;
@@ -199,13 +213,18 @@ public sealed class CognitoEmulator : IAsyncDisposable
         try
         {
             restored = store?.Load(directory);
-            if (restored is not null)
+            if (restored is not null && stack is null)
             {
                 EnsureMatches(restored, directory, options);
             }
 
+            if (stack is not null && restored?.ReferencePoolId is not null)
+            {
+                throw new InvalidOperationException("The data directory holds the built-in reference stack; give the template a data directory of its own.");
+            }
+
             // Only a new reference pool takes the key; on a restart the stored pool's key stands and the file is not read.
-            newPoolKey = restored is not null ? null
+            newPoolKey = restored is not null || stack is not null ? null
                 : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : directory.SigningKeys.Take();
         }
         catch
@@ -264,25 +283,41 @@ public sealed class CognitoEmulator : IAsyncDisposable
         issuers.Bind(cognitoEndpoint);
 
         var references = restored ?? new EmulatorState();
-        var (pool, seeded) = restored is null
+        DeployedStack? deployed = null;
+        if (stack is not null)
+        {
+            try
+            {
+                deployed = stack.Deploy(directory, CognitoOperation.All(directory, options.Region), cognitoEndpoint, apiUrl);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                store?.Dispose();
+                throw;
+            }
+        }
+
+        var (pool, seeded) = deployed is not null ? (deployed.PrimaryPoolId is { } primary ? directory.Pool(primary) : null, false)
+            : restored is null
             ? (CreateReferencePool(directory, options, references, newPoolKey!), true)
             : (directory.Pool(restored.ReferencePoolId!), false);
         var additionalClients = new List<EmulatorAppClient>();
-        var audiences = new HashSet<string>(StringComparer.Ordinal) { references.ReferenceClientId!, references.MachineClientId! };
+        var audiences = new HashSet<string>(StringComparer.Ordinal) { references.ReferenceClientId ?? string.Empty, references.MachineClientId ?? string.Empty };
         lock (directory.Gate)
         {
             for (var i = 0; i < options.AdditionalClients.Count; i++)
             {
                 var extra = options.AdditionalClients[i];
                 AppClient client;
-                if (i < references.AdditionalClientIds.Count && pool.FindClient(references.AdditionalClientIds[i]) is { } existing)
+                if (i < references.AdditionalClientIds.Count && pool!.FindClient(references.AdditionalClientIds[i]) is { } existing)
                 {
                     client = existing;
                 }
                 else
                 {
                     client = NewClient(RandomIds.ClientId(), extra.Name, extra.GenerateSecret, extra.ExplicitAuthFlows,
-                        extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options, pool.Now);
+                        extra.PreventUserExistenceErrors, extra.EnableTokenRevocation, options, pool!.Now);
                     pool.AddClient(client);
 
                     // A stored id whose client was deleted gives its slot to the new one: appended, it would shift every
@@ -315,21 +350,36 @@ public sealed class CognitoEmulator : IAsyncDisposable
         lock (directory.Gate)
         {
             // The user app client rotates refresh tokens exactly when the options say so, on a restart too.
-            if (Rotate(pool.FindClient(references.ReferenceClientId!)!, options.RefreshTokenRotation, options.RefreshTokenRotationGracePeriod))
+            if (deployed is null && Rotate(pool!.FindClient(references.ReferenceClientId!)!, options.RefreshTokenRotation, options.RefreshTokenRotationGracePeriod))
             {
                 directory.Touch();
             }
         }
 
-        var machine = pool.FindClient(references.MachineClientId!)!;
+        AppClient? machine;
+        if (deployed is not null)
+        {
+            // A template's "reference" pool and clients, for the in-process helpers: its first pool, client and client with a secret.
+            lock (directory.Gate)
+            {
+                references = new EmulatorState { ReferenceClientId = pool?.Clients.FirstOrDefault()?.ClientId };
+                machine = pool?.Clients.FirstOrDefault(c => c.ClientSecret is not null);
+            }
+        }
+        else
+        {
+            machine = pool!.FindClient(references.MachineClientId!)!;
+        }
+
         Action? commit = store is null ? null : () => store.Commit(directory, references);
         var requestLog = new RequestLog(options.TimeProvider);
+        var engine = new SignInEngine(directory);
         var cognito = new CognitoEndpoint(
-            CognitoOperation.All(directory, options.Region),
+            CognitoOperation.All(directory, engine, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
             directory,
             new TokenEndpoint(directory, commit, logger),
-            new ManagedLoginEndpoint(directory, commit),
+            new ManagedLoginEndpoint(directory, engine, commit),
             new UserInfoEndpoint(directory),
             new RevocationEndpoint(directory, commit),
             new LocalPage(directory, requestLog, apiUrl, new LocalActions(directory, commit)),
@@ -337,9 +387,9 @@ public sealed class CognitoEmulator : IAsyncDisposable
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
             logger);
-        var api = HttpApiEndpoint.Reference(
+        var api = deployed is not null ? new HttpApiEndpoint(deployed.Apis, apiRequests, options.TimeProvider, logger) : HttpApiEndpoint.Reference(
             ReferenceStack.Routes,
-            new JwtAuthorizer(pool.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
+            new JwtAuthorizer(pool!.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
             function,
             RandomIds.ApiId(),
             apiRequests,
@@ -359,9 +409,10 @@ public sealed class CognitoEmulator : IAsyncDisposable
         });
 
         var emulator = new CognitoEmulator(
-            app, directory, pool, store, references, cognitoEndpoint, apiUrl, options.Region, additionalClients,
-            new EmulatorAppClient(machine.Name, machine.ClientId, machine.ClientSecret),
-            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests, faults);
+            app, directory, pool, store, references, cognitoEndpoint, deployed?.ApiUrls.Count == 1 ? deployed.ApiUrls.Values.Single() : apiUrl, options.Region, additionalClients,
+            machine is null ? null : new EmulatorAppClient(machine.Name, machine.ClientId, machine.ClientSecret),
+            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests, faults,
+            deployed is null ? null : new EmulatorOutputs(deployed.StackName, options.Region, deployed.Outputs, cognitoEndpoint));
         if (seeded && options.SeedTestUser)
         {
             var seed = ReferenceStack.TestUser;
@@ -369,7 +420,19 @@ public sealed class CognitoEmulator : IAsyncDisposable
         }
 
         emulator.Commit();
-        Log.EmulatorStarted(logger, cognitoEndpoint, apiUrl, pool.Id, emulator.ClientId);
+        if (deployed is not null)
+        {
+            // Contract 6: the stack's ids stay across restarts over the same data directory.
+            if (store is not null)
+            {
+                deployed.State.Save(store.Directory);
+            }
+
+            StackDeployment.Report(logger, deployed, cognitoEndpoint);
+            return emulator;
+        }
+
+        Log.EmulatorStarted(logger, cognitoEndpoint, apiUrl, pool!.Id, emulator.ClientId);
         return emulator;
     }
 
@@ -452,6 +515,9 @@ public sealed class CognitoEmulator : IAsyncDisposable
     public override string ToString() => $"CognitoEmulator {{ CognitoEndpoint = {CognitoEndpoint}, ApiUrl = {ApiUrl}, UserPoolId = {UserPoolId} }}";
 
     private void Commit() => _store?.Commit(_directory, _references);
+
+    private static InvalidOperationException NotInTemplate(string what) =>
+        new($"The deployed template has no {what}; read the ids from Outputs (the template's outputs).");
 
     /// <summary>
     /// The reference stack's pool as CognitoAuth.Reference defines it: the pool, the user app client, the resource server,

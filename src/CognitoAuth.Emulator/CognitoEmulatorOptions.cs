@@ -119,6 +119,24 @@ public sealed class CognitoEmulatorOptions
     public IList<EmulatorClientOptions> AdditionalClients { get; } = [];
 
     /// <summary>
+    /// Gets or sets a CloudFormation template (JSON or YAML, e.g. <c>cdk.out/CognitoAuthStack.template.json</c>) to deploy at
+    /// start instead of the built-in reference stack (Contract 6; <c>bin/local --template FILE</c>). Nothing is seeded: create
+    /// users as on AWS. A template error fails the start with a message naming the resource and the property.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the built-in reference stack.</value>
+    public string? TemplatePath { get; set; }
+
+    /// <summary>Gets the values of the template's parameters (<c>--parameter KEY=VALUE</c>); the others take their defaults.</summary>
+    public IDictionary<string, string> TemplateParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets the deployed template's stack name (<c>AWS::StackName</c>, the outputs file's key), or <see langword="null"/>
+    /// for the template file's name less <c>.template.json</c>, <c>.json</c>, <c>.yaml</c> or <c>.yml</c>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? StackName { get; set; }
+
+    /// <summary>
     /// Gets Lambda functions registered in-process by name, for tests: a pool trigger whose ARN is
     /// <c>arn:aws:lambda:{region}:{account}:function:{NAME}[:qualifier]</c> runs the delegate registered as NAME. It gets
     /// the trigger event (Cognito's JSON) and returns the answer — the event with its <c>response</c> filled in — which is
@@ -171,6 +189,22 @@ public sealed class CognitoEmulatorOptions
             nameof(LambdaEndpoint), "must be an absolute http(s) URL ending with '/'");
         Ensure(LambdaHandlers.All(h => h.Contains('=', StringComparison.Ordinal) && h.Contains("::", StringComparison.Ordinal)),
             nameof(LambdaHandlers), "must each be NAME=PATH::Namespace.Type::Method");
+        Ensure(TemplatePath is null || TemplatePath.Trim().Length > 0, nameof(TemplatePath), "is empty");
+        if (TemplatePath is not null)
+        {
+            // These shape the built-in reference stack; a template says all of that itself.
+            Ensure(UserPoolId is null, nameof(UserPoolId), "cannot be set with a template (the template's pools get their own ids)");
+            Ensure(ClientId is null, nameof(ClientId), "cannot be set with a template (the template's clients get their own ids)");
+            Ensure(AdditionalClients.Count == 0, nameof(AdditionalClients), "cannot be set with a template (declare the clients in it)");
+            Ensure(!RefreshTokenRotation, nameof(RefreshTokenRotation), "cannot be set with a template (set the client's RefreshTokenRotation in it)");
+            Ensure(SigningKeyPath is null, nameof(SigningKeyPath), "cannot be set with a template (each of its pools gets its own key; a data directory keeps them)");
+        }
+        else
+        {
+            Ensure(TemplateParameters.Count == 0, nameof(TemplateParameters), "are only for a template (TemplatePath)");
+            Ensure(StackName is null, nameof(StackName), "is only for a template (TemplatePath)");
+        }
+
         foreach (var client in AdditionalClients)
         {
             Ensure(!string.IsNullOrWhiteSpace(client.Name), nameof(AdditionalClients), "has a client without a name");

@@ -11,8 +11,25 @@ namespace CognitoAuth.Emulator;
 /// </summary>
 public sealed class EmulatorOutputs
 {
+    /// <summary>A deployed template's outputs (Contract 6): every output of the template, resolved, then <c>CognitoEndpoint</c>.</summary>
+    internal EmulatorOutputs(string stackName, string region, IReadOnlyList<KeyValuePair<string, string>> values, Uri cognitoEndpoint)
+    {
+        StackName = stackName;
+        Values = values.Append(new(StackOutputs.CognitoEndpoint, cognitoEndpoint.AbsoluteUri)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        _order = [.. Values.Keys];
+        Region = Values.GetValueOrDefault(StackOutputs.Region) ?? region;
+        UserPoolId = Values.GetValueOrDefault(StackOutputs.UserPoolId) ?? string.Empty;
+        UserPoolClientId = Values.GetValueOrDefault(StackOutputs.UserPoolClientId) ?? string.Empty;
+        ApiUrl = Values.GetValueOrDefault(StackOutputs.ApiUrl) ?? string.Empty;
+        CognitoEndpoint = cognitoEndpoint.AbsoluteUri;
+        MachineClientId = Values.GetValueOrDefault(StackOutputs.MachineClientId) ?? string.Empty;
+        TokenEndpoint = Values.GetValueOrDefault(StackOutputs.TokenEndpoint) ?? string.Empty;
+        MachineClientSecret = Values.GetValueOrDefault(StackOutputs.MachineClientSecret) ?? string.Empty;
+    }
+
     internal EmulatorOutputs(string region, string userPoolId, string userPoolClientId, Uri apiUrl, Uri cognitoEndpoint, string machineClientId, Uri tokenEndpoint, string machineClientSecret)
     {
+        StackName = ReferenceStack.StackName;
         MachineClientId = machineClientId;
         TokenEndpoint = tokenEndpoint.AbsoluteUri;
         MachineClientSecret = machineClientSecret;
@@ -21,7 +38,30 @@ public sealed class EmulatorOutputs
         UserPoolClientId = userPoolClientId;
         ApiUrl = apiUrl.AbsoluteUri;
         CognitoEndpoint = cognitoEndpoint.AbsoluteUri;
+        Values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [StackOutputs.Region] = Region,
+            [StackOutputs.UserPoolId] = UserPoolId,
+            [StackOutputs.UserPoolClientId] = UserPoolClientId,
+            [StackOutputs.ApiUrl] = ApiUrl,
+            [StackOutputs.CognitoEndpoint] = CognitoEndpoint,
+            [StackOutputs.MachineClientId] = MachineClientId,
+            [StackOutputs.TokenEndpoint] = TokenEndpoint,
+            [StackOutputs.MachineClientSecret] = MachineClientSecret,
+        };
+        _order = [.. Values.Keys];
     }
+
+    private readonly IReadOnlyList<string> _order;
+
+    /// <summary>Gets the stack's name, the outputs file's one key: <c>CognitoAuthStack</c>, or a deployed template's stack name.</summary>
+    public string StackName { get; }
+
+    /// <summary>
+    /// Gets every output by name, as the outputs file holds them: the reference stack's, or a deployed template's outputs
+    /// (each resolved, an API's URL the local one) and <c>CognitoEndpoint</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Values { get; }
 
     /// <summary>Gets the region.</summary>
     public string Region { get; }
@@ -55,15 +95,12 @@ public sealed class EmulatorOutputs
         using (var writer = new Utf8JsonWriter(buffer, WireJson.Indented))
         {
             writer.WriteStartObject();
-            writer.WriteStartObject(ReferenceStack.StackName);
-            writer.WriteString(StackOutputs.Region, Region);
-            writer.WriteString(StackOutputs.UserPoolId, UserPoolId);
-            writer.WriteString(StackOutputs.UserPoolClientId, UserPoolClientId);
-            writer.WriteString(StackOutputs.ApiUrl, ApiUrl);
-            writer.WriteString(StackOutputs.CognitoEndpoint, CognitoEndpoint);
-            writer.WriteString(StackOutputs.MachineClientId, MachineClientId);
-            writer.WriteString(StackOutputs.TokenEndpoint, TokenEndpoint);
-            writer.WriteString(StackOutputs.MachineClientSecret, MachineClientSecret);
+            writer.WriteStartObject(StackName);
+            foreach (var name in _order)
+            {
+                writer.WriteString(name, Values[name]);
+            }
+
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

@@ -46,7 +46,11 @@ internal sealed class HttpApi(string id, string name)
 /// A JWT authorizer of an API; <see cref="Jwt"/> is <see langword="null"/> when its issuer is not a pool the emulator serves
 /// (it cannot fetch another issuer's keys offline), and then every request it guards is refused with <see cref="Problem"/>.
 /// </summary>
-internal sealed record ApiAuthorizer(string Id, string Name, JwtAuthorizer? Jwt, string? Problem);
+internal sealed record ApiAuthorizer(string Id, string Name, JwtAuthorizer? Jwt, string? Problem)
+{
+    /// <summary>The request header holding the token (<c>$request.header.NAME</c>).</summary>
+    public string IdentityHeader { get; init; } = "Authorization";
+}
 
 /// <summary>
 /// A Lambda proxy integration (payload format 2.0): the function by name, and its code when the emulator has it. A function

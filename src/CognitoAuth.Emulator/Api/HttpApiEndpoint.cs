@@ -55,7 +55,7 @@ internal sealed class HttpApiEndpoint(
         }
 
         counters.Increment(route.RouteKey);
-        var verdict = Authorize(api, route, request.Headers.Authorization.ToString());
+        var verdict = Authorize(api, route, request.Headers);
         if (verdict.MissingScopes is { } routeScopes)
         {
             // API Gateway's answer to a valid token without one of the route's scopes: the developer guide
@@ -85,7 +85,7 @@ internal sealed class HttpApiEndpoint(
 
         using var bodyBuffer = new MemoryStream();
         await request.Body.CopyToAsync(bodyBuffer, context.RequestAborted);
-        var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, path);
+        var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, apis.Count == 1 ? null : "/" + api.Id);
         if (integration.Function is not { } function)
         {
             // Named by the template, with no code here (no aws:asset:path): nothing can run it yet.
@@ -177,7 +177,7 @@ internal sealed class HttpApiEndpoint(
             : null;
     }
 
-    private static AuthorizationResult Authorize(HttpApi api, ApiRoute route, string identitySource)
+    private static AuthorizationResult Authorize(HttpApi api, ApiRoute route, IHeaderDictionary headers)
     {
         if (route.AuthorizationType == ApiRoute.None)
         {
@@ -189,7 +189,7 @@ internal sealed class HttpApiEndpoint(
             return AuthorizationResult.Deny($"the route's authorization type {route.AuthorizationType} is not emulated");
         }
 
-        return authorizer.Jwt is { } jwt ? jwt.Authorize(identitySource, route.AuthorizationScopes) : AuthorizationResult.Deny(authorizer.Problem ?? "the authorizer cannot verify tokens");
+        return authorizer.Jwt is { } jwt ? jwt.Authorize(headers[authorizer.IdentityHeader].ToString(), route.AuthorizationScopes) : AuthorizationResult.Deny(authorizer.Problem ?? "the authorizer cannot verify tokens");
     }
 
     public override string ToString() => $"HttpApiEndpoint {{ Apis = {string.Join(", ", apis.Select(a => a.Id))} }}";

@@ -19,15 +19,16 @@ internal static class HttpApiEvent
 {
     public static byte[] Build(
         HttpContext context, string routeKey, JsonWebToken? token, IReadOnlyList<string>? scopes, string apiId, string requestId, DateTimeOffset now, byte[] body,
-        IReadOnlyDictionary<string, string>? pathParameters = null, string stage = HttpApi.DefaultStage, string? apiPath = null)
+        IReadOnlyDictionary<string, string>? pathParameters = null, string stage = HttpApi.DefaultStage, string? basePath = null)
     {
         var request = context.Request;
         var (rawPath, rawQuery) = RequestTarget.Of(context);
 
-        // Under a named stage or an API's own base path, API Gateway's rawPath still starts with the stage; the base path is ours.
-        if (apiPath is not null)
+        // The /{apiId} prefix that tells several APIs apart on one port is the emulator's, not part of API Gateway's rawPath
+        // (which does keep a named stage, as here).
+        if (basePath is not null && rawPath.StartsWith(basePath, StringComparison.Ordinal))
         {
-            rawPath = stage == HttpApi.DefaultStage ? apiPath : $"/{stage}{(apiPath == "/" ? string.Empty : apiPath)}";
+            rawPath = rawPath.Length == basePath.Length ? "/" : rawPath[basePath.Length..];
         }
 
         var host = request.Host.Host;

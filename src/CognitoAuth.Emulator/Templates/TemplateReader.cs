@@ -127,6 +127,8 @@ internal static class TemplateReader
         return result;
     }
 
+    private static JsonValue Number(string json) => (JsonValue)JsonNode.Parse(json)!;
+
     /// <summary>Plain scalars are typed as YAML 1.2's core schema types them; quoted ones are always strings.</summary>
     private static JsonValue? Scalar(YamlScalarNode scalar)
     {
@@ -149,8 +151,10 @@ internal static class TemplateReader
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             // A leading zero (an account id such as 012345678901) stays a string, as CloudFormation reads it.
             _ when text.Length > 1 && text[0] == '0' && text[1] != '.' => JsonValue.Create(text),
-            _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
-            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && text.Any(char.IsAsciiDigit) => JsonValue.Create(real),
+            // Numbers as JSON would carry them, so that they read back as any numeric type, as a JSON template's do.
+            _ when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => Number(integer.ToString(CultureInfo.InvariantCulture)),
+            _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real) && text.Any(char.IsAsciiDigit) =>
+                Number(real.ToString("R", CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
     }

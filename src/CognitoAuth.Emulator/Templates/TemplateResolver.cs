@@ -331,9 +331,18 @@ internal sealed partial class TemplateResolver(StackTemplate template, PseudoPar
             throw TemplateException.At(location, $"Fn::GetAtt of '{resource}', which is not deployed (its Condition is false).");
         }
 
-        return deployed.Attributes.TryGetValue(attribute, out var value) ? value.DeepClone()
+        if (deployed.Attributes.TryGetValue(attribute, out var value))
+        {
+            return value.DeepClone();
+        }
+
+        return deployed.Placeholder
+            ? JsonValue.Create(attribute == "Arn" ? $"arn:{PseudoParameters.Partition}:{Service(deployed.Type)}:{pseudo.Region}:{pseudo.AccountId}:{deployed.Ref}" : $"{deployed.Ref}.{attribute}")
             : throw TemplateException.At(location, $"Fn::GetAtt: {resource} ({deployed.Type}) has no attribute '{attribute}' the emulator knows ({string.Join(", ", deployed.Attributes.Keys)}).");
     }
+
+    /// <summary>The service part of a type's ARN (<c>AWS::IAM::Role</c> → <c>iam</c>).</summary>
+    private static string Service(string type) => type.Split("::") is [_, var service, ..] ? service.ToLowerInvariant() : "unknown";
 
     private string Sub(JsonNode? argument, string location)
     {
@@ -438,4 +447,8 @@ internal sealed partial class TemplateResolver(StackTemplate template, PseudoPar
 }
 
 /// <summary>A created resource: what <c>Ref</c> answers for it and the attributes <c>Fn::GetAtt</c> can read.</summary>
-internal sealed record DeployedResource(string LogicalId, string Type, string Ref, IReadOnlyDictionary<string, JsonNode> Attributes);
+internal sealed record DeployedResource(string LogicalId, string Type, string Ref, IReadOnlyDictionary<string, JsonNode> Attributes)
+{
+    /// <summary>A resource of a type the emulator does not model: it answers any attribute with a made-up value.</summary>
+    public bool Placeholder { get; init; }
+}

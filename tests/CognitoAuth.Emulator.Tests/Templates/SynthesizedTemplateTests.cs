@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Amazon.CDK;
+using CognitoAuth.Emulator.Tests.Infrastructure;
+using CognitoAuth.Reference;
+using CognitoAuth.Stack;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace CognitoAuth.Emulator.Tests.Templates;
+
+/// <summary>
+/// The reference stack as the CDK app synthesizes it (one synth for the class: jsii starts Node), in a temporary cdk.out with
+/// the function's code staged beside the template, as <c>bin/synth</c> writes it.
+/// </summary>
+public sealed class SynthesizedTemplate : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "cognitoauth-synth-" + Guid.NewGuid().ToString("N"));
+
+    public SynthesizedTemplate()
+    {
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
+        System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "18,20,22,24");
+        var function = Directory.CreateDirectory(Path.Combine(_root, "function")).FullName;
+        var assembly = typeof(CognitoAuth.Function.ApiFunction).Assembly.Location;
+        File.Copy(assembly, Path.Combine(function, Path.GetFileName(assembly)));
+
+        OutputDirectory = Path.Combine(_root, "cdk.out");
+        // The CDK CLI asks for asset metadata (aws:asset:path) when it runs the app; an in-process synth must ask itself.
+        var app = new App(new AppProps { Outdir = OutputDirectory, Context = new Dictionary<string, object> { ["aws:cdk:enable-asset-metadata"] = true } });
+        _ = new CognitoAuthStack(app, ReferenceStack.StackName, new CognitoAuthStackProps
+        {
+            Env = new Amazon.CDK.Environment { Region = ReferenceStack.DefaultRegion },
+            FunctionCodePath = function,
+        });
+        app.Synth();
+        TemplatePath = Path.Combine(OutputDirectory, ReferenceStack.StackName + ".template.json");
+    }
+
+    public string OutputDirectory { get; }
+
+    public string TemplatePath { get; }
+
+    /// <summary>A changed copy of the template beside the original (so its asset paths still resolve), named as its stack.</summary>
+    public string Mutated(Action<JsonObject> change)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(TemplatePath))!.AsObject();
+        change(json);
+        var path = Path.Combine(OutputDirectory, $"{ReferenceStack.StackName}.template.json.mutated-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json.ToJsonString());
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+/// <summary>
+/// Contract 6 end to end: the CDK app's own template, deployed into the in-process emulator, serves the walkthrough exactly as
+/// the built-in reference stack does, so a change to the CDK code that breaks the stack breaks this test; and two mutations
+/// of it fail as AWS would.
+/// </summary>
+public sealed class SynthesizedTemplateTests(SynthesizedTemplate synthesized) : IClassFixture<SynthesizedTemplate>
+{
+    private static readonly SeedUser User = ReferenceStack.TestUser;
+
+    [Fact]
+    public async Task SynthesizedTemplate_Deployed_TheWalkthroughAndTheMachineClientWork()
+    {
+        using var logs = new FakeLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { TemplatePath = synthesized.TemplatePath, LoggerFactory = loggerFactory });
+        var outputs = emulator.Outputs.Values;
+
+        // Contract 2's shape under the stack's name, every URL local.
+        Assert.Equal(ReferenceStack.StackName, emulator.Outputs.StackName);
+        string[] expected = [StackOutputs.Region, StackOutputs.UserPoolId, StackOutputs.UserPoolClientId, StackOutputs.ApiUrl, StackOutputs.MachineClientId, StackOutputs.TokenEndpoint, StackOutputs.CognitoEndpoint];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), outputs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(emulator.ApiUrl.AbsoluteUri, outputs[StackOutputs.ApiUrl]);
+        Assert.Equal(emulator.TokenEndpoint.AbsoluteUri, outputs[StackOutputs.TokenEndpoint]);
+        Assert.StartsWith(ReferenceStack.DefaultRegion + "_", outputs[StackOutputs.UserPoolId], StringComparison.Ordinal);
+
+        var accessToken = await WalkthroughAsync(emulator);
+        var first = await GetAsync(outputs[StackOutputs.ApiUrl] + "hello", accessToken);
+        Assert.True(first.Status == HttpStatusCode.OK, string.Join('\n', logs.Collector.GetSnapshot().Select(r => r.Message + " " + r.Exception)));
+        Assert.Equal("Hello from a protected API!", (await GetAsync(outputs[StackOutputs.ApiUrl] + "hello", accessToken)).Body);
+
+        // The user's token lacks the resource server's scope: API Gateway's 403 at the scoped route.
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(outputs[StackOutputs.ApiUrl] + "scoped/hello", accessToken)).Status);
+
+        // The machine client: its secret from Cognito (never an output), a client-credentials token, the scoped route.
+        var machineToken = await MachineTokenAsync(emulator);
+        var scoped = await GetAsync(outputs[StackOutputs.ApiUrl] + "scoped/hello", machineToken);
+        Assert.Equal(HttpStatusCode.OK, scoped.Status);
+        Assert.Equal("Hello from a protected API!", scoped.Body);
+    }
+
+    [Fact]
+    public async Task Mutation_AuthorizerAudienceFlipped_TheUsersTokenIsRefused401()
+    {
+        var path = synthesized.Mutated(template =>
+            Authorizer(template)["Properties"]!["JwtConfiguration"]!["Audience"] = new JsonArray("some-other-client"));
+        await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { TemplatePath = path, StackName = ReferenceStack.StackName });
+
+        var accessToken = await WalkthroughAsync(emulator);
+        var hello = await GetAsync(emulator.Outputs.Values[StackOutputs.ApiUrl] + "hello", accessToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, hello.Status);
+        Assert.Equal("""{"message":"Unauthorized"}""", hello.Body);
+    }
+
+    [Fact]
+    public async Task Mutation_RouteScopeDropped_TheScopedRouteIsReachableWithoutTheScope()
+    {
+        var path = synthesized.Mutated(template =>
+        {
+            var route = Routes(template).Single(r => r["Properties"]!["RouteKey"]!.GetValue<string>() == "GET /scoped/hello");
+            route["Properties"]!.AsObject().Remove("AuthorizationScopes");
+        });
+        await using var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { TemplatePath = path, StackName = ReferenceStack.StackName });
+
+        var accessToken = await WalkthroughAsync(emulator);
+        var scoped = await GetAsync(emulator.Outputs.Values[StackOutputs.ApiUrl] + "scoped/hello", accessToken);
+
+        Assert.Equal(HttpStatusCode.OK, scoped.Status);
+    }
+
+    /// <summary>admin-create-user, sign in with the temporary password, NEW_PASSWORD_REQUIRED, the new password: an access token.</summary>
+    private static async Task<string> WalkthroughAsync(CognitoEmulator emulator)
+    {
+        using var cognito = new CognitoTestClient(emulator);
+        var poolId = emulator.Outputs.Values[StackOutputs.UserPoolId];
+        var clientId = emulator.Outputs.Values[StackOutputs.UserPoolClientId];
+        var created = await cognito.CallAsync("AdminCreateUser", new
+        {
+            UserPoolId = poolId,
+            Username = User.Username,
+            TemporaryPassword = User.TemporaryPassword,
+            MessageAction = "SUPPRESS",
+            UserAttributes = new[] { new { Name = "email_verified", Value = "true" } },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.OK, created.Text);
+
+        var challenge = await cognito.CallAsync("AdminInitiateAuth", new
+        {
+            UserPoolId = poolId,
+            ClientId = clientId,
+            AuthFlow = "ADMIN_NO_SRP_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = User.Username, ["PASSWORD"] = User.TemporaryPassword },
+        });
+        Assert.Equal("NEW_PASSWORD_REQUIRED", challenge.Get("ChallengeName"));
+
+        var answered = await cognito.CallAsync("AdminRespondToAuthChallenge", new
+        {
+            UserPoolId = poolId,
+            ClientId = clientId,
+            ChallengeName = "NEW_PASSWORD_REQUIRED",
+            Session = challenge.Get("Session"),
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = User.Username, ["NEW_PASSWORD"] = User.NewPassword },
+        });
+        Assert.Equal(3600, answered.Json.GetProperty("AuthenticationResult").GetProperty("ExpiresIn").GetInt32());
+        return answered.Get("AuthenticationResult", "AccessToken");
+    }
+
+    private static async Task<string> MachineTokenAsync(CognitoEmulator emulator)
+    {
+        using var cognito = new CognitoTestClient(emulator);
+        var outputs = emulator.Outputs.Values;
+        var client = await cognito.CallAsync("DescribeUserPoolClient", new { UserPoolId = outputs[StackOutputs.UserPoolId], ClientId = outputs[StackOutputs.MachineClientId] });
+        var secret = client.Get("UserPoolClient", "ClientSecret");
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, outputs[StackOutputs.TokenEndpoint])
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = ReferenceStack.HelloReadScope }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{outputs[StackOutputs.MachineClientId]}:{secret}")));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> GetAsync(string url, string token)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<JsonObject> Resources(JsonObject template, string type) =>
+        template["Resources"]!.AsObject().Select(r => r.Value!.AsObject()).Where(r => r["Type"]!.GetValue<string>() == type);
+
+    private static JsonObject Authorizer(JsonObject template) => Resources(template, "AWS::ApiGatewayV2::Authorizer").Single();
+
+    private static IEnumerable<JsonObject> Routes(JsonObject template) => Resources(template, "AWS::ApiGatewayV2::Route");
+}
