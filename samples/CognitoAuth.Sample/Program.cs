@@ -18,8 +18,10 @@ var outputsOption = new Option<FileInfo?>("--outputs")
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only the answer, not the sign-in steps.", Recursive = true };
 var flowOption = new Option<CognitoAuthFlow?>("--flow")
 {
-    Description = "How the user signs in: AdminUserPassword (default), UserPassword, UserSrp (the password never leaves the process) or " +
-        "AuthorizationCode (in the browser, after `login`: no password). Overrides CognitoAuth:AuthFlow.",
+    Description = "How the user signs in: AdminUserPassword (default), UserPassword, UserSrp (the password never leaves the process), " +
+        "CustomAuth (the pool's custom challenges, answered here on the console), UserAuth (choice-based: a password, or a code e-mailed " +
+        "or texted, typed here) or AuthorizationCode (in the browser). Overrides CognitoAuth:AuthFlow; after `login`, commands use the browser's " +
+        "sign-in without it until `logout`.",
     Recursive = true,
 };
 var tokenCacheOption = new Option<FileInfo?>("--token-cache")
@@ -75,11 +77,13 @@ enrolTotp.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 login.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 {
     var tokens = await services.GetRequiredService<ICognitoTokenProvider>().GetTokensAsync(nameof(ProtectedApiClient), cancellationToken: ct);
+    RememberedSignIn.Write(parse.GetValue(tokenCacheOption), nameof(CognitoAuthFlow.AuthorizationCode));
     Console.WriteLine($"Signed in as {tokens.Username ?? "(a user without a user name claim)"}; the tokens are cached and renewed until `logout`.");
 }, browser: true));
 logout.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
 {
     await services.GetRequiredService<ICognitoTokenProvider>().SignOutAsync(nameof(ProtectedApiClient), ct);
+    RememberedSignIn.Forget(parse.GetValue(tokenCacheOption));
     Console.WriteLine("Signed out.");
 }, browser: true));
 me.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
@@ -109,7 +113,10 @@ async Task<int> RunAsync(
 {
     try
     {
-        var flow = browser ? CognitoAuthFlow.AuthorizationCode : parse.GetValue(flowOption);
+        // --flow, else how `login` signed in (remembered beside the token cache), else the configuration's.
+        var flow = browser ? CognitoAuthFlow.AuthorizationCode
+            : parse.GetValue(flowOption)
+              ?? (Enum.TryParse<CognitoAuthFlow>(RememberedSignIn.Read(parse.GetValue(tokenCacheOption)), out var remembered) ? remembered : null);
         using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), flow, parse.GetValue(tokenCacheOption), withMachine);
         await host.StartAsync(cancellationToken); // validates the options (ValidateOnStart)
         await action(host.Services, cancellationToken);
@@ -166,7 +173,24 @@ static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, Fil
         builder.Services.AddCognitoApiClient<ProtectedApiClient>(section);
     }
 
-    var browser = Enum.TryParse<CognitoAuthFlow>(section["AuthFlow"], ignoreCase: true, out var configured) && configured == CognitoAuthFlow.AuthorizationCode;
+    var configured = Enum.TryParse<CognitoAuthFlow>(section["AuthFlow"], ignoreCase: true, out var parsed) ? parsed : CognitoAuthFlow.AdminUserPassword;
+    var browser = configured == CognitoAuthFlow.AuthorizationCode;
+    if (!withMachine && configured == CognitoAuthFlow.CustomAuth && !(bool.TryParse(section["CustomAuthWithSrp"], out var withSrp) && withSrp))
+    {
+        // The pool's challenges prove who it is; appsettings.json's passwords serve the password flows.
+        builder.Services.PostConfigure<CognitoApiClientOptions>(nameof(ProtectedApiClient), options =>
+        {
+            options.Password = null;
+            options.NewPassword = null;
+        });
+    }
+
+    if (!withMachine)
+    {
+        // A custom challenge, or a code sent by e-mail or SMS: a person answers here.
+        builder.Services.AddSingleton<ICognitoChallengeHandler>(new ConsoleChallengeHandler(Console.In, Console.Error));
+    }
+
     if (browser && !withMachine)
     {
         // appsettings.json's user and passwords serve the password flows; in the browser the person signs in as they choose.

@@ -109,7 +109,8 @@ public sealed class CognitoApiClientOptions
 
     /// <summary>
     /// Gets or sets the user pool domain's token endpoint (<c>https://{domain}/oauth2/token</c>) for
-    /// <see cref="CognitoAuthFlow.ClientCredentials"/> and <see cref="CognitoAuthFlow.AuthorizationCode"/>.
+    /// <see cref="CognitoAuthFlow.ClientCredentials"/> and <see cref="CognitoAuthFlow.AuthorizationCode"/>; the other flows
+    /// do not use it (and accept it, as a local stack's configuration gives it to every app).
     /// </summary>
     /// <value>The default value is <see langword="null"/>: the <c>token_endpoint</c> of the pool's OpenID configuration.</value>
     public Uri? TokenEndpoint { get; set; }
@@ -146,7 +147,7 @@ public sealed class CognitoApiClientOptions
     /// for a reason a retry cannot fix (a wrong password, a disabled or missing user, a challenge the client cannot answer).
     /// The wait doubles with each further failure, up to five minutes; a successful sign-in resets it. A change of these
     /// options, or <see cref="ICognitoTokenProvider.GetTokensAsync"/> with <c>forceRenewal</c>, ends it at once.
-    /// <see cref="TimeSpan.Zero"/> turns the brake off.
+    /// <see cref="TimeSpan.Zero"/> turns the pause off.
     /// </summary>
     /// <value>The default value is five seconds.</value>
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);

@@ -63,10 +63,25 @@ internal static class EmulatorCommand
         // Contract 6: deploy a CloudFormation template instead of the built-in reference stack (TemplateOptions).
         var (template, parameters, stackName) = TemplateOptions.Create();
 
+        var lambda = new Option<string[]>("--lambda")
+        {
+            Description = "Run the function NAME (of a LambdaConfig ARN ...:function:NAME) in-process: the .NET handler Namespace.Type::Method (Stream in, Stream out) in the assembly at PATH. Repeatable.",
+            HelpName = "NAME=PATH::Namespace.Type::Method",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var lambdaEndpoint = new Option<Uri?>("--lambda-endpoint")
+        {
+            Description = "Run every other function through AWS Lambda's Invoke API at URL (e.g. sam local start-lambda's http://127.0.0.1:3001/).",
+            HelpName = "URL",
+            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? new Uri(url.AbsoluteUri.EndsWith('/') ? url.AbsoluteUri : url.AbsoluteUri + "/")
+                : Invalid<Uri?>(result, $"--lambda-endpoint must be an http(s) URL, not '{result.Tokens.Single().Value}'.", null),
+        };
+
         var command = new RootCommand("CognitoAuth local stack: a Cognito-compatible endpoint and the protected HTTP API, offline.")
         {
             cognitoPort, apiPort, outputs, region, userPoolId, clientId, accessKeyId, secretAccessKey, signingKey, tokenLifetime, noSeed, issuer, dataDir,
-            rotation, grace, template, parameters, stackName,
+            rotation, grace, template, parameters, stackName, lambda, lambdaEndpoint,
         };
 
         command.SetAction(async (result, cancellationToken) =>
@@ -97,9 +112,15 @@ internal static class EmulatorCommand
                 DataDirectory = result.GetValue(dataDir),
                 RefreshTokenRotation = result.GetValue(rotation),
                 RefreshTokenRotationGracePeriod = TimeSpan.FromSeconds(result.GetValue(grace)),
+                LambdaEndpoint = result.GetValue(lambdaEndpoint),
                 LoggerFactory = loggerFactory,
             };
             TemplateOptions.Apply(result, options, template, parameters, stackName);
+            foreach (var handler in result.GetValue(lambda) ?? [])
+            {
+                options.LambdaHandlers.Add(handler);
+            }
+
             if (result.GetValue(tokenLifetime) is { } seconds)
             {
                 options.AccessTokenLifetime = options.IdTokenLifetime = TimeSpan.FromSeconds(seconds);

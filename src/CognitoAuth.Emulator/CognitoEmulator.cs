@@ -10,6 +10,7 @@ using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.SignIn;
 using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Templates;
 using CognitoAuth.Emulator.Tokens;
@@ -224,7 +225,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
             // Only a new reference pool takes the key; on a restart the stored pool's key stands and the file is not read.
             newPoolKey = restored is not null || stack is not null ? null
-                : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : SigningKey.Generate();
+                : options.SigningKeyPath is { } keyPath ? SigningKey.Load(keyPath) : directory.SigningKeys.Take();
         }
         catch
         {
@@ -372,12 +373,13 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         Action? commit = store is null ? null : () => store.Commit(directory, references);
         var requestLog = new RequestLog(options.TimeProvider);
+        var engine = new SignInEngine(directory);
         var cognito = new CognitoEndpoint(
-            CognitoOperation.All(directory, options.Region),
+            CognitoOperation.All(directory, engine, options.Region),
             new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
             directory,
             new TokenEndpoint(directory, commit, logger),
-            new ManagedLoginEndpoint(directory, commit),
+            new ManagedLoginEndpoint(directory, engine, commit),
             new UserInfoEndpoint(directory),
             new RevocationEndpoint(directory, commit),
             new LocalPage(directory, requestLog, apiUrl, new LocalActions(directory, commit)),

@@ -8,7 +8,7 @@ internal static class AuthenticationResults
     /// <summary>The step <paramref name="response"/> stands for; <paramref name="sentAt"/> is when its request was sent.</summary>
     public static SignInStep Step(AuthFlowResponse response, DateTimeOffset sentAt) =>
         response.AuthenticationResult is { } result ? SignInStep.Signed(ToTokenSet(result, sentAt))
-        : response.ChallengeName is { Length: > 0 } challenge ? SignInStep.Challenge(challenge, response.Session, response.ChallengeParameters)
+        : response.ChallengeName is { Length: > 0 } challenge ? SignInStep.Challenge(challenge, response.Session, response.ChallengeParameters, response.AvailableChallenges)
         : throw new CognitoAuthenticationException("Cognito answered with neither tokens nor a challenge.");
 
     /// <summary>The tokens of <paramref name="result"/>; their lifetime counts from <paramref name="sentAt"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using CognitoAuth.Client.Authentication.Challenges;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Configuration;
@@ -11,7 +12,8 @@ namespace CognitoAuth.Client.Authentication;
 /// <summary>
 /// Drives a sign-in: the context's <see cref="ISignInFlow"/> starts it, and each challenge Cognito asks is answered — by the
 /// app's <see cref="ICognitoChallengeHandler"/>s first, then by the built-in <see cref="IChallengeResponder"/> for its name —
-/// until tokens arrive or nobody answers the challenge. Also refreshes and signs out. Holds no state of its own: what it learns about a user goes back to the caller as <see cref="SignInMemory"/>.
+/// until tokens arrive or nobody answers the challenge. Also refreshes and signs out. Holds no state of its own: what it
+/// learns about a user goes back to the caller as <see cref="SignInMemory"/>.
 /// </summary>
 internal sealed class CognitoAuthenticator
 {
@@ -207,7 +209,7 @@ internal sealed class CognitoAuthenticator
 
         if (_responders.GetValueOrDefault(step.ChallengeName!) is not { } responder)
         {
-            throw Unsupported(step.ChallengeName!);
+            throw AppAnsweredChallenges.Unanswered(attempt.Client.Name, step.ChallengeName!) ?? Unsupported(step.ChallengeName!);
         }
 
         await responder.AnswerAsync(attempt, step, responses, cancellationToken).ConfigureAwait(false);
@@ -218,7 +220,7 @@ internal sealed class CognitoAuthenticator
     /// <summary>Asks the application's <see cref="ICognitoChallengeHandler"/>s, in turn, until one answers.</summary>
     private async Task<bool> AskHandlersAsync(CognitoClientContext client, SignInStep step, Dictionary<string, string> responses, CancellationToken cancellationToken)
     {
-        var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters);
+        var challenge = new CognitoChallenge(client.Name, step.ChallengeName!, step.Parameters, step.AvailableChallenges);
         foreach (var handler in _handlers)
         {
             if (await handler.AnswerAsync(challenge, cancellationToken).ConfigureAwait(false) is { } answers)

@@ -6,8 +6,9 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 internal sealed class SignInStep
 {
-    private SignInStep(CognitoTokenSet? tokens, string? challengeName, string? session, IReadOnlyDictionary<string, string>? parameters)
+    private SignInStep(CognitoTokenSet? tokens, string? challengeName, string? session, IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<string>? available = null)
     {
+        AvailableChallenges = available ?? [];
         Tokens = tokens;
         ChallengeName = challengeName;
         Session = session;
@@ -23,10 +24,13 @@ internal sealed class SignInStep
 
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
+    /// <summary>With <c>SELECT_CHALLENGE</c>: the first factors Cognito offers (<c>PASSWORD</c>, <c>EMAIL_OTP</c>, …); else empty.</summary>
+    public IReadOnlyList<string> AvailableChallenges { get; }
+
     public static SignInStep Signed(CognitoTokenSet tokens) => new(tokens, null, null, null);
 
-    public static SignInStep Challenge(string challengeName, string? session, IReadOnlyDictionary<string, string>? parameters) =>
-        new(null, challengeName, session, parameters);
+    public static SignInStep Challenge(string challengeName, string? session, IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<string>? available = null) =>
+        new(null, challengeName, session, parameters, available);
 
     /// <inheritdoc />
     public override string ToString() => Tokens is null ? $"SignInStep {{ Challenge = {ChallengeName} }}" : "SignInStep { Tokens = *** }";

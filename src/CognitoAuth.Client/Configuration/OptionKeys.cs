@@ -22,7 +22,11 @@ internal static class OptionKeys
     /// <summary>What a flow that signs a configured user in with a password (and answers its challenges) reads.</summary>
     public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal) { Username, Password, NewPassword, TotpSecret, UserAttributes };
 
-    /// <summary>The flow-specific keys, in the order their errors are reported, with whether each is set.</summary>
+    /// <summary>
+    /// The flow-specific keys, in the order their errors are reported, with whether each is set. <see cref="TokenEndpoint"/>
+    /// is not among them: like <c>ServiceUrl</c> it describes the pool, and a local stack (Aspire's <c>WithReference</c>,
+    /// Contract 7) hands it to every app, whatever flow the app uses.
+    /// </summary>
     public static readonly IReadOnlyList<(string Key, Func<CognitoApiClientOptions, bool> IsSet)> FlowSpecific =
     [
         (Username, static o => !string.IsNullOrEmpty(o.Username)),
@@ -31,7 +35,6 @@ internal static class OptionKeys
         (TotpSecret, static o => !string.IsNullOrEmpty(o.TotpSecret)),
         (UserAttributes, static o => o.UserAttributes.Count > 0),
         (Scopes, static o => o.Scopes is not null),
-        (TokenEndpoint, static o => o.TokenEndpoint is not null),
         (AuthorizationEndpoint, static o => o.AuthorizationEndpoint is not null),
         (RedirectUri, static o => o.RedirectUri is not null),
         (LogoutUri, static o => o.LogoutUri is not null),

@@ -88,6 +88,8 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.AddSignInFlow<UserPasswordFlow>();
         services.AddSignInFlow<UserSrpFlow>();
         services.AddSignInFlow<ClientCredentialsFlow>();
+        services.AddSignInFlow<CustomAuthFlow>();
+        services.AddSignInFlow<UserAuthFlow>();
         services.AddSignInFlow(static services => new AuthorizationCodeFlow(
             services.GetRequiredService<ICognitoOAuthClient>(),
             services.GetRequiredService<ICognitoBrowser>(),
@@ -98,6 +100,7 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, PasswordVerifierResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SoftwareTokenMfaResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, MfaSetupResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SelectChallengeResponder>());
         services.TryAddSingleton<CognitoAuthenticator>();
 
         services.TryAddSingleton<CognitoTokenManager>();

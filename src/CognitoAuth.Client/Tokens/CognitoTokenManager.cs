@@ -8,11 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace CognitoAuth.Client.Tokens;
 
 /// <summary>
-/// Serves each user's tokens: from memory while fresh, then from the <see cref="ICognitoTokenStore"/>, else by one refresh or
-/// sign-in per user at a time. Concurrent callers share that one call, which runs detached from any caller's cancellation; a
-/// failure is not cached, but a sign-in that failed for good pauses further ones (<see cref="SignInBrake"/>). Processes
+/// Serves each user's tokens: from memory while fresh, then from the <see cref="ICognitoTokenStore"/>, else by one renewal
+/// (refresh or sign-in) per user at a time — <see cref="JoinOrStartRenewal"/> starts it, <see cref="RunRenewalAsync"/> runs it
+/// detached, <c>_renewals</c> holds those under way. Concurrent callers share that one call, which runs detached from any caller's cancellation; a
+/// failure is not cached, but a sign-in that failed for good pauses further ones (<see cref="SignInPause"/>). Processes
 /// sharing a store take the <see cref="ICognitoRenewalLock"/> around a renewal, so a fleet renews once. Holds no
-/// per-request state, so the pooled <c>HttpClient</c> handlers can share it.
+/// per-request state, so the pooled <c>HttpClient</c> handlers can share it. Which slot a context uses is
+/// <see cref="UserSlots"/>'s concern; signing out, <see cref="TokenSignOut"/>'s.
 /// </summary>
 internal sealed class CognitoTokenManager(
     CognitoClientCatalog catalog,
@@ -23,45 +25,21 @@ internal sealed class CognitoTokenManager(
     CognitoClientMetrics metrics,
     ILogger<CognitoTokenManager> logger) : ICognitoTokenProvider, IDisposable
 {
-    // One slot per user; which user each client name's current options name, to drop a user no name serves any more.
-    private readonly ConcurrentDictionary<string, TokenSlot> _slots = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _userOfName = new(StringComparer.Ordinal);
-    private readonly object _bindings = new();
+    private readonly UserSlots _slots = new();
 
-    private readonly ConcurrentDictionary<string, Task<CachedTokens>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<CachedTokens>> _renewals = new(StringComparer.Ordinal);
 
     // Stops shared sign-ins when the application shuts down; callers' tokens never do.
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
     /// <summary>
-    /// Binds <paramref name="client"/> to its user's slot. When the options of a client name now name another user (pool, app
-    /// client or user changed), the old user's tokens are dropped from memory and from the store, unless another name still
-    /// serves that user. Completes synchronously unless it drops something.
+    /// Binds <paramref name="client"/> to its user's slot (<see cref="UserSlots"/>). When that drops another user's slot, its
+    /// tokens are removed from the store too. Completes synchronously unless it drops something.
     /// </summary>
-    public ValueTask<ClientTokens> BindAsync(CognitoClientContext client, CancellationToken cancellationToken)
+    public ValueTask<BoundClient> BindAsync(CognitoClientContext client, CancellationToken cancellationToken)
     {
-        string? dropped = null;
-        TokenSlot slot;
-        lock (_bindings)
-        {
-            slot = _slots.GetOrAdd(client.StoreKey, static _ => new TokenSlot());
-            if (_userOfName.TryGetValue(client.Name, out var previous) && !string.Equals(previous, client.StoreKey, StringComparison.Ordinal))
-            {
-                _userOfName[client.Name] = client.StoreKey;
-                if (!_userOfName.ContainsValue(previous) && _slots.TryRemove(previous, out var old))
-                {
-                    old.SignOut();
-                    dropped = previous;
-                }
-            }
-            else
-            {
-                _userOfName[client.Name] = client.StoreKey;
-            }
-        }
-
-        var bound = new ClientTokens(client, slot);
+        var (bound, dropped) = _slots.Bind(client);
         return dropped is null ? new(bound) : DropAsync(bound, dropped, cancellationToken);
     }
 
@@ -69,7 +47,7 @@ internal sealed class CognitoTokenManager(
     /// The current tokens of the bound user, checked against the clock on every call (a token is never served past the
     /// moment it is due, however long the machine slept). Allocates nothing when they are cached and fresh.
     /// </summary>
-    public ValueTask<CachedTokens> GetAsync(ClientTokens client, CancellationToken cancellationToken)
+    public ValueTask<CachedTokens> GetAsync(BoundClient client, CancellationToken cancellationToken)
     {
         // The tokens this process used last: a shared store (a network hop away) is read only once they are due for renewal.
         if (client.Slot.Current is { } local && TokenFreshness.IsFresh(local.Tokens, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
@@ -86,13 +64,13 @@ internal sealed class CognitoTokenManager(
     /// (another caller already renewed them): then those are returned and Cognito is not called.
     /// With no <paramref name="rejectedToken"/>, renews only what is not fresh.
     /// </summary>
-    public async ValueTask<CachedTokens> RenewAsync(ClientTokens client, string? rejectedToken, CancellationToken cancellationToken)
+    public async ValueTask<CachedTokens> RenewAsync(BoundClient client, string? rejectedToken, CancellationToken cancellationToken)
     {
-        var result = await JoinOrStart(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await JoinOrStartRenewal(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (rejectedToken is not null && result.Contains(rejectedToken))
         {
             // We joined a call that began before the token was rejected and found it still fresh: renew it now.
-            result = await JoinOrStart(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+            result = await JoinOrStartRenewal(client, rejectedToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -108,7 +86,7 @@ internal sealed class CognitoTokenManager(
         }
 
         // Asked for explicitly: the pause after a failed sign-in does not apply.
-        client.Slot.Brake = null;
+        client.Slot.Pause = null;
         var current = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
         return (await RenewAsync(client, current?.AccessToken, cancellationToken).ConfigureAwait(false)).Tokens;
     }
@@ -117,49 +95,8 @@ internal sealed class CognitoTokenManager(
     public async Task SignOutAsync(string clientName, CancellationToken cancellationToken = default)
     {
         var client = await BindAsync(catalog.Get(clientName), cancellationToken).ConfigureAwait(false);
-        var key = client.Context.StoreKey;
-
-        // A renewal under way keeps nothing from now on; wait for it, so that a store write it began cannot land after ours.
-        var held = client.Slot.Current?.Tokens;
-        client.Slot.SignOut();
-        if (_inFlight.TryGetValue(key, out var flight))
-        {
-            await ((Task)flight).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        // This process and the store stop holding the tokens first: a sign-out at Cognito (for the browser flow, a page that
-        // waits on the person) may take a while or fail, and must not leave them usable here meanwhile.
-        // What is revoked is the store's latest, else what this process held (a store that lost its entry, or cannot be read).
-        CognitoTokenSet? current = held;
-        try
-        {
-            current = await store.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? held;
-        }
-        finally
-        {
-            try
-            {
-                await store.RemoveAsync(key, CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                // Again, now that the store no longer holds them: a request that read them from the store meanwhile keeps nothing.
-                client.Slot.SignOut();
-            }
-        }
-
-        try
-        {
-            await authenticator.SignOutAsync(client.Context, current, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CognitoException exception)
-        {
-            // Best effort: the tokens expire on their own; what matters here is that this process stops using them.
-            Log.RevokeFailed(logger, client.Context.Name, exception.ErrorCode);
-        }
-
-        Log.SignedOut(logger, client.Context.Name);
+        var signOut = new TokenSignOut(store, authenticator, logger);
+        await signOut.SignOutAsync(client, () => _renewals.GetValueOrDefault(client.Context.StoreKey), cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -172,7 +109,7 @@ internal sealed class CognitoTokenManager(
         }
     }
 
-    private async ValueTask<ClientTokens> DropAsync(ClientTokens bound, string droppedKey, CancellationToken cancellationToken)
+    private async ValueTask<BoundClient> DropAsync(BoundClient bound, string droppedKey, CancellationToken cancellationToken)
     {
         Log.IdentityChanged(logger, bound.Context.Name);
         // Not the caller's token: a request cancelled here must not leave the old user's refresh token in the store.
@@ -180,14 +117,14 @@ internal sealed class CognitoTokenManager(
         return bound;
     }
 
-    private async ValueTask<CachedTokens> ReadOrRenewAsync(ClientTokens client, CancellationToken cancellationToken)
+    private async ValueTask<CachedTokens> ReadOrRenewAsync(BoundClient client, CancellationToken cancellationToken)
     {
         var signOuts = client.Slot.SignOuts;
         var stored = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
         if (stored is not null && TokenFreshness.IsFresh(stored, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore))
         {
             metrics.CacheHit();
-            return Serve(client.Slot, stored, signOuts);
+            return Hold(client.Slot, stored, signOuts);
         }
 
         metrics.CacheMiss();
@@ -206,43 +143,43 @@ internal sealed class CognitoTokenManager(
     private CachedTokens? ValidNow(CachedTokens? tokens) =>
         tokens is not null && tokens.Tokens.ExpiresAt > timeProvider.GetUtcNow() ? tokens : null;
 
-    private Task<CachedTokens> JoinOrStart(ClientTokens client, string? rejectedToken)
+    private Task<CachedTokens> JoinOrStartRenewal(BoundClient client, string? rejectedToken)
     {
         var key = client.Context.StoreKey;
-        if (_inFlight.TryGetValue(key, out var running))
+        if (_renewals.TryGetValue(key, out var running))
         {
             return running;
         }
 
         // A sign-in failed for good a moment ago with these same options: fail now rather than ask Cognito again.
-        if (client.Slot.Brake is { } brake && brake.Holds(client.Context, timeProvider.GetUtcNow()))
+        if (client.Slot.Pause is { } pause && pause.Holds(client.Context, timeProvider.GetUtcNow()))
         {
-            return Task.FromException<CachedTokens>(brake.Repeat());
+            return Task.FromException<CachedTokens>(pause.Repeat());
         }
 
         var completion = new TaskCompletionSource<CachedTokens>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var flight = _inFlight.GetOrAdd(key, completion.Task);
+        var flight = _renewals.GetOrAdd(key, completion.Task);
         if (flight == completion.Task)
         {
-            _ = FlyAsync(client, rejectedToken, completion);
+            _ = RunRenewalAsync(client, rejectedToken, completion);
         }
 
         return flight;
     }
 
-    private async Task FlyAsync(ClientTokens client, string? rejectedToken, TaskCompletionSource<CachedTokens> completion)
+    private async Task RunRenewalAsync(BoundClient client, string? rejectedToken, TaskCompletionSource<CachedTokens> completion)
     {
         var key = client.Context.StoreKey;
         try
         {
             var tokens = await ObtainAsync(client, rejectedToken, _stopping.Token).ConfigureAwait(false);
-            _inFlight.TryRemove(new(key, completion.Task));
+            _renewals.TryRemove(new(key, completion.Task));
             completion.SetResult(tokens);
         }
         catch (Exception exception)
         {
             // Removed before completing, so the next caller tries again instead of receiving this failure.
-            _inFlight.TryRemove(new(key, completion.Task));
+            _renewals.TryRemove(new(key, completion.Task));
             if (exception is OperationCanceledException canceled)
             {
                 completion.SetCanceled(canceled.CancellationToken);
@@ -254,7 +191,7 @@ internal sealed class CognitoTokenManager(
         }
     }
 
-    private async Task<CachedTokens> ObtainAsync(ClientTokens client, string? rejectedToken, CancellationToken cancellationToken)
+    private async Task<CachedTokens> ObtainAsync(BoundClient client, string? rejectedToken, CancellationToken cancellationToken)
     {
         var key = client.Context.StoreKey;
         var signOuts = client.Slot.SignOuts;
@@ -267,7 +204,7 @@ internal sealed class CognitoTokenManager(
             cancellationToken).ConfigureAwait(false);
         if (lease is null && IsUsable(seen, client, rejectedToken))
         {
-            return Serve(client.Slot, seen, signOuts);
+            return Hold(client.Slot, seen, signOuts);
         }
 
         // Look again: a renewal that finished just before this one started (here or elsewhere) may have stored what we need.
@@ -277,7 +214,7 @@ internal sealed class CognitoTokenManager(
             ?? (client.Slot.Memory.Refresh == RefreshMethod.RefreshTokenAuth ? client.Slot.Current?.Tokens : null);
         if (IsUsable(current, client, rejectedToken))
         {
-            return Serve(client.Slot, current, signOuts);
+            return Hold(client.Slot, current, signOuts);
         }
 
         var renewed = await RenewWithCognitoAsync(client, current, cancellationToken).ConfigureAwait(false);
@@ -288,11 +225,11 @@ internal sealed class CognitoTokenManager(
         }
 
         await store.SetAsync(key, renewed, cancellationToken).ConfigureAwait(false);
-        return Serve(client.Slot, renewed, signOuts);
+        return Hold(client.Slot, renewed, signOuts);
     }
 
     /// <summary>A refresh when there is a refresh token; a full sign-in when there is none, or when the refresh failed for good.</summary>
-    private async Task<CognitoTokenSet> RenewWithCognitoAsync(ClientTokens client, CognitoTokenSet? current, CancellationToken cancellationToken)
+    private async Task<CognitoTokenSet> RenewWithCognitoAsync(BoundClient client, CognitoTokenSet? current, CancellationToken cancellationToken)
     {
         if (current?.RefreshToken is not null)
         {
@@ -321,29 +258,29 @@ internal sealed class CognitoTokenManager(
         try
         {
             var tokens = await authenticator.SignInAsync(client.Context, slot.Memory, memory => slot.Memory = memory, cancellationToken).ConfigureAwait(false);
-            slot.Brake = null;
+            slot.Pause = null;
             return tokens;
         }
         catch (Exception exception) when (IsPermanent(exception))
         {
-            if (SignInBrake.After(exception, client.Context, slot.Brake, timeProvider.GetUtcNow()) is { } brake)
+            if (SignInPause.After(exception, client.Context, slot.Pause, timeProvider.GetUtcNow()) is { } pause)
             {
-                slot.Brake = brake;
-                Log.SignInPaused(logger, client.Context.Name, CognitoAuthenticator.ReasonOf(exception), brake.Until);
+                slot.Pause = pause;
+                Log.SignInPaused(logger, client.Context.Name, CognitoAuthenticator.ReasonOf(exception), pause.Until);
             }
 
             throw;
         }
     }
 
-    private Task<CognitoTokenSet> RefreshAsync(ClientTokens client, CognitoTokenSet current, CancellationToken cancellationToken) =>
+    private Task<CognitoTokenSet> RefreshAsync(BoundClient client, CognitoTokenSet current, CancellationToken cancellationToken) =>
         authenticator.RefreshAsync(client.Context, current, client.Slot.Memory, memory => client.Slot.Memory = memory, cancellationToken);
 
     /// <summary>
     /// After a <c>RefreshTokenReuseException</c>: the store's tokens when they hold another refresh token — served as they are
     /// while fresh, else refreshed once with that token — or <see langword="null"/> when nobody rotated it (then a sign-in).
     /// </summary>
-    private async Task<CognitoTokenSet?> RefreshedElsewhereAsync(ClientTokens client, CognitoTokenSet reused, CancellationToken cancellationToken)
+    private async Task<CognitoTokenSet?> RefreshedElsewhereAsync(BoundClient client, CognitoTokenSet reused, CancellationToken cancellationToken)
     {
         var latest = await store.GetAsync(client.Context.StoreKey, cancellationToken).ConfigureAwait(false);
         if (latest?.RefreshToken is null || string.Equals(latest.RefreshToken, reused.RefreshToken, StringComparison.Ordinal))
@@ -367,7 +304,7 @@ internal sealed class CognitoTokenManager(
     }
 
     /// <summary>Whether stored <paramref name="tokens"/> can be served: fresh, and not the ones the API rejected.</summary>
-    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, ClientTokens client, string? rejectedToken) =>
+    private bool IsUsable([NotNullWhen(true)] CognitoTokenSet? tokens, BoundClient client, string? rejectedToken) =>
         tokens is not null
         && (rejectedToken is null || !CachedTokens.Holds(tokens, rejectedToken))
         && TokenFreshness.IsFresh(tokens, timeProvider.GetUtcNow(), client.Context.Options.RefreshBefore);
@@ -380,7 +317,7 @@ internal sealed class CognitoTokenManager(
     /// Serves <paramref name="tokens"/> from the slot, reusing its header values when they are the same tokens, and keeps them
     /// unless a sign-out came after <paramref name="signOutsSeen"/>.
     /// </summary>
-    private static CachedTokens Serve(TokenSlot slot, CognitoTokenSet tokens, int signOutsSeen)
+    private static CachedTokens Hold(TokenSlot slot, CognitoTokenSet tokens, int signOutsSeen)
     {
         if (slot.Current is { } cached && cached.IsFor(tokens))
         {
@@ -388,7 +325,7 @@ internal sealed class CognitoTokenManager(
         }
 
         var fresh = new CachedTokens(tokens);
-        slot.Keep(fresh, signOutsSeen);
+        slot.KeepUnlessSignedOut(fresh, signOutsSeen);
         return fresh;
     }
 }

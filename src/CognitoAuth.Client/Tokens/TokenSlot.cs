@@ -11,7 +11,7 @@ internal sealed class TokenSlot
 {
     private CachedTokens? _current;
     private SignInMemory _memory = SignInMemory.None;
-    private SignInBrake? _brake;
+    private SignInPause? _pause;
     private int _signOuts;
 
     public CachedTokens? Current
@@ -27,10 +27,10 @@ internal sealed class TokenSlot
     }
 
     /// <summary>Set after a sign-in failed for a reason a retry cannot fix; cleared by a successful sign-in or a forced renewal.</summary>
-    public SignInBrake? Brake
+    public SignInPause? Pause
     {
-        get => Volatile.Read(ref _brake);
-        set => Volatile.Write(ref _brake, value);
+        get => Volatile.Read(ref _pause);
+        set => Volatile.Write(ref _pause, value);
     }
 
     /// <summary>Counts sign-outs: a renewal that began before one keeps nothing it obtains.</summary>
@@ -41,7 +41,7 @@ internal sealed class TokenSlot
     /// (before the store read or the renewal that produced them): a request racing a sign-out may use what it got, once, but
     /// cannot put it back.
     /// </summary>
-    public void Keep(CachedTokens tokens, int signOutsSeen)
+    public void KeepUnlessSignedOut(CachedTokens tokens, int signOutsSeen)
     {
         Current = tokens;
         if (SignOuts != signOutsSeen)

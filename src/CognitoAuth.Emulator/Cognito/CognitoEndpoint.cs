@@ -150,7 +150,7 @@ internal sealed class CognitoEndpoint(
             }
 
             var before = commit is null ? 0 : directory.Version;
-            var output = operation.Invoke(body);
+            var output = await operation.Invoke(body, context.RequestAborted);
             if (commit is not null && directory.Version != before)
             {
                 commit();

@@ -1,3 +1,5 @@
+using CognitoAuth.Emulator.Pool;
+
 namespace CognitoAuth.Emulator.Cognito;
 
 /// <summary>
@@ -18,27 +20,25 @@ internal static class CognitoErrors
     public const string UnauthorizedCode = "UnauthorizedException";
 
     // Authentication outcomes.
-    public static CognitoServiceException IncorrectUsernameOrPassword() => NotAuthorized("Incorrect username or password.");
+    public static CognitoServiceException IncorrectUsernameOrPassword() => From(SignInErrors.IncorrectUsernameOrPassword);
 
-    public static CognitoServiceException UserDoesNotExist() => new(UserNotFoundCode, "User does not exist.");
+    public static CognitoServiceException UserDoesNotExist() => From(SignInErrors.UserDoesNotExist);
 
-    public static CognitoServiceException UserDisabled() => NotAuthorized("User is disabled.");
+    public static CognitoServiceException UserDisabled() => From(SignInErrors.UserDisabled);
 
-    public static CognitoServiceException TemporaryPasswordExpired() =>
-        NotAuthorized("Temporary password has expired and must be reset by an administrator.");
+    public static CognitoServiceException TemporaryPasswordExpired() => From(SignInErrors.TemporaryPasswordExpired);
 
-    public static CognitoServiceException InvalidSession() => NotAuthorized("Invalid session for the user.");
+    public static CognitoServiceException InvalidSession() => From(SignInErrors.InvalidSession);
 
-    public static CognitoServiceException SessionExpired() => NotAuthorized("Invalid session for the user, session is expired.");
+    public static CognitoServiceException SessionExpired() => From(SignInErrors.SessionExpired);
 
-    public static CognitoServiceException SessionAlreadyUsed() =>
-        NotAuthorized("Invalid session for the user, session can only be used once.");
+    public static CognitoServiceException SessionAlreadyUsed() => From(SignInErrors.SessionAlreadyUsed);
 
-    public static CognitoServiceException InvalidRefreshToken() => NotAuthorized("Invalid Refresh Token");
+    public static CognitoServiceException InvalidRefreshToken() => From(PoolErrors.InvalidRefreshToken);
 
-    public static CognitoServiceException RefreshTokenRevoked() => NotAuthorized("Refresh Token has been revoked");
+    public static CognitoServiceException RefreshTokenRevoked() => From(PoolErrors.RefreshTokenRevoked);
 
-    public static CognitoServiceException RefreshTokenExpired() => NotAuthorized("Refresh Token has expired");
+    public static CognitoServiceException RefreshTokenExpired() => From(PoolErrors.RefreshTokenExpired);
 
     // The emulator's wording: AWS's messages for these are not documented.
     public static CognitoServiceException RefreshTokenReused() =>
@@ -49,18 +49,16 @@ internal static class CognitoErrors
 
     public static CognitoServiceException ClientSecretMismatch(string clientId) => NotAuthorized($"Unable to verify client secret for client {clientId}");
 
-    public static CognitoServiceException InvalidAccessToken() => NotAuthorized("Invalid Access Token");
+    public static CognitoServiceException InvalidAccessToken() => From(PoolErrors.InvalidAccessToken);
 
-    public static CognitoServiceException AccessTokenExpired() => NotAuthorized("Access Token has expired");
+    public static CognitoServiceException AccessTokenExpired() => From(PoolErrors.AccessTokenExpired);
 
-    public static CognitoServiceException AccessTokenRevoked() => NotAuthorized("Access Token has been revoked");
+    public static CognitoServiceException AccessTokenRevoked() => From(PoolErrors.AccessTokenRevoked);
 
     // App client rules.
-    public static CognitoServiceException SecretHashMissing(string clientId) =>
-        NotAuthorized($"Client {clientId} is configured with secret but SECRET_HASH was not received");
+    public static CognitoServiceException SecretHashMissing(string clientId) => From(SignInErrors.SecretHashMissing(clientId));
 
-    public static CognitoServiceException SecretHashMismatch(string clientId) =>
-        NotAuthorized($"Unable to verify secret hash for client {clientId}");
+    public static CognitoServiceException SecretHashMismatch(string clientId) => From(SignInErrors.SecretHashMismatch(clientId));
 
     public static CognitoServiceException AuthFlowNotEnabled() => InvalidParameter("Auth flow not enabled for this client");
 
@@ -73,28 +71,26 @@ internal static class CognitoErrors
 
     public static CognitoServiceException InitiateAuthMethodNotSupported() => InvalidParameter("Initiate Auth method not supported.");
 
-    public static CognitoServiceException MissingParameter(string name) => InvalidParameter($"Missing required parameter {name}");
+    public static CognitoServiceException MissingParameter(string name) => From(SignInErrors.MissingParameter(name));
 
     // SRP. The TIMESTAMP wording is what the client libraries quote for AWS's answer (medium-low confidence); the SRP_A
     // messages are the emulator's own (AWS answers InvalidParameterException for an altered SRP_A, its text undocumented).
-    public static CognitoServiceException SrpTimestampMalformed() => InvalidParameter("TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.");
+    public static CognitoServiceException SrpTimestampMalformed() => From(SignInErrors.SrpTimestampMalformed);
 
-    public static CognitoServiceException SrpAZero() => InvalidParameter("SRP_A cannot be zero modulo N.");
+    public static CognitoServiceException SrpAZero() => From(SignInErrors.SrpAZero);
 
-    public static CognitoServiceException SrpAMalformed() => InvalidParameter("SRP_A is not a hexadecimal SRP value.");
+    public static CognitoServiceException SrpAMalformed() => From(SignInErrors.SrpAMalformed);
 
     // Software tokens (TOTP) and MFA.
-    public static CognitoServiceException TotpCodeMismatch() => new("CodeMismatchException", "Invalid code received for user");
+    public static CognitoServiceException TotpCodeMismatch() => From(SignInErrors.TotpCodeMismatch);
 
-    public static CognitoServiceException TotpCodeReused() => new("ExpiredCodeException", "Your software token has already been used once.");
+    public static CognitoServiceException TotpCodeReused() => From(SignInErrors.TotpCodeReused);
 
-    public static CognitoServiceException SoftwareTokenNotVerified() => new("EnableSoftwareTokenMFAException", "Code mismatch and fail enable Software Token MFA");
+    public static CognitoServiceException SoftwareTokenNotVerified() => From(SignInErrors.SoftwareTokenNotVerified);
 
-    public static CognitoServiceException SoftwareTokenMfaNotEnabledForPool() =>
-        new("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the userPool.");
+    public static CognitoServiceException SoftwareTokenMfaNotEnabledForPool() => From(SignInErrors.SoftwareTokenMfaNotEnabledForPool);
 
-    public static CognitoServiceException SoftwareTokenNotFoundForUser() =>
-        new("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
+    public static CognitoServiceException SoftwareTokenNotFoundForUser() => From(SignInErrors.SoftwareTokenNotFoundForUser);
 
     public static CognitoServiceException MfaTypeNotSetUp(string mfaType) => InvalidParameter($"User does not have delivery config set to turn on {mfaType}");
 
@@ -112,18 +108,14 @@ internal static class CognitoErrors
 
     public static CognitoServiceException UsernameShouldBeEmail() => InvalidParameter("Username should be an email.");
 
-    public static CognitoServiceException PasswordPolicy(string violation) =>
-        new(InvalidPasswordCode, $"Password did not conform with policy: {violation}");
+    public static CognitoServiceException PasswordPolicy(string violation) => From(SignInErrors.PasswordPolicy(violation));
 
-    public static CognitoServiceException AttributeNotInSchema(string name) =>
-        InvalidParameter($"Attributes did not conform to the schema: {name}: Attribute does not exist in the schema.");
+    public static CognitoServiceException AttributeNotInSchema(string name) => From(PoolErrors.AttributeNotInSchema(name));
 
-    public static CognitoServiceException AttributeNotWritable(string name) =>
-        InvalidParameter($"Attributes did not conform to the schema: {name}: Attribute cannot be updated.");
+    public static CognitoServiceException AttributeNotWritable(string name) => From(PoolErrors.AttributeNotWritable(name));
 
     /// <summary>Cognito's words, one line per attribute, each ending in a newline as the service's message does.</summary>
-    public static CognitoServiceException AttributeImmutable(IEnumerable<string> names) =>
-        InvalidParameter(string.Concat(names.Select(name => $"user.{name}: Attribute cannot be updated.\n")));
+    public static CognitoServiceException AttributeImmutable(IEnumerable<string> names) => From(PoolErrors.AttributeImmutable(names));
 
     // Token revocation.
     public static CognitoServiceException TokenRevocationDisabled() =>
@@ -140,9 +132,9 @@ internal static class CognitoErrors
 
     public static CognitoServiceException SignUpNotPermitted() => NotAuthorized("SignUp is not permitted for this user pool");
 
-    public static CognitoServiceException UserNotConfirmed() => new("UserNotConfirmedException", "User is not confirmed.");
+    public static CognitoServiceException UserNotConfirmed() => From(SignInErrors.UserNotConfirmed);
 
-    public static CognitoServiceException PasswordResetRequired() => new("PasswordResetRequiredException", "Password reset required for the user");
+    public static CognitoServiceException PasswordResetRequired() => From(SignInErrors.PasswordResetRequired);
 
     public static CognitoServiceException CodeMismatch() => new("CodeMismatchException", "Invalid verification code provided, please try again.");
 
@@ -153,7 +145,7 @@ internal static class CognitoErrors
     public static CognitoServiceException NoVerifiedContact() =>
         InvalidParameter("Cannot reset password for the user as there is no registered/verified email or phone_number");
 
-    public static CognitoServiceException AccessTokenLacksScope() => NotAuthorized("Access Token does not have required scopes");
+    public static CognitoServiceException AccessTokenLacksScope() => From(PoolErrors.AccessTokenLacksScope);
 
     // Groups.
     public static CognitoServiceException GroupNotFound() => new(ResourceNotFoundCode, "Group not found.");
@@ -171,4 +163,7 @@ internal static class CognitoErrors
     public static CognitoServiceException NotAuthorized(string message) => new(NotAuthorizedCode, message);
 
     public static CognitoServiceException InvalidParameter(string message) => new(InvalidParameterCode, message);
+
+    /// <summary>The domain's error value as the exception the endpoint answers with.</summary>
+    public static CognitoServiceException From(CognitoError error) => new(error.Code, error.Message, error.StatusCode);
 }

@@ -3,27 +3,31 @@ using System.Text.Json.Serialization.Metadata;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.SignIn;
 
 namespace CognitoAuth.Emulator.Cognito;
 
 /// <summary>
 /// One operation of the endpoint: its name, whether AWS requires SigV4 for it, its input and output shapes, and how to run
-/// it on a JSON body.
+/// it on a JSON body (asynchronously, cancelled with the request: a step may call out, e.g. to a Lambda trigger).
 /// </summary>
-internal sealed record CognitoOperation(string Name, bool RequiresSignature, Type RequestType, Type ResponseType, Func<byte[], byte[]> Invoke)
+internal sealed record CognitoOperation(string Name, bool RequiresSignature, Type RequestType, Type ResponseType, Func<byte[], CancellationToken, Task<byte[]>> Invoke)
 {
     /// <summary>
     /// The operations the emulator serves: its dispatch table (docs/EMULATOR.md lists it, and a test keeps the two
     /// equal). As in botocore's model, every operation is SigV4-signed except those marked <c>auth: none</c> there
     /// (sign-in, sign-up, confirmation, password reset and the access-token operations).
     /// </summary>
-    public static IReadOnlyDictionary<string, CognitoOperation> All(PoolDirectory directory, string region)
+    public static IReadOnlyDictionary<string, CognitoOperation> All(PoolDirectory directory, string region) => All(directory, new SignInEngine(directory), region);
+
+    /// <inheritdoc cref="All(PoolDirectory, string)"/>
+    public static IReadOnlyDictionary<string, CognitoOperation> All(PoolDirectory directory, SignInEngine engine, string region)
     {
         var admin = new UserAdministration(directory);
-        var auth = new Authentication(directory);
+        var auth = new Authentication(directory, engine);
         var revocation = new TokenRevocation(directory);
         var refresh = new TokenRefresh(directory);
-        var softwareTokens = new SoftwareTokens(directory);
+        var softwareTokens = new SoftwareTokens(directory, engine);
         var mfa = new MfaConfiguration(directory);
         var pools = new PoolAdministration(directory, region);
         var clients = new ClientAdministration(directory);
@@ -82,10 +86,10 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("ListUsersInGroup", signed: true, json.ListUsersInGroupRequest, json.ListUsersInGroupResponse, groups.ListUsersInGroup),
 
             // Sign-in.
-            Define("AdminInitiateAuth", signed: true, json.InitiateAuthRequest, json.AuthFlowResponse, auth.AdminInitiateAuth),
-            Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallenge),
-            Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuth),
-            Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallenge),
+            Define("AdminInitiateAuth", signed: true, json.InitiateAuthRequest, json.AuthFlowResponse, auth.AdminInitiateAuthAsync),
+            Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallengeAsync),
+            Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuthAsync),
+            Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallengeAsync),
             Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshToken),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
             Define("GlobalSignOut", signed: false, json.GlobalSignOutRequest, json.EmptyResponse, revocation.GlobalSignOut),
@@ -109,9 +113,16 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
         return operations.ToDictionary(o => o.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>An operation that decides at once, under the directory's lock, and calls nothing out.</summary>
     private static CognitoOperation Define<TRequest, TResponse>(
         string name, bool signed, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, Func<TRequest, TResponse> handler) =>
-        new(name, signed, typeof(TRequest), typeof(TResponse), body => JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType));
+        new(name, signed, typeof(TRequest), typeof(TResponse), (body, _) => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(handler(Read(body, requestType)), responseType)));
+
+    /// <summary>An operation whose steps may await (the sign-in engine's, with their trigger places).</summary>
+    private static CognitoOperation Define<TRequest, TResponse>(
+        string name, bool signed, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, Func<TRequest, CancellationToken, Task<TResponse>> handler) =>
+        new(name, signed, typeof(TRequest), typeof(TResponse), async (body, cancellationToken) =>
+            JsonSerializer.SerializeToUtf8Bytes(await handler(Read(body, requestType), cancellationToken).ConfigureAwait(false), responseType));
 
     private static T Read<T>(byte[] body, JsonTypeInfo<T> type)
     {

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
 

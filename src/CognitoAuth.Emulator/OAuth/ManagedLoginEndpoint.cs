@@ -1,7 +1,6 @@
-using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Hosting;
 using CognitoAuth.Emulator.Pool;
-using CognitoAuth.Emulator.Pool.Totp;
+using CognitoAuth.Emulator.SignIn;
 using Microsoft.AspNetCore.Http;
 
 namespace CognitoAuth.Emulator.OAuth;
@@ -15,8 +14,13 @@ namespace CognitoAuth.Emulator.OAuth;
 /// <c>GET /logout</c> (<c>client_id</c> + <c>logout_uri</c> among the client's sign-out URLs, or <c>redirect_uri</c> +
 /// <c>response_type</c> to sign in again) ends the browser's session; <c>GET /error</c> is the error page. Posts must come
 /// from the emulator's own pages (<see cref="SameOriginGuard"/>).
+/// <para>
+/// It is an adapter over the <see cref="SignInEngine"/>, as the JSON API is: the engine decides every step; this shows its
+/// refusal on the page, its challenge as the next page (the challenge session named by the <c>cognito-login</c> cookie), and
+/// a sign-in as the code. What is the managed login's own is the browser's session, the codes and the pages.
+/// </para>
 /// </summary>
-internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? commit)
+internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine engine, Action? commit)
 {
     public const string AuthorizePath = "/oauth2/authorize";
     public const string LoginPath = "/login";
@@ -26,8 +30,15 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
     /// <summary>The managed login's session cookie (Cognito's is named <c>cognito</c> too).</summary>
     public const string SessionCookie = "cognito";
 
-    /// <summary>The cookie that names a sign-in waiting on the new-password or TOTP page.</summary>
+    /// <summary>The cookie that holds the challenge session of a sign-in waiting on the new-password or TOTP page.</summary>
     public const string PendingCookie = "cognito-login";
+
+    /// <summary>The challenges the managed login has a page for: the page, and the form field and answer value it carries.</summary>
+    private static readonly Dictionary<string, (Func<string, string, string?, HtmlPage> Page, string Field, string Response)> Pages = new(StringComparer.Ordinal)
+    {
+        [ChallengeNames.NewPasswordRequired] = (LoginPages.NewPassword, "new_password", "NEW_PASSWORD"),
+        [ChallengeNames.SoftwareTokenMfa] = (LoginPages.SoftwareToken, "code", "SOFTWARE_TOKEN_MFA_CODE"),
+    };
 
     private ManagedLoginState State => directory.ManagedLogin;
 
@@ -77,39 +88,45 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
             }
         }
 
-        Result result;
-        lock (directory.Gate)
+        var before = Version();
+        var result = path switch
         {
-            var before = directory.Version;
-            result = path switch
-            {
-                LogoutPath => Logout(request),
-                _ when form is not null => Post(request, form),
-                _ => Show(request, path == AuthorizePath),
-            };
-            result = result with { Changed = directory.Version != before };
-        }
+            LogoutPath => Locked(() => Logout(request)),
+            _ when form is not null => await PostAsync(request, form, context.RequestAborted),
+            _ => Locked(() => Show(request, path == AuthorizePath)),
+        };
 
-        if (result.Changed)
+        if (commit is not null && Version() != before)
         {
-            commit?.Invoke();
+            commit();
         }
 
         await WriteAsync(context, result);
     }
 
+    private long Version()
+    {
+        lock (directory.Gate)
+        {
+            return directory.Version;
+        }
+    }
+
+    private T Locked<T>(Func<T> step)
+    {
+        lock (directory.Gate)
+        {
+            return step();
+        }
+    }
+
     /// <summary>GET /oauth2/authorize and GET /login: the code at once for a signed-in browser, else the sign-in page.</summary>
     private Result Show(HttpRequest request, bool authorize)
     {
-        var (parsed, pageError) = AuthorizationRequest.Parse(directory, request.Query);
+        var (parsed, early) = Parse(request);
         if (parsed is null)
         {
-            return ErrorPage(pageError!, request.Query["client_id"].ToString());
-        }
-
-        if (parsed.RedirectError is not null)
-        {
-            return new Result { Location = parsed.ErrorRedirect() };
+            return early!;
         }
 
         var now = parsed.Pool.Now;
@@ -124,171 +141,91 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
             : new Result { Page = LoginPages.SignIn(PoolName(parsed.Pool), parsed.ToQueryString(), null, null) };
     }
 
-    /// <summary>POST /login: the password, the new password, or the TOTP code, by the field the form carried.</summary>
-    private Result Post(HttpRequest request, IFormCollection form)
+    /// <summary>POST /login: the password starts a sign-in; the new password or the TOTP code answers its open challenge.</summary>
+    private async Task<Result> PostAsync(HttpRequest request, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var (parsed, early) = Locked(() => Parse(request));
+        if (parsed is null)
+        {
+            return early!;
+        }
+
+        var (pool, client) = (parsed.Pool, parsed.Client);
+        var pendingId = request.Cookies[PendingCookie];
+        if (form.ContainsKey("password"))
+        {
+            // A new sign-in: the one the browser had in progress ends.
+            engine.Abandon(pool, pendingId);
+            var username = form["username"].ToString().Trim();
+            var started = await engine.PasswordAsync(pool, client, username, form["password"].ToString(), secretHash: null, SignInChannel.ManagedLogin, cancellationToken);
+            return Present(parsed, started, username, answered: null);
+        }
+
+        if (engine.FindChallenge(pool, client, pendingId) is not { } open)
+        {
+            return new Result { Page = LoginPages.SignIn(PoolName(pool), parsed.ToQueryString(), "Your session has expired. Please sign in again.", null), ClearPending = true };
+        }
+
+        if (!Pages.TryGetValue(open.Name, out var page) || !form.ContainsKey(page.Field))
+        {
+            return new Result { Page = PageOf(parsed, open.Name, "Fill in the form on this page.") };
+        }
+
+        var responses = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["USERNAME"] = open.Username,
+            [page.Response] = page.Field == "code" ? form[page.Field].ToString().Trim() : form[page.Field].ToString(),
+        };
+        var answered = await engine.AnswerAsync(pool, client, open.Name, pendingId, responses, SignInChannel.ManagedLogin, cancellationToken);
+        return Present(parsed, answered, username: null, answered: pendingId);
+    }
+
+    /// <summary>
+    /// The engine's result as a page: a refusal on the page of the challenge still open (a wrong code, a weak password), else
+    /// on the sign-in page; a challenge as its page; a sign-in as the code.
+    /// </summary>
+    private Result Present(AuthorizationRequest parsed, SignInResult result, string? username, string? answered)
+    {
+        var (pool, client) = (parsed.Pool, parsed.Client);
+        switch (result)
+        {
+            case SignInResult.Refused refused:
+                return answered is not null && engine.FindChallenge(pool, client, answered) is { } stillOpen
+                    ? new Result { Page = PageOf(parsed, stillOpen.Name, refused.Error.Message) }
+                    : new Result { Page = LoginPages.SignIn(PoolName(pool), parsed.ToQueryString(), refused.Error.Message, username), ClearPending = true };
+
+            case SignInResult.Challenged challenge when Pages.ContainsKey(challenge.Name):
+                return new Result { Page = PageOf(parsed, challenge.Name, null), SetPending = challenge.Session };
+
+            case SignInResult.Challenged challenge:
+                engine.Abandon(pool, challenge.Session);
+                return new Result
+                {
+                    Page = LoginPages.SignIn(PoolName(pool), parsed.ToQueryString(),
+                        "MFA setup is required, which the emulator's managed login does not offer: enrol a software token through the API (AssociateSoftwareToken) first.", null),
+                    ClearPending = true,
+                };
+
+            default:
+                var authenticated = (SignInResult.Authenticated)result;
+                return Locked(() => Complete(parsed, authenticated.User, authenticated.SignIn.AuthTime, null)) with { ClearPending = true };
+        }
+    }
+
+    private static HtmlPage PageOf(AuthorizationRequest parsed, string challengeName, string? error) =>
+        Pages[challengeName].Page(PoolName(parsed.Pool), parsed.ToQueryString(), error);
+
+    /// <summary>The authorize request of the query, or what to answer instead (the error page, or the error redirect).</summary>
+    private (AuthorizationRequest? Parsed, Result? Early) Parse(HttpRequest request)
     {
         var (parsed, pageError) = AuthorizationRequest.Parse(directory, request.Query);
         if (parsed is null)
         {
-            return ErrorPage(pageError!, request.Query["client_id"].ToString());
+            return (null, ErrorPage(pageError!, request.Query["client_id"].ToString()));
         }
 
-        if (parsed.RedirectError is not null)
-        {
-            return new Result { Location = parsed.ErrorRedirect() };
-        }
-
-        var pool = parsed.Pool;
-        var query = parsed.ToQueryString();
-        if (form.ContainsKey("password"))
-        {
-            return Password(parsed, form["username"].ToString().Trim(), form["password"].ToString(), request.Cookies[PendingCookie]);
-        }
-
-        var pendingId = request.Cookies[PendingCookie];
-        var pending = State.FindPending(pendingId, pool.Now);
-        var user = pending is null ? null : pool.FindUser(pending.Username);
-        if (pending is null || user is null || pending.PoolId != pool.Id || pending.ClientId != parsed.Client.ClientId)
-        {
-            return new Result { Page = LoginPages.SignIn(PoolName(pool), query, "Your session has expired. Please sign in again.", null), ClearPending = true };
-        }
-
-        if (!user.Enabled)
-        {
-            State.EndPending(pendingId);
-            return new Result { Page = LoginPages.SignIn(PoolName(pool), query, CognitoErrors.UserDisabled().Message, null), ClearPending = true };
-        }
-
-        if (pending.Step == PendingStep.NewPassword && form.ContainsKey("new_password"))
-        {
-            return NewPassword(parsed, user, form["new_password"].ToString(), pendingId!);
-        }
-
-        if (pending.Step == PendingStep.SoftwareToken && form.ContainsKey("code"))
-        {
-            return SoftwareTokenCode(parsed, user, form["code"].ToString().Trim(), pendingId!);
-        }
-
-        return new Result { Page = PageOf(parsed, pending.Step, "Fill in the form on this page.") };
+        return parsed.RedirectError is not null ? (null, new Result { Location = parsed.ErrorRedirect() }) : (parsed, null);
     }
-
-    private Result Password(AuthorizationRequest parsed, string username, string password, string? previousPending)
-    {
-        var pool = parsed.Pool;
-        var query = parsed.ToQueryString();
-        State.EndPending(previousPending);
-        Result Refuse(string message) => new() { Page = LoginPages.SignIn(PoolName(pool), query, message, username), ClearPending = true };
-
-        var user = username.Length == 0 ? null : pool.FindUser(username);
-        if (user is null)
-        {
-            return Refuse(parsed.Client.PreventUserExistenceErrors ? CognitoErrors.IncorrectUsernameOrPassword().Message : CognitoErrors.UserDoesNotExist().Message);
-        }
-
-        if (!user.Enabled)
-        {
-            return Refuse(CognitoErrors.UserDisabled().Message);
-        }
-
-        if (user.Status == UserStatus.ResetRequired)
-        {
-            return Refuse(CognitoErrors.PasswordResetRequired().Message);
-        }
-
-        // As every password flow: the pool keeps the SRP verifier, so the password is checked by making it again.
-        if (user.Password is null || !user.Password.Matches(password))
-        {
-            return Refuse(CognitoErrors.IncorrectUsernameOrPassword().Message);
-        }
-
-        if (user.Status == UserStatus.Unconfirmed)
-        {
-            return Refuse(CognitoErrors.UserNotConfirmed().Message);
-        }
-
-        if (user.Status == UserStatus.ForceChangePassword)
-        {
-            return pool.TemporaryPasswordExpired(user)
-                ? Refuse(CognitoErrors.TemporaryPasswordExpired().Message)
-                : Next(parsed, user, PendingStep.NewPassword);
-        }
-
-        return SecondFactor(parsed, user);
-    }
-
-    private Result NewPassword(AuthorizationRequest parsed, PoolUser user, string newPassword, string pendingId)
-    {
-        var pool = parsed.Pool;
-        try
-        {
-            pool.EnsurePasswordConforms(newPassword);
-        }
-        catch (CognitoServiceException error)
-        {
-            return new Result { Page = LoginPages.NewPassword(PoolName(pool), parsed.ToQueryString(), error.Message) };
-        }
-
-        State.EndPending(pendingId);
-        pool.SetPassword(user, newPassword, permanent: true);
-        return SecondFactor(parsed, user) with { ClearPending = true };
-    }
-
-    private Result SoftwareTokenCode(AuthorizationRequest parsed, PoolUser user, string code, string pendingId)
-    {
-        var pool = parsed.Pool;
-        if (user.SoftwareToken is not { } token)
-        {
-            State.EndPending(pendingId);
-            return new Result { Page = LoginPages.SignIn(PoolName(pool), parsed.ToQueryString(), CognitoErrors.SoftwareTokenNotFoundForUser().Message, null), ClearPending = true };
-        }
-
-        // The same rules as the SOFTWARE_TOKEN_MFA challenge: a step either side, and a step's code taken once.
-        var check = token.Token.Verify(code, pool.Now, user.LastTotpStep);
-        switch (check.Result)
-        {
-            case TotpResult.Mismatch:
-                return new Result { Page = LoginPages.SoftwareToken(PoolName(pool), parsed.ToQueryString(), CognitoErrors.TotpCodeMismatch().Message) };
-            case TotpResult.Reused:
-                return new Result { Page = LoginPages.SoftwareToken(PoolName(pool), parsed.ToQueryString(), CognitoErrors.TotpCodeReused().Message) };
-        }
-
-        pool.AcceptTotpStep(user, check.Step);
-        State.EndPending(pendingId);
-        return Complete(parsed, user, pool.Now, null) with { ClearPending = true };
-    }
-
-    /// <summary>After the password (and a new one, if asked for): the TOTP page when the user's MFA asks for a code, else the code.</summary>
-    private Result SecondFactor(AuthorizationRequest parsed, PoolUser user)
-    {
-        var pool = parsed.Pool;
-        if (pool.AsksForSoftwareToken(user))
-        {
-            return Next(parsed, user, PendingStep.SoftwareToken);
-        }
-
-        if (pool.RequiresMfaSetup(user))
-        {
-            return new Result
-            {
-                Page = LoginPages.SignIn(PoolName(pool), parsed.ToQueryString(),
-                    "MFA setup is required, which the emulator's managed login does not offer: enrol a software token through the API (AssociateSoftwareToken) first.", null),
-                ClearPending = true,
-            };
-        }
-
-        return Complete(parsed, user, pool.Now, null);
-    }
-
-    private Result Next(AuthorizationRequest parsed, PoolUser user, PendingStep step)
-    {
-        var pool = parsed.Pool;
-        var id = State.StartPending(new PendingLogin(pool.Id, parsed.Client.ClientId, user.Username, step, pool.Now + ManagedLoginState.PendingLifetime), pool.Now);
-        return new Result { Page = PageOf(parsed, step, null), SetPending = id };
-    }
-
-    private static HtmlPage PageOf(AuthorizationRequest parsed, PendingStep step, string? error) => step == PendingStep.NewPassword
-        ? LoginPages.NewPassword(PoolName(parsed.Pool), parsed.ToQueryString(), error)
-        : LoginPages.SoftwareToken(PoolName(parsed.Pool), parsed.ToQueryString(), error);
 
     /// <summary>The sign-in is complete: a code for the redirect URI, and the browser's session (a new one unless it had one).</summary>
     private Result Complete(AuthorizationRequest parsed, PoolUser user, DateTimeOffset authTime, string? existingSession)
@@ -353,7 +290,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
         }
 
         State.EndBrowserSession(request.Cookies[SessionCookie]);
-        State.EndPending(request.Cookies[PendingCookie]);
+        pool.EndSession(request.Cookies[PendingCookie]);
         return new Result { Location = location, ClearSession = true, ClearPending = true };
     }
 
@@ -362,7 +299,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
 
     private static string PoolName(UserPool pool) => pool.Config.Name ?? pool.Id;
 
-    private static async Task WriteAsync(HttpContext context, Result result)
+    private async Task WriteAsync(HttpContext context, Result result)
     {
         var cookies = context.Response.Cookies;
         var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/", IsEssential = true };
@@ -377,7 +314,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
 
         if (result.SetPending is { } pending)
         {
-            cookies.Append(PendingCookie, pending, new CookieOptions(options) { MaxAge = ManagedLoginState.PendingLifetime });
+            cookies.Append(PendingCookie, pending, new CookieOptions(options) { MaxAge = directory.SessionValidity });
         }
         else if (result.ClearPending)
         {
@@ -409,8 +346,6 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, Action? comm
         public string? SetPending { get; init; }
 
         public bool ClearPending { get; init; }
-
-        public bool Changed { get; init; }
 
         public override string ToString() => $"Result {{ Location = {(Location is null ? "-" : "set")}, Page = {Page is not null} }}";
     }

@@ -1,5 +1,3 @@
-using CognitoAuth.Emulator.Cognito;
-using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
 
@@ -46,18 +44,8 @@ internal static class RefreshTokenGrant
                 return TokenOutcome.Fail("unauthorized_client");
             }
 
-            RefreshTokenRecord record;
-            PoolUser user;
-            try
-            {
-                (record, user) = TokenRefresh.Redeem(pool, client, token, checkClient: null);
-            }
-            catch (CognitoServiceException)
-            {
-                return TokenOutcome.Fail("invalid_grant");
-            }
-
-            if (record.IsSpent(rotation, pool.Now))
+            if (RefreshTokenRedemption.Redeem(pool, client, token, checkClient: null, out var record, out var user) is not null
+                || record.IsSpent(rotation, pool.Now))
             {
                 return TokenOutcome.Fail("invalid_grant");
             }

@@ -1,4 +1,3 @@
-using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
 
@@ -67,7 +66,7 @@ internal sealed class RevocationEndpoint(PoolDirectory directory, Action? commit
             return problem;
         }
 
-        var outcome = TokenRevocation.Revoke(directory, clientId, client => ClientAuthentication.Verifies(client, secret), token);
+        var outcome = RefreshTokenRevocation.Revoke(directory, clientId, client => ClientAuthentication.Verifies(client, secret), token);
         if (outcome == RevocationOutcome.Revoked)
         {
             commit?.Invoke();

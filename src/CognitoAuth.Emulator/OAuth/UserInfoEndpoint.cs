@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CognitoAuth.Emulator.Cognito;
-using CognitoAuth.Emulator.Cognito.Operations;
 using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.Pool;
 using Microsoft.AspNetCore.Http;
@@ -47,18 +45,14 @@ internal sealed class UserInfoEndpoint(PoolDirectory directory)
         List<KeyValuePair<string, string>> claims;
         lock (directory.Gate)
         {
-            PoolUser user;
-            IReadOnlyList<string> scopes;
-            try
-            {
-                ((_, user), scopes) = AccessTokens.Resolve(directory, authorization[7..].Trim(), "openid");
-            }
-            catch (CognitoServiceException error) when (error.Message == CognitoErrors.AccessTokenLacksScope().Message)
+            var refusal = AccessTokenCheck.Check(directory, authorization[7..].Trim(), "openid", out _, out var user, out var scopes);
+            if (refusal == PoolErrors.AccessTokenLacksScope)
             {
                 Refuse(context, StatusCodes.Status403Forbidden, "insufficient_scope", "The access token does not have the openid scope.");
                 return;
             }
-            catch (CognitoServiceException)
+
+            if (refusal is not null)
             {
                 Refuse(context, StatusCodes.Status401Unauthorized, "invalid_token", "Access token is expired, disabled, or deleted, or the user has globally signed out.");
                 return;

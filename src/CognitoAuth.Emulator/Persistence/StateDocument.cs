@@ -29,6 +29,22 @@ internal sealed class EmulatorState
     public List<string> AdditionalClientIds { get; set; } = [];
 
     public List<PoolState> Pools { get; set; } = [];
+
+    /// <summary>The managed login's browser sessions, under a digest of their cookie.</summary>
+    public List<BrowserSessionState> BrowserSessions { get; set; } = [];
+}
+
+internal sealed class BrowserSessionState
+{
+    public string? Fingerprint { get; set; }
+
+    public string? PoolId { get; set; }
+
+    public string? Username { get; set; }
+
+    public DateTimeOffset AuthTime { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
 }
 
 internal sealed class PoolState

@@ -71,6 +71,12 @@ internal sealed class StateStore : IDisposable
             {
                 target.Add(Restore(target, pool));
             }
+
+            var now = target.Time.GetUtcNow();
+            foreach (var session in state.BrowserSessions.Where(s => now < s.ExpiresAt))
+            {
+                target.ManagedLogin.RestoreBrowserSession(session.Fingerprint!, new BrowserSession(session.PoolId!, session.Username!, session.AuthTime, session.ExpiresAt));
+            }
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or CryptographicException or NullReferenceException or FormatException)
         {
@@ -188,6 +194,14 @@ internal sealed class StateStore : IDisposable
             MachineClientId = references.MachineClientId,
             AdditionalClientIds = references.AdditionalClientIds,
             Pools = [.. directory.Pools.Select(Capture)],
+            BrowserSessions = [.. directory.ManagedLogin.BrowserSessions.Select(s => new BrowserSessionState
+            {
+                Fingerprint = s.Key,
+                PoolId = s.Value.PoolId,
+                Username = s.Value.Username,
+                AuthTime = s.Value.AuthTime,
+                ExpiresAt = s.Value.ExpiresAt,
+            })],
         };
         var raw = JsonSerializer.SerializeToUtf8Bytes(state, StateJsonContext.Default.EmulatorState);
         using var buffer = new MemoryStream(raw.Length + 256);

@@ -17,6 +17,28 @@ internal sealed class AppClient
     public bool IsSecret(string? presented) =>
         ClientSecret is { } secret && presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(presented));
 
+    /// <summary>
+    /// For a client with a secret, <c>SECRET_HASH</c> must be present and computed over the username the caller sent (or, for
+    /// a sign-in with an alias, the real username): Cognito's error when it is not, else <see langword="null"/>.
+    /// </summary>
+    public CognitoError? SecretHashRefusal(string? secretHash, string username, string? alternativeUsername)
+    {
+        if (ClientSecret is not { } secret)
+        {
+            return null;
+        }
+
+        if (secretHash is null)
+        {
+            return SignInErrors.SecretHashMissing(ClientId);
+        }
+
+        return SecretHash.Matches(secretHash, secret, username, ClientId)
+            || (alternativeUsername is not null && SecretHash.Matches(secretHash, secret, alternativeUsername, ClientId))
+            ? null
+            : SignInErrors.SecretHashMismatch(ClientId);
+    }
+
     public required IReadOnlySet<string> ExplicitAuthFlows { get; set; }
 
     public bool PreventUserExistenceErrors { get; set; }

@@ -4,8 +4,9 @@ using CognitoAuth.Emulator.Pool.Totp;
 namespace CognitoAuth.Emulator.Pool;
 
 /// <summary>
-/// A pending challenge: single-use, bound to one user and one app client, valid until <see cref="ExpiresAt"/>. Besides its
-/// name it carries what answering it needs: the SRP exchange of a <c>PASSWORD_VERIFIER</c>, or the software token being set
+/// A pending challenge — the one concept of a sign-in in progress, for the API (its <c>Session</c>) and the managed login
+/// (its <c>cognito-login</c> cookie) alike: single-use, bound to one user and one app client, valid until
+/// <see cref="ExpiresAt"/>. Besides its name it carries what answering it needs: the SRP exchange of a <c>PASSWORD_VERIFIER</c>, or the software token being set
 /// up through <c>MFA_SETUP</c> (<see cref="MfaSetup"/>). None of it is shown by <see cref="ToString"/>.
 /// </summary>
 internal sealed class ChallengeSession
@@ -37,6 +38,12 @@ internal sealed class ChallengeSession
 
     /// <summary><c>MFA_SETUP</c> after <c>AssociateSoftwareToken</c>: the token waiting for <c>VerifySoftwareToken</c>.</summary>
     public SoftwareToken? PendingToken { get; init; }
+
+    /// <summary>Cognito's session error when the session is spent or expired, else <see langword="null"/>.</summary>
+    public CognitoError? Refusal(DateTimeOffset now) =>
+        Used ? SignInErrors.SessionAlreadyUsed
+        : now >= ExpiresAt ? SignInErrors.SessionExpired
+        : null;
 
     public override string ToString() => $"ChallengeSession {{ ChallengeName = {ChallengeName}, ExpiresAt = {ExpiresAt:O}, Used = {Used}, MfaSetup = {MfaSetup} }}";
 }

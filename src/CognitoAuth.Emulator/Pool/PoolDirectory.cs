@@ -1,6 +1,5 @@
 using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Local;
-using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Tokens;
 
 namespace CognitoAuth.Emulator.Pool;
@@ -27,8 +26,13 @@ internal sealed class PoolDirectory(TimeProvider time, TimeSpan sessionValidity,
 
     public EmulatorInbox Inbox { get; } = inbox;
 
-    /// <summary>The managed login's codes, sign-ins in progress and browser sessions (in memory only).</summary>
-    public ManagedLoginState ManagedLogin { get; } = new();
+    /// <summary>Where new pools take their signing keys from: made ahead, so creating a pool never waits for one.</summary>
+    public SigningKeySupply SigningKeys { get; init; } = SigningKeySupply.Shared;
+
+    private ManagedLoginState? _managedLogin;
+
+    /// <summary>The managed login's codes and browser sessions (the sessions are kept by the data directory).</summary>
+    public ManagedLoginState ManagedLogin => _managedLogin ??= new ManagedLoginState(Touch);
 
     /// <summary>The latest tokens signed by any pool, decoded, for the local page.</summary>
     public IssuedTokenLog IssuedTokens { get; } = new();

@@ -19,33 +19,56 @@ internal static class UserAttributes
     /// <summary>Throws Cognito's schema error for the first attribute that is unknown or read-only.</summary>
     public static void EnsureWritable(UserPool pool, IEnumerable<string> names)
     {
-        foreach (var name in names)
+        if (WriteRefusal(pool, names) is { } refusal)
         {
-            if (name == "sub")
-            {
-                throw CognitoErrors.AttributeNotWritable(name);
-            }
-
-            if (!Standard.Contains(name) && Declared(pool, name) is null)
-            {
-                throw CognitoErrors.AttributeNotInSchema(name);
-            }
+            throw CognitoErrors.From(refusal);
         }
     }
 
     /// <summary>
     /// Throws Cognito's errors for a change to an existing user (AdminUpdateUserAttributes, UpdateUserAttributes,
-    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>, AdminDeleteUserAttributes): those of <see cref="EnsureWritable"/>, then one naming every
-    /// attribute the schema declares immutable, whether or not the user has a value for it.
+    /// NEW_PASSWORD_REQUIRED's <c>userAttributes.*</c>, AdminDeleteUserAttributes): see <see cref="UpdateRefusal"/>.
     /// </summary>
     public static void EnsureUpdatable(UserPool pool, IReadOnlyCollection<string> names)
     {
-        EnsureWritable(pool, names);
-        var immutable = names.Where(name => !IsMutable(pool, name)).Distinct(StringComparer.Ordinal).ToList();
-        if (immutable.Count > 0)
+        if (UpdateRefusal(pool, names) is { } refusal)
         {
-            throw CognitoErrors.AttributeImmutable(immutable);
+            throw CognitoErrors.From(refusal);
         }
+    }
+
+    /// <summary>Cognito's schema error for the first attribute that is unknown or read-only, or <see langword="null"/>.</summary>
+    public static CognitoError? WriteRefusal(UserPool pool, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (name == "sub")
+            {
+                return PoolErrors.AttributeNotWritable(name);
+            }
+
+            if (!Standard.Contains(name) && Declared(pool, name) is null)
+            {
+                return PoolErrors.AttributeNotInSchema(name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The refusal of a change to an existing user: that of <see cref="WriteRefusal"/>, then one naming every attribute the
+    /// schema declares immutable, whether or not the user has a value for it; <see langword="null"/> when it may be made.
+    /// </summary>
+    public static CognitoError? UpdateRefusal(UserPool pool, IReadOnlyCollection<string> names)
+    {
+        if (WriteRefusal(pool, names) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var immutable = names.Where(name => !IsMutable(pool, name)).Distinct(StringComparer.Ordinal).ToList();
+        return immutable.Count > 0 ? PoolErrors.AttributeImmutable(immutable) : null;
     }
 
     public static bool IsRequired(UserPool pool, string name) =>

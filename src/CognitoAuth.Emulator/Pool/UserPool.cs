@@ -26,6 +26,7 @@ internal sealed class UserPool
     private readonly Dictionary<string, PoolGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ResourceServerType> _resourceServers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChallengeSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChallengeSession> _sessionsBySecretBlock = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _refreshTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenFamily> _refreshTokenFamilies = new(StringComparer.Ordinal);
     private readonly Lazy<TokenIssuer> _tokens;
@@ -240,17 +241,22 @@ internal sealed class UserPool
         }
 
         RevokeRefreshTokens(user);
+        EndSessionsOf(user.Username);
         Directory.ManagedLogin.EndEverythingOf(Id, user.Username);
     }
 
     /// <summary>Throws <see cref="CognitoErrors.PasswordPolicy"/> when the password breaks the pool's policy.</summary>
     public void EnsurePasswordConforms(string password)
     {
-        if (_passwordPolicy.Violation(password) is { } violation)
+        if (PasswordRefusal(password) is { } refusal)
         {
-            throw CognitoErrors.PasswordPolicy(violation);
+            throw CognitoErrors.From(refusal);
         }
     }
+
+    /// <summary>Cognito's error for a password that breaks the pool's policy, or <see langword="null"/> when it conforms.</summary>
+    public CognitoError? PasswordRefusal(string password) =>
+        _passwordPolicy.Violation(password) is { } violation ? SignInErrors.PasswordPolicy(violation) : null;
 
     public bool TemporaryPasswordExpired(PoolUser user) =>
         user.TemporaryPasswordSetAt is { } setAt && Now > setAt + _passwordPolicy.TemporaryPasswordValidity;
@@ -309,7 +315,39 @@ internal sealed class UserPool
         PruneExpired();
         var session = RandomIds.Session();
         _sessions.Add(session, pending);
+        if (pending.Srp is { } srp)
+        {
+            _sessionsBySecretBlock[srp.SecretBlock] = pending;
+        }
+
         return session;
+    }
+
+    /// <summary>
+    /// The <c>PASSWORD_VERIFIER</c> challenge whose <c>SECRET_BLOCK</c> this is: AWS takes that answer without a session (the
+    /// secret block ties it to its challenge; pycognito and warrant send none).
+    /// </summary>
+    public ChallengeSession? FindSessionBySecretBlock(string secretBlock) => _sessionsBySecretBlock.GetValueOrDefault(secretBlock);
+
+    /// <summary>Spends a session (a managed-login sign-in abandoned, signed out, or started over).</summary>
+    public void EndSession(string? session)
+    {
+        if (session is not null && _sessions.TryGetValue(session, out var pending))
+        {
+            pending.Used = true;
+        }
+    }
+
+    /// <summary>Spends every open session of a user (a deleted user's sign-ins in progress end with it).</summary>
+    private void EndSessionsOf(string username)
+    {
+        foreach (var pending in _sessions.Values)
+        {
+            if (pending.Username == username)
+            {
+                pending.Used = true;
+            }
+        }
     }
 
     /// <summary>When a challenge started now expires (Cognito's three minutes, or the options').</summary>
@@ -330,20 +368,8 @@ internal sealed class UserPool
     }
 
     /// <summary>The session itself when it is neither spent nor expired, else Cognito's session error.</summary>
-    public ChallengeSession EnsureLive(ChallengeSession pending)
-    {
-        if (pending.Used)
-        {
-            throw CognitoErrors.SessionAlreadyUsed();
-        }
-
-        if (Now >= pending.ExpiresAt)
-        {
-            throw CognitoErrors.SessionExpired();
-        }
-
-        return pending;
-    }
+    public ChallengeSession EnsureLive(ChallengeSession pending) =>
+        pending.Refusal(Now) is { } refusal ? throw CognitoErrors.From(refusal) : pending;
 
     /// <summary>Issues the first refresh token of a sign-in: a new family.</summary>
     public string IssueRefreshToken(SignInEvent signIn, AppClient client)
@@ -438,6 +464,10 @@ internal sealed class UserPool
             if (session.Used || now >= session.ExpiresAt)
             {
                 _sessions.Remove(key);
+                if (session.Srp is { } srp)
+                {
+                    _sessionsBySecretBlock.Remove(srp.SecretBlock);
+                }
             }
         }
 

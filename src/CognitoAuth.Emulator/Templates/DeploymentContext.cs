@@ -58,7 +58,10 @@ internal sealed class DeploymentContext(
         Notes.AddRange(ignored.Select(i => $"{i}: not emulated, ignored."));
         try
         {
-            return JsonNode.Parse(definition.Invoke(Encoding.UTF8.GetBytes(body.ToJsonString())))!;
+            // The deployment runs once at start, before the emulator serves; the operations it calls (pools, clients, users,
+            // groups) run no trigger that could block, so waiting here is safe.
+            var output = definition.Invoke(Encoding.UTF8.GetBytes(body.ToJsonString()), CancellationToken.None).GetAwaiter().GetResult();
+            return JsonNode.Parse(output)!;
         }
         catch (CognitoServiceException ex)
         {

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.Pool;
 
@@ -13,7 +14,9 @@ namespace CognitoAuth.Emulator.Tokens;
 /// key. The header is exactly <c>{"kid": …, "alg": "RS256"}</c>, as Cognito's. Tokens of a managed-login sign-in (the
 /// authorization code grant) have that flow's shape: the access token carries the granted <c>scope</c> and
 /// <c>version: 2</c> and no <c>event_id</c>; the ID token <c>at_hash</c> and the authorize request's <c>nonce</c>. Each
-/// token's header and claims (never its signature) go to the <see cref="IssuedTokenLog"/> for the local page.
+/// token's header and claims (never its signature) go to the <see cref="IssuedTokenLog"/> for the local page. A
+/// <see cref="TokenCustomization"/> (a pre token generation trigger's answer) is applied to the claims built, before
+/// signing; without one the claims are written straight to the payload.
 /// </summary>
 internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, IssuedTokenLog? log = null, TimeProvider? time = null)
 {
@@ -26,8 +29,8 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
 
     public SigningKey Key { get; } = key;
 
-    public string CreateAccessToken(SignInEvent signIn, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
-        signIn.Scopes is { } scopes ? CreateManagedLoginAccessToken(signIn, scopes, groups, issuedAt, validity) : Sign(writer =>
+    public string CreateAccessToken(SignInEvent signIn, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity, TokenCustomization? customization = null) =>
+        signIn.Scopes is { } scopes ? CreateManagedLoginAccessToken(signIn, scopes, groups, issuedAt, validity, customization) : Sign(customization is null ? null : customization.ApplyToAccessToken, writer =>
         {
             writer.WriteString("sub", signIn.Sub);
             WriteGroups(writer, groups);
@@ -50,8 +53,8 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
     /// </summary>
     public string CreateIdToken(
         SignInEvent signIn, IReadOnlyList<KeyValuePair<string, string>> attributes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity,
-        string? accessToken = null, string? nonce = null) =>
-        Sign(writer =>
+        string? accessToken = null, string? nonce = null, TokenCustomization? customization = null) =>
+        Sign(customization is null ? null : customization.ApplyToIdToken, writer =>
         {
             if (signIn.IsOAuth && accessToken is not null)
             {
@@ -109,8 +112,8 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
     /// A machine access token of the client-credentials grant, with the claims (and in the order) of Cognito's: no
     /// <c>username</c>, no <c>aud</c>, <c>sub</c> = <c>client_id</c>, <c>version</c> 2.
     /// </summary>
-    public string CreateClientCredentialsToken(string clientId, IReadOnlyList<string> scopes, DateTimeOffset issuedAt, TimeSpan validity) =>
-        Sign(writer =>
+    public string CreateClientCredentialsToken(string clientId, IReadOnlyList<string> scopes, DateTimeOffset issuedAt, TimeSpan validity, TokenCustomization? customization = null) =>
+        Sign(customization is null ? null : customization.ApplyToAccessToken, writer =>
         {
             writer.WriteString("sub", clientId);
             writer.WriteString("token_use", "access");
@@ -132,8 +135,9 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
     /// The managed login's access token, in the order Cognito's carry their claims: the granted scopes in <c>scope</c>,
     /// <c>version: 2</c> after <c>iss</c>, no <c>event_id</c>.
     /// </summary>
-    private string CreateManagedLoginAccessToken(SignInEvent signIn, IReadOnlyList<string> scopes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity) =>
-        Sign(writer =>
+    private string CreateManagedLoginAccessToken(
+        SignInEvent signIn, IReadOnlyList<string> scopes, IReadOnlyList<string> groups, DateTimeOffset issuedAt, TimeSpan validity, TokenCustomization? customization) =>
+        Sign(customization is null ? null : customization.ApplyToAccessToken, writer =>
         {
             writer.WriteString("sub", signIn.Sub);
             WriteGroups(writer, groups);
@@ -166,7 +170,7 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
         writer.WriteEndArray();
     }
 
-    private string Sign(Action<Utf8JsonWriter> writeClaims)
+    private string Sign(Action<JsonObject>? customize, Action<Utf8JsonWriter> writeClaims)
     {
         var header = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(header, WireJson.Compact))
@@ -183,6 +187,16 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
             writer.WriteStartObject();
             writeClaims(writer);
             writer.WriteEndObject();
+        }
+
+        if (customize is not null)
+        {
+            // The trigger's changes work on the claims as built, so untouched claims keep Cognito's order.
+            var claims = JsonNode.Parse(payload.WrittenSpan)!.AsObject();
+            customize(claims);
+            payload.ResetWrittenCount();
+            using var writer = new Utf8JsonWriter(payload, WireJson.Compact);
+            claims.WriteTo(writer);
         }
 
         log?.Record(poolId, header.WrittenSpan, payload.WrittenSpan, (time ?? TimeProvider.System).GetUtcNow());

@@ -43,14 +43,22 @@ internal sealed class LambdaRunner : IDisposable
     /// <summary>
     /// The runner of an emulator: the reference trigger in-process under <see cref="ReferenceStack.TokenTriggerName"/>, the
     /// options' handlers and delegates (which may replace it), and the Invoke API at <see cref="CognitoEmulatorOptions.LambdaEndpoint"/>.
+    /// <paramref name="deployed"/> adds functions a template deployed (Contract 6: a function with local code, by its
+    /// <c>FunctionName</c> and logical id, e.g. <c>new InProcessTriggerFunction(LambdaFunction.Load(handler, codeFolder))</c>);
+    /// the options' handlers and delegates still come before them.
     /// </summary>
-    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null)
+    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null, IReadOnlyDictionary<string, ITriggerFunction>? deployed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var functions = new Dictionary<string, ITriggerFunction>(StringComparer.Ordinal)
         {
             [ReferenceStack.TokenTriggerName] = InProcessTriggerFunction.FromHandler(ReferenceStack.TokenTriggerHandler),
         };
+        foreach (var (name, function) in deployed ?? new Dictionary<string, ITriggerFunction>())
+        {
+            functions[name] = function;
+        }
+
         foreach (var specification in options.LambdaHandlers)
         {
             var (name, function) = InProcessTriggerFunction.FromSpecification(specification);
@@ -77,6 +85,9 @@ internal sealed class LambdaRunner : IDisposable
         return new LambdaRunner(functions, endpoint, options.TimeProvider, logger, http);
     }
 
+    /// <summary>Told of every run, as it ends (the local page's request log); <see langword="null"/> for nobody.</summary>
+    public Action<TriggerInvocation>? Observer { get; set; }
+
     /// <summary>Whether a function of this ARN would be found (in-process, or because an Invoke API endpoint is set).</summary>
     public bool CanInvoke(string functionArn) =>
         LambdaArn.TryParse(functionArn, out var arn) && (_functions.ContainsKey(arn.FunctionName) || _endpoint is not null);
@@ -95,12 +106,30 @@ internal sealed class LambdaRunner : IDisposable
     public async Task<JsonObject> InvokeAsync(string trigger, string functionArn, JsonObject evt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
+        var started = Stopwatch.GetTimestamp();
+        string? source = null;
+        try
+        {
+            var answer = await InvokeCoreAsync(trigger, functionArn, evt, s => source = s, cancellationToken).ConfigureAwait(false);
+            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, source, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            return answer;
+        }
+        catch (CognitoServiceException ex)
+        {
+            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, source, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            throw;
+        }
+    }
+
+    private async Task<JsonObject> InvokeCoreAsync(string trigger, string functionArn, JsonObject evt, Action<string> found, CancellationToken cancellationToken)
+    {
         if (!LambdaArn.TryParse(functionArn, out var arn) || Find(arn) is not { } function)
         {
             TriggerLog.FunctionNotFound(_logger, trigger, functionArn);
             throw TriggerErrors.CouldNotInvoke(trigger, "AccessDeniedException");
         }
 
+        found(function.Source);
         var started = Stopwatch.GetTimestamp();
         byte[] answer;
         using (var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))

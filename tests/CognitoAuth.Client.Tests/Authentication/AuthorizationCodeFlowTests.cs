@@ -138,7 +138,7 @@ public sealed class AuthorizationCodeFlowTests
         using var login = new ManagedLogin(FreePort()) { Idle = true };
 
         var signingIn = login.Harness.Tokens.GetTokensAsync(Name);
-        await WaitUntilAsync(() => login.Opened.Count == 1);
+        await Poll.UntilAsync(() => login.Opened.Count == 1);
         Assert.False(signingIn.IsCompleted);
         login.Time.Advance(AuthorizationCodeFlow.SignInTimeout);
         var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => signingIn);
@@ -154,7 +154,7 @@ public sealed class AuthorizationCodeFlowTests
         using var cancel = new CancellationTokenSource();
 
         var signingIn = login.Harness.Tokens.GetTokensAsync(Name, cancellationToken: cancel.Token);
-        await WaitUntilAsync(() => login.Opened.Count == 1);
+        await Poll.UntilAsync(() => login.Opened.Count == 1);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => signingIn);
@@ -267,7 +267,7 @@ public sealed class AuthorizationCodeFlowTests
         login.Idle = true;
 
         var signingOut = login.Harness.Tokens.SignOutAsync(Name);
-        await WaitUntilAsync(() => login.Opened.Count == 2);
+        await Poll.UntilAsync(() => login.Opened.Count == 2);
         login.Time.Advance(AuthorizationCodeFlow.SignOutTimeout);
         await signingOut;
 
@@ -351,15 +351,4 @@ public sealed class AuthorizationCodeFlowTests
 
     private static string S256(string verifier) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    /// <summary>Waits for something another task does (bounded: a test that waits forever is a hung run, not a failure).</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
 }

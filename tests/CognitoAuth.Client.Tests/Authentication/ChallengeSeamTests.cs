@@ -36,12 +36,12 @@ public sealed class ChallengeSeamTests
     public async Task SignIn_NoResponderKnowsTheChallenge_UnsupportedChallengeNamingWhatIsAnswered()
     {
         using var harness = new ClientHarness();
-        harness.Cognito.Challenge = "CUSTOM_CHALLENGE";
+        harness.Cognito.Challenge = "DEVICE_SRP_AUTH";
 
         var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => harness.Tokens.GetTokensAsync(Name));
 
-        Assert.Equal("CUSTOM_CHALLENGE", error.ChallengeName);
-        Assert.Contains("unsupported challenge CUSTOM_CHALLENGE", error.Message, StringComparison.Ordinal);
+        Assert.Equal("DEVICE_SRP_AUTH", error.ChallengeName);
+        Assert.Contains("unsupported challenge DEVICE_SRP_AUTH", error.Message, StringComparison.Ordinal);
         Assert.Contains("NEW_PASSWORD_REQUIRED", error.Message, StringComparison.Ordinal);
     }
 
@@ -77,6 +77,51 @@ public sealed class ChallengeSeamTests
         var error = await Assert.ThrowsAsync<CognitoException>(() => harness.Tokens.GetTokensAsync(Name));
 
         Assert.Equal("CodeMismatchException", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AppHandlerAnswersSoftwareTokenMfa_ItsCodeIsSentInsteadOfTheBuiltInOne()
+    {
+        var key = new byte[20];
+        Random.Shared.NextBytes(key);
+        var vault = RecordingChallengeHandler.For("SOFTWARE_TOKEN_MFA", "SOFTWARE_TOKEN_MFA_CODE", _ => "from-the-vault");
+        using var harness = new ClientHarness(o => o.TotpSecret = FakeCognito.Base32Of(key), s => s.AddSingleton<ICognitoChallengeHandler>(vault));
+        harness.Cognito.TotpKey = key;
+        var step = harness.Time.GetUtcNow().ToUnixTimeSeconds() / 30;
+
+        // The configured secret would answer right; the vault's answer is the one sent (and here, wrong).
+        var error = await Assert.ThrowsAsync<CognitoException>(() => harness.Tokens.GetTokensAsync(Name));
+
+        Assert.Equal("CodeMismatchException", error.ErrorCode);
+        var answer = Assert.Single(harness.Cognito.Requests<CognitoAuth.Client.Cognito.Model.AdminRespondToAuthChallengeRequest>());
+        Assert.Equal("from-the-vault", answer.ChallengeResponses!["SOFTWARE_TOKEN_MFA_CODE"]);
+        Assert.DoesNotContain(step, harness.Cognito.AcceptedTotpSteps);
+    }
+
+    [Fact]
+    public async Task SignIn_AppHandlerAnswersNewPasswordRequired_WithoutAConfiguredNewPassword()
+    {
+        var prompt = RecordingChallengeHandler.For("NEW_PASSWORD_REQUIRED", "NEW_PASSWORD", _ => "Typed-At-A-Prompt-1!");
+        using var harness = new ClientHarness(services: s => s.AddSingleton<ICognitoChallengeHandler>(prompt));
+        harness.Cognito.MustChangePassword = true;
+
+        Assert.NotNull((await harness.Tokens.GetTokensAsync(Name)).AccessToken);
+
+        Assert.Equal("Typed-At-A-Prompt-1!", harness.Cognito.Password);
+        Assert.Equal(["NEW_PASSWORD_REQUIRED"], prompt.AskedNames);
+    }
+
+    [Fact]
+    public async Task SignIn_AppHandlerDeclines_TheBuiltInAnswerIsTheDefault()
+    {
+        var declines = new RecordingChallengeHandler(_ => null);
+        using var harness = new ClientHarness(o => o.NewPassword = ClientHarness.NewPassword, s => s.AddSingleton<ICognitoChallengeHandler>(declines));
+        harness.Cognito.MustChangePassword = true;
+
+        Assert.NotNull((await harness.Tokens.GetTokensAsync(Name)).AccessToken);
+
+        Assert.Equal(ClientHarness.NewPassword, harness.Cognito.Password);
+        Assert.Equal(["NEW_PASSWORD_REQUIRED"], declines.AskedNames); // asked first, and it let the built-in answer
     }
 
     private sealed class FixedAnswer(string challenge, string key, string value) : IChallengeResponder

@@ -1,6 +1,7 @@
 using System.Net;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
+using CognitoAuth.Client.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CognitoAuth.Client.Tests.Cognito;
@@ -117,7 +118,7 @@ public sealed class CognitoResilienceTests
         host.Stub.Always(HttpStatusCode.ServiceUnavailable, "{}");
 
         var call = InitiateAuthAsync(host, cts.Token);
-        await WaitUntilAsync(() => host.Stub.Calls == 1 && host.Time.GetUtcNow() == CognitoTestHost.Start);
+        await Poll.UntilAsync(() => host.Stub.Calls == 1 && host.Time.GetUtcNow() == CognitoTestHost.Start);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -176,9 +177,9 @@ public sealed class CognitoResilienceTests
         };
 
         var call = InitiateAuthAsync(host);
-        await WaitUntilAsync(() => Volatile.Read(ref entered) == 1);
+        await Poll.UntilAsync(() => Volatile.Read(ref entered) == 1);
         host.Time.Advance(TimeSpan.FromSeconds(10)); // the first attempt times out and is retried
-        await WaitUntilAsync(() => Volatile.Read(ref entered) == 2);
+        await Poll.UntilAsync(() => Volatile.Read(ref entered) == 2);
         host.Time.Advance(TimeSpan.FromSeconds(5)); // the whole call runs out of time
 
         var ex = await Assert.ThrowsAsync<CognitoException>(() => call);
@@ -221,15 +222,4 @@ public sealed class CognitoResilienceTests
             CognitoTestHost.Endpoint,
             new InitiateAuthRequest { AuthFlow = AuthFlowType.UserPasswordAuth, ClientId = "1example23456789" },
             cancellationToken);
-
-    // Waits for the pipeline to reach a point on another thread; bounded so a regression fails instead of hanging.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "The call did not reach the expected point.");
-    }
 }

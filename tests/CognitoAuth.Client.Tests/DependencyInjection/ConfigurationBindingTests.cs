@@ -84,6 +84,28 @@ public sealed class ConfigurationBindingTests
         Assert.Empty(options.UserAttributes);
     }
 
+    [Theory]
+    [InlineData("CustomAuth", "CustomAuthWithSrp", "true")]
+    [InlineData("UserAuth", "PreferredChallenge", "EMAIL_OTP")]
+    public void AddCognitoApiClient_ThirdRoundKeys_Bind(string authFlow, string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["UserPoolId"] = "ap-northeast-1_AbC123xyz",
+            ["ClientId"] = "client-id",
+            ["Username"] = "u",
+            ["Password"] = "p",
+            ["ApiBaseAddress"] = "https://api.example.com/",
+            ["AuthFlow"] = authFlow,
+            [key] = value,
+        }).Build();
+
+        var options = Bind(configuration);
+
+        Assert.Equal(Enum.Parse<CognitoAuthFlow>(authFlow), options.AuthFlow);
+        Assert.Equal(value, key == "CustomAuthWithSrp" ? options.CustomAuthWithSrp.ToString().ToLowerInvariant() : options.PreferredChallenge);
+    }
+
     [Fact]
     public void ToString_RedactsPasswordNewPasswordAndClientSecret()
     {

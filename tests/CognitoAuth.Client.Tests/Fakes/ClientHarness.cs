@@ -53,7 +53,7 @@ internal sealed class ClientHarness : IDisposable
     internal CognitoTokenManager Manager => _provider.GetRequiredService<CognitoTokenManager>();
 
     /// <summary>The current context of <paramref name="name"/>, bound to its user's token slot.</summary>
-    internal ClientTokens Client(string name = CognitoApiClientOptions.DefaultName) =>
+    internal BoundClient Client(string name = CognitoApiClientOptions.DefaultName) =>
         Manager.BindAsync(_provider.GetRequiredService<CognitoClientCatalog>().Get(name), CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     public FakeLogCollector Logs => _provider.GetFakeLogCollector();

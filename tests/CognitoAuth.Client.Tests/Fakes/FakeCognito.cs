@@ -87,6 +87,20 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>The TOTP time steps whose codes Cognito accepted (a code is accepted once).</summary>
     public List<long> AcceptedTotpSteps { get; } = [];
 
+    /// <summary>The pool's define/create/verify triggers: with them, <c>CUSTOM_AUTH</c> works (without, Cognito refuses the flow).</summary>
+    public FakeCustomAuthPool? CustomAuth { get; set; }
+
+    /// <summary>The custom sign-ins in progress by session: their <c>session[]</c> and the current private challenge parameters.</summary>
+    private readonly Dictionary<string, (List<ChallengeResult> History, Dictionary<string, string> Private)> _customSessions = [];
+
+    /// <summary>The pool's allowed first factors for <c>USER_AUTH</c> (<c>SignInPolicy.AllowedFirstAuthFactors</c>); empty refuses the flow.</summary>
+    public List<string> AllowedFirstAuthFactors { get; } = ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP"];
+
+    /// <summary>The codes sent by e-mail or SMS, newest last: (challenge, code).</summary>
+    public List<(string Challenge, string Code)> Inbox { get; } = [];
+
+    private readonly Dictionary<string, string> _pendingCodes = [];
+
     /// <summary>Refuses every SRP proof, as Cognito does for a wrong password.</summary>
     public bool RejectSrpProofs { get; set; }
 
@@ -337,6 +351,16 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             return SrpChallenge(parameters);
         }
 
+        if (authFlow == AuthFlowType.CustomAuth && passwordFlow == AuthFlowType.UserPasswordAuth)
+        {
+            return StartCustom(parameters);
+        }
+
+        if (authFlow == AuthFlowType.UserAuth && passwordFlow == AuthFlowType.UserPasswordAuth)
+        {
+            return StartUserAuth(parameters);
+        }
+
         if (authFlow != passwordFlow)
         {
             throw Error("InvalidParameterException", $"Unsupported auth flow {authFlow}.");
@@ -528,10 +552,237 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         return text.ToString();
     }
 
+    /// <summary><c>USER_AUTH</c>: the preferred first factor when the pool allows it, else <c>SELECT_CHALLENGE</c> with the allowed ones.</summary>
+    private AuthFlowResponse StartUserAuth(Dictionary<string, string> parameters)
+    {
+        if (AllowedFirstAuthFactors.Count == 0)
+        {
+            throw Error("InvalidParameterException", "Auth flow not enabled for this client.");
+        }
+
+        var username = parameters.GetValueOrDefault(AuthParameterNames.Username);
+        if (username != Username && username != CognitoUsername)
+        {
+            throw Error("UserNotFoundException", "User does not exist.");
+        }
+
+        CheckSecretHash(parameters, username);
+        if (parameters.GetValueOrDefault(AuthParameterNames.PreferredChallenge) is { } preferred && AllowedFirstAuthFactors.Contains(preferred))
+        {
+            return FirstFactor(preferred, parameters);
+        }
+
+        return new AuthFlowResponse
+        {
+            ChallengeName = ChallengeNameType.SelectChallenge,
+            Session = NewSession(),
+            ChallengeParameters = new() { [AuthParameterNames.Username] = CognitoUsername },
+            AvailableChallenges = [.. AllowedFirstAuthFactors],
+        };
+    }
+
+    /// <summary>A first factor of <c>USER_AUTH</c>, with what came with it (<c>PASSWORD</c>, <c>SRP_A</c>), or a code sent.</summary>
+    private AuthFlowResponse FirstFactor(string factor, Dictionary<string, string> parameters)
+    {
+        switch (factor)
+        {
+            case "PASSWORD":
+                return parameters.GetValueOrDefault(AuthParameterNames.Password) == Password
+                    ? AfterPassword()
+                    : throw Error("NotAuthorizedException", "Incorrect username or password.");
+            case "PASSWORD_SRP":
+                return SrpChallenge(new() { [AuthParameterNames.Username] = CognitoUsername, [AuthParameterNames.SrpA] = parameters.GetValueOrDefault(AuthParameterNames.SrpA) ?? "" });
+            case "EMAIL_OTP" or "SMS_OTP":
+                var code = Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+                var session = NewSession();
+                lock (_lock)
+                {
+                    _pendingCodes[session] = code;
+                    Inbox.Add((factor, code));
+                }
+
+                return new AuthFlowResponse
+                {
+                    ChallengeName = factor,
+                    Session = session,
+                    ChallengeParameters = new()
+                    {
+                        [AuthParameterNames.Username] = CognitoUsername,
+                        ["CODE_DELIVERY_DELIVERY_MEDIUM"] = factor == "EMAIL_OTP" ? "EMAIL" : "SMS",
+                        ["CODE_DELIVERY_DESTINATION"] = factor == "EMAIL_OTP" ? "t***@e***" : "+*******1234",
+                    },
+                };
+            default:
+                throw Error("InvalidParameterException", $"The challenge {factor} is not allowed.");
+        }
+    }
+
+    /// <summary>The answer to <c>SELECT_CHALLENGE</c> (the chosen factor) or to a code challenge.</summary>
+    private AuthFlowResponse RespondUserAuth(string challengeName, string? session, Dictionary<string, string> responses)
+    {
+        CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
+        if (challengeName == ChallengeNameType.SelectChallenge)
+        {
+            lock (_lock)
+            {
+                if (session is null || !_sessions.Remove(session))
+                {
+                    throw Error("NotAuthorizedException", "Invalid session for the user.");
+                }
+            }
+
+            var answer = responses.GetValueOrDefault(AuthParameterNames.Answer);
+            return answer is not null && AllowedFirstAuthFactors.Contains(answer)
+                ? FirstFactor(answer, responses)
+                : throw Error("InvalidParameterException", "Invalid ANSWER for SELECT_CHALLENGE.");
+        }
+
+        string? expected;
+        lock (_lock)
+        {
+            expected = session is null ? null : _pendingCodes.GetValueOrDefault(session);
+        }
+
+        if (expected is null)
+        {
+            throw Error("NotAuthorizedException", "Invalid session for the user.");
+        }
+
+        if (responses.GetValueOrDefault(challengeName + "_CODE") != expected)
+        {
+            // A wrong code leaves the session open for another answer.
+            throw Error("CodeMismatchException", "Invalid code received for user");
+        }
+
+        lock (_lock)
+        {
+            _pendingCodes.Remove(session!);
+        }
+
+        return Tokens(withRefreshToken: true);
+    }
+
+    /// <summary><c>CUSTOM_AUTH</c>: the user, then the define trigger with an empty <c>session[]</c> (or <c>SRP_A</c> when the client proves its password first).</summary>
+    private AuthFlowResponse StartCustom(Dictionary<string, string> parameters)
+    {
+        var pool = CustomAuth ?? throw Error("InvalidParameterException", "Custom auth lambda trigger is not configured for the user pool.");
+        var username = parameters.GetValueOrDefault(AuthParameterNames.Username);
+        if (username != Username && username != CognitoUsername)
+        {
+            throw Error("UserNotFoundException", "User does not exist.");
+        }
+
+        CheckSecretHash(parameters, username);
+        List<ChallengeResult> history = [];
+        if (parameters.GetValueOrDefault(AuthParameterNames.ChallengeName) == "SRP_A")
+        {
+            if (parameters.GetValueOrDefault(AuthParameterNames.SrpA) is not { Length: > 0 })
+            {
+                throw Error("InvalidParameterException", "Missing required parameter SRP_A");
+            }
+
+            history.Add(new ChallengeResult("SRP_A", true));
+        }
+
+        return NextCustom(pool, history);
+    }
+
+    /// <summary>Asks the define trigger what follows <paramref name="history"/>, and the create trigger for a custom challenge's parameters.</summary>
+    private AuthFlowResponse NextCustom(FakeCustomAuthPool pool, List<ChallengeResult> history)
+    {
+        pool.DefineCalls.Add([.. history]);
+        var decision = pool.Define(history);
+        if (decision.IssueTokens)
+        {
+            return Tokens(withRefreshToken: true);
+        }
+
+        if (decision.FailAuthentication || decision.ChallengeName is null)
+        {
+            throw Error("NotAuthorizedException", "Incorrect username or password.");
+        }
+
+        var session = NewSession();
+        if (decision.ChallengeName == ChallengeNameType.PasswordVerifier)
+        {
+            var srp = SrpChallenge(new() { [AuthParameterNames.Username] = CognitoUsername, [AuthParameterNames.SrpA] = "0a" });
+            lock (_lock)
+            {
+                _customSessions[srp.Session!] = (history, []);
+            }
+
+            return srp;
+        }
+
+        var (publicParameters, privateParameters) = pool.Create(history);
+        lock (_lock)
+        {
+            _customSessions[session] = (history, privateParameters);
+        }
+
+        return new AuthFlowResponse
+        {
+            ChallengeName = decision.ChallengeName,
+            Session = session,
+            ChallengeParameters = new(publicParameters) { [AuthParameterNames.Username] = CognitoUsername },
+        };
+    }
+
+    /// <summary>An answer within a custom sign-in: the verify trigger (or the SRP check), recorded in <c>session[]</c>, then define again.</summary>
+    private AuthFlowResponse RespondCustom(string challengeName, string session, Dictionary<string, string> responses)
+    {
+        List<ChallengeResult> history;
+        Dictionary<string, string> privateParameters;
+        lock (_lock)
+        {
+            (history, privateParameters) = _customSessions[session];
+            _customSessions.Remove(session);
+            _sessions.Remove(session);
+        }
+
+        var pool = CustomAuth!;
+        if (challengeName == ChallengeNameType.PasswordVerifier)
+        {
+            try
+            {
+                RespondToSecondFactors(challengeName, responses);
+                history.Add(new ChallengeResult(challengeName, true));
+            }
+            catch (CognitoException rejected) when (rejected.ErrorCode == "NotAuthorizedException")
+            {
+                history.Add(new ChallengeResult(challengeName, false));
+            }
+        }
+        else
+        {
+            CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
+            history.Add(new ChallengeResult(challengeName, pool.Verify(responses.GetValueOrDefault(AuthParameterNames.Answer), privateParameters)));
+        }
+
+        return NextCustom(pool, history);
+    }
+
     private AuthFlowResponse Respond(string clientId, string challengeName, string? session, Dictionary<string, string>? responses)
     {
         CheckClient(clientId);
         responses ??= [];
+        bool custom;
+        lock (_lock)
+        {
+            custom = session is not null && _customSessions.ContainsKey(session);
+        }
+
+        if (custom)
+        {
+            return RespondCustom(challengeName, session!, responses);
+        }
+
+        // USER_AUTH's first factors; a scripted Challenge (e.g. EMAIL_OTP as MFA after the password) has its own session.
+        if (challengeName is ChallengeNameType.SelectChallenge or ChallengeNameType.EmailOtp or ChallengeNameType.SmsOtp && session != "session-mfa")
+        {
+            return RespondUserAuth(challengeName, session, responses);
+        }
+
         if (RejectChallengeAnswers)
         {
             throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CognitoAuth.Client.Tests.Http;
 
 /// <summary>
-/// The handler's cached-token path: the header value is built once per token set and added as is, replacing any the caller
+/// The handler's cached-token path: the header carries the cached token, replacing any the caller
 /// set; the 401 retry works whether the inner handler answers at once or later; client names for one user share one cache.
 /// </summary>
 public sealed class HandlerHotPathTests
@@ -13,7 +13,7 @@ public sealed class HandlerHotPathTests
     private const string Name = CognitoApiClientOptions.DefaultName;
 
     [Fact]
-    public async Task GetAsync_TwoRequestsWithACachedToken_ShareOneHeaderValue()
+    public async Task GetAsync_TwoRequestsWithACachedToken_SendTheSameHeaderAfterOneSignIn()
     {
         var sent = new List<string>();
         var api = new StubApi();
@@ -25,7 +25,7 @@ public sealed class HandlerHotPathTests
 
         Assert.Equal(2, sent.Count);
         Assert.Equal($"Bearer {(await harness.Tokens.GetTokensAsync(Name)).AccessToken}", sent[0]);
-        Assert.Same(sent[0], sent[1]);
+        Assert.Equal(sent[0], sent[1]);
         Assert.Equal(1, harness.Cognito.SignIns);
     }
 

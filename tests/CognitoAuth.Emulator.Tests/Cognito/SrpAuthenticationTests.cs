@@ -63,6 +63,32 @@ public sealed class SrpAuthenticationTests
     }
 
     [Fact]
+    public async Task PasswordVerifier_AnsweredWithoutSession_AsPycognitoDoes_TheSecretBlockFindsTheChallenge_Once()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        emulator.CreateUser("pyco@example.com", "Perm-Pass123!", permanent: true);
+        var srp = new TestSrpClient(emulator.UserPoolId);
+        var challenge = await client.SrpInitiateAsync(srp, "pyco@example.com");
+        var answer = srp.Answer(CognitoTestClient.Parameters(challenge), "Perm-Pass123!", DateTimeOffset.UtcNow);
+        var sessionless = new { ClientId = emulator.ClientId, ChallengeName = "PASSWORD_VERIFIER", ChallengeResponses = answer };
+
+        var tokens = await client.CallAsync("RespondToAuthChallenge", sessionless);
+        var replay = await client.CallAsync("RespondToAuthChallenge", sessionless);
+        var otherBlock = await client.CallAsync("RespondToAuthChallenge", new
+        {
+            ClientId = emulator.ClientId,
+            ChallengeName = "PASSWORD_VERIFIER",
+            ChallengeResponses = new Dictionary<string, string>(answer) { ["PASSWORD_CLAIM_SECRET_BLOCK"] = Convert.ToBase64String(new byte[64]) },
+        });
+
+        tokens.AssertOk();
+        Assert.False(string.IsNullOrEmpty(tokens.Get("AuthenticationResult", "AccessToken")));
+        replay.AssertError("NotAuthorizedException", "Invalid session for the user, session can only be used once.");
+        otherBlock.AssertError("NotAuthorizedException", "Invalid session for the user.");
+    }
+
+    [Fact]
     public async Task PasswordVerifier_WrongPassword_IncorrectUsernameOrPasswordAndTheSessionIsSpent()
     {
         await using var emulator = await CognitoEmulator.StartAsync();

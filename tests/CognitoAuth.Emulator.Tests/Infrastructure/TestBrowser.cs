@@ -12,11 +12,12 @@ namespace CognitoAuth.Emulator.Tests.Infrastructure;
 /// emulator's own redirects but stops at any other host's (the app's redirect URI), and posts forms as a browser does from a
 /// page of the emulator (with its <c>Origin</c>). The real browser (Chromium) drives the same pages in the browser tests.
 /// </summary>
-internal sealed partial class TestBrowser(CognitoEmulator emulator) : IDisposable
+internal sealed partial class TestBrowser(CognitoEmulator emulator, CookieContainer? cookies = null) : IDisposable
 {
     public const string Callback = "http://localhost:8400/callback";
 
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+    // A browser's cookies outlive an emulator restarted on the same port when the test hands the same container on.
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
     {
         BaseAddress = emulator.CognitoEndpoint,
     };

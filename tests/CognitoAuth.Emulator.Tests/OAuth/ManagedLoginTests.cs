@@ -470,6 +470,64 @@ public sealed class ManagedLoginTests
     }
 
     [Fact]
+    public async Task DataDirectory_BrowserSession_SignsTheBrowserInAgainAfterARestart_WithoutTheLoginPage()
+    {
+        var directory = Directory.CreateTempSubdirectory("managed-login-").FullName;
+        try
+        {
+            var cookies = new CookieContainer();
+            var port = 0;
+            await using (var emulator = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = directory }))
+            {
+                emulator.CreateUser("kept@example.com", "Kept-Pass123!", permanent: true);
+                using var browser = new TestBrowser(emulator, cookies);
+                var login = await browser.OpenAsync(browser.AuthorizeUrl(TestBrowser.NewVerifier()));
+                await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "kept@example.com", ["password"] = "Kept-Pass123!" });
+                browser.Received();
+                port = emulator.CognitoEndpoint.Port;
+            }
+
+            await using (var restarted = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = directory, CognitoPort = port }))
+            {
+                using var browser = new TestBrowser(restarted, cookies);
+                var again = await browser.OpenAsync(browser.AuthorizeUrl(TestBrowser.NewVerifier()));
+
+                Assert.Equal(HttpStatusCode.Found, again.Status);
+                Assert.StartsWith(TestBrowser.Callback + "?code=", again.Address.AbsoluteUri, StringComparison.Ordinal);
+                Assert.DoesNotContain(cookies.GetAllCookies(), c => File.ReadAllText(Path.Combine(directory, "state.json")).Contains(c.Value, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AdminUserGlobalSignOut_EndsTheRefreshTokens_ButNotTheBrowserSession_AsAwsDocumentsIt()
+    {
+        // AWS: "This operation doesn't clear the managed login session cookie. To clear the session [...], direct their
+        // browser session to the logout endpoint." (AdminUserGlobalSignOut, API reference.)
+        await using var emulator = await CognitoEmulator.StartAsync();
+        emulator.CreateUser("out@example.com", "Out-Pass123!", permanent: true);
+        using var browser = new TestBrowser(emulator);
+        using var http = new HttpClient();
+        var verifier = TestBrowser.NewVerifier();
+        var login = await browser.OpenAsync(browser.AuthorizeUrl(verifier));
+        await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = "out@example.com", ["password"] = "Out-Pass123!" });
+        var refreshToken = (await ExchangeAsync(http, emulator, browser.Received().Code, verifier)).Get("refresh_token");
+        using var client = new CognitoTestClient(emulator);
+
+        (await client.CallAsync("AdminUserGlobalSignOut", new { emulator.UserPoolId, Username = "out@example.com" })).AssertOk();
+        var refreshed = await TokenAsync(http, emulator, $"grant_type=refresh_token&client_id={emulator.ClientId}&refresh_token={Uri.EscapeDataString(refreshToken)}");
+        var again = await browser.OpenAsync(browser.AuthorizeUrl(TestBrowser.NewVerifier()));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (refreshed.Status, refreshed.Get("error")));
+        Assert.Equal(HttpStatusCode.Found, again.Status);
+        Assert.StartsWith(TestBrowser.Callback + "?code=", again.Address.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DataDirectory_ManagedLoginRefreshToken_KeepsItsScopesAcrossARestart()
     {
         var directory = Directory.CreateTempSubdirectory("managed-login-").FullName;

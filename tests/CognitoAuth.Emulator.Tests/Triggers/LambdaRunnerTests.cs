@@ -260,6 +260,42 @@ public sealed class LambdaRunnerTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task Create_DeployedFunction_IsFoundAndTheOptionsComeFirst()
+    {
+        var options = new CognitoEmulatorOptions();
+        options.LambdaFunctions["shadowed"] = (evt, _) => { evt["by"] = "options"; return Task.FromResult<JsonNode?>(evt); };
+        var deployed = new Dictionary<string, ITriggerFunction>
+        {
+            ["template-fn"] = new DelegateTriggerFunction("template-fn", (evt, _) => { evt["by"] = "template"; return Task.FromResult<JsonNode?>(evt); }),
+            ["shadowed"] = new DelegateTriggerFunction("shadowed", (evt, _) => { evt["by"] = "template"; return Task.FromResult<JsonNode?>(evt); }),
+        };
+        using var runner = LambdaRunner.Create(options, deployed: deployed);
+
+        Assert.Equal("template", (await runner.InvokeAsync("PreSignUp", Arn("template-fn"), Event()))["by"]!.GetValue<string>());
+        Assert.Equal("options", (await runner.InvokeAsync("PreSignUp", Arn("shadowed"), Event()))["by"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Observer_IsToldOfEveryRunAndHowItEnded()
+    {
+        List<TriggerInvocation> runs = [];
+        using var runner = Runner(o =>
+        {
+            o.LambdaFunctions["ok"] = (evt, _) => Task.FromResult<JsonNode?>(evt);
+            o.LambdaFunctions["deny"] = (_, _) => throw new InvalidOperationException("no");
+        });
+        runner.Observer = runs.Add;
+
+        await runner.InvokeAsync("PreSignUp", Arn("ok"), Event());
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("deny"), Event()));
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("missing"), Event()));
+
+        Assert.Equal(
+            [(Arn("ok"), "delegate 'ok'", (string?)null), (Arn("deny"), "delegate 'deny'", "UserLambdaValidationException"), (Arn("missing"), null!, "UnexpectedLambdaException")],
+            runs.Select(r => (r.FunctionArn, r.Source, r.ErrorCode)));
+    }
+
     [Theory]
     [InlineData("arn:aws:lambda:us-east-1:123456789012:function:my-fn", "us-east-1", "my-fn", null)]
     [InlineData("arn:aws:lambda:ap-northeast-1:123456789012:function:my_fn:prod", "ap-northeast-1", "my_fn", "prod")]

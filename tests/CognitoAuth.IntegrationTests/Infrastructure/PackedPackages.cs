@@ -3,17 +3,19 @@ using CognitoAuth.Testing;
 namespace CognitoAuth.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// CognitoAuth.Client and CognitoAuth.Client.Redis as a user gets them: <c>dotnet pack</c>ed once for the tests that share
-/// this fixture, with a version no earlier run used (so a package cached by an earlier run is never what gets tested),
-/// into a temporary feed. Consumer apps are created next to the feed, outside this repository.
+/// The repository's packages (Contract 7) as a user gets them: <c>dotnet pack</c>ed once for the tests that share this
+/// fixture, with a version no earlier run used (so a package cached by an earlier run is never what gets tested), into a
+/// temporary feed. Consumer apps are created next to the feed, outside this repository.
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
 {
-    private static readonly string[] PackedProjects = ["CognitoAuth.Client", "CognitoAuth.Client.Redis"];
+    /// <summary>Every package the repository ships, each packed from the project of the same name under src/.</summary>
+    public static readonly IReadOnlyList<string> PackedProjects =
+        ["CognitoAuth.Client", "CognitoAuth.Client.Redis", "CognitoAuth.Emulator", "CognitoAuth.Emulator.Tool", "CognitoAuth.Aspire.Hosting"];
 
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cognitoauth-packages-");
 
-    /// <summary>Gets the version both packages were packed with.</summary>
+    /// <summary>Gets the version every package was packed with.</summary>
     public string Version { get; } = $"0.0.0-consumer-{Guid.NewGuid():N}";
 
     /// <summary>Gets the folder holding the .nupkg and .snupkg files: a local NuGet feed.</summary>
@@ -23,7 +25,8 @@ public sealed class PackedPackages : IAsyncLifetime
     {
         foreach (var project in PackedProjects)
         {
-            // Its own artifacts folder: the pack neither reuses nor overwrites the repository's bin/ and obj/.
+            // Its own artifacts folder: the pack neither reuses nor overwrites the repository's bin/ and obj/ (the packs share
+            // it, so the emulator is built once for its three packages).
             var pack = await ProcessRunner.RunAsync(
                 "dotnet",
                 ["pack", Path.Combine(RepositoryRoot.Path, "src", project), "-c", "Release", "-o", Feed,
@@ -42,6 +45,11 @@ public sealed class PackedPackages : IAsyncLifetime
     /// <param name="program">Program.cs.</param>
     internal Task<ConsumerApp> CreateAppAsync(string name, string project, string program) =>
         ConsumerApp.CreateAsync(Path.Combine(_work.FullName, name), name, Feed, project, program);
+
+    /// <summary>Gets a new empty folder next to the feed, outside this repository.</summary>
+    /// <param name="name">The folder's name.</param>
+    /// <returns>Its full path.</returns>
+    internal string CreateDirectory(string name) => Directory.CreateDirectory(Path.Combine(_work.FullName, name)).FullName;
 
     public Task DisposeAsync()
     {

@@ -10,6 +10,9 @@ internal sealed class AuthFlowResponse
     public string? ChallengeName { get; init; }
     public string? Session { get; init; }
     public Dictionary<string, string>? ChallengeParameters { get; init; }
+
+    /// <summary>With <c>SELECT_CHALLENGE</c> (<c>USER_AUTH</c>): the first factors the user may choose from.</summary>
+    public List<string>? AvailableChallenges { get; init; }
     public AuthenticationResultType? AuthenticationResult { get; init; }
 
     /// <inheritdoc />

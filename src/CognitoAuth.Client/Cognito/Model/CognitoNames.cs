@@ -8,6 +8,8 @@ internal static class AuthFlowType
     public const string UserPasswordAuth = "USER_PASSWORD_AUTH";
     public const string RefreshTokenAuth = "REFRESH_TOKEN_AUTH";
     public const string UserSrpAuth = "USER_SRP_AUTH";
+    public const string CustomAuth = "CUSTOM_AUTH";
+    public const string UserAuth = "USER_AUTH";
 }
 
 /// <summary>botocore enum <c>ChallengeNameType</c> values the client answers.</summary>
@@ -17,6 +19,15 @@ internal static class ChallengeNameType
     public const string PasswordVerifier = "PASSWORD_VERIFIER";
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
     public const string MfaSetup = "MFA_SETUP";
+    public const string CustomChallenge = "CUSTOM_CHALLENGE";
+    public const string SelectChallenge = "SELECT_CHALLENGE";
+    public const string EmailOtp = "EMAIL_OTP";
+    public const string SmsOtp = "SMS_OTP";
+    public const string SmsMfa = "SMS_MFA";
+    public const string WebAuthn = "WEB_AUTHN";
+    public const string Password = "PASSWORD";
+    public const string PasswordSrp = "PASSWORD_SRP";
+    public const string SrpA = "SRP_A";
 }
 
 /// <summary>Keys of <c>AuthParameters</c>, <c>ChallengeParameters</c> and <c>ChallengeResponses</c>.</summary>
@@ -30,6 +41,12 @@ internal static class AuthParameterNames
     public const string UserIdForSrp = "USER_ID_FOR_SRP";
     public const string SrpA = "SRP_A";
     public const string SoftwareTokenMfaCode = "SOFTWARE_TOKEN_MFA_CODE";
+    public const string ChallengeName = "CHALLENGE_NAME";
+    public const string Answer = "ANSWER";
+    public const string PreferredChallenge = "PREFERRED_CHALLENGE";
+    public const string EmailOtpCode = "EMAIL_OTP_CODE";
+    public const string SmsOtpCode = "SMS_OTP_CODE";
+    public const string SmsMfaCode = "SMS_MFA_CODE";
     public const string RequiredAttributes = "requiredAttributes";
     public const string UserAttributePrefix = "userAttributes.";
 }

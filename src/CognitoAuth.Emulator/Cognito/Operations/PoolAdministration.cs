@@ -48,7 +48,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
     /// <summary>Creates a pool from CreateUserPool settings; also how the emulator makes its reference pool.</summary>
     public UserPool Create(CreateUserPoolRequest request, string? userPoolId = null, SigningKey? key = null)
     {
-        var signingKey = key ?? SigningKey.Generate();
+        var signingKey = key ?? directory.SigningKeys.Take();
         lock (directory.Gate)
         {
             var now = directory.Time.GetUtcNow();

@@ -2,28 +2,14 @@ using CognitoAuth.Emulator.Pool;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
-/// <summary>
-/// For a client with a secret, SECRET_HASH must be present and computed over the username the caller sent (or, for a
-/// sign-in with an alias, the real username).
-/// </summary>
+/// <summary>The API's <c>SECRET_HASH</c> check outside sign-in (refresh): the client's rule (<see cref="AppClient.SecretHashRefusal"/>) as an error.</summary>
 internal static class SecretHashes
 {
     public static void Ensure(AppClient client, string? secretHash, string username, string? alternativeUsername)
     {
-        if (client.ClientSecret is not { } secret)
+        if (client.SecretHashRefusal(secretHash, username, alternativeUsername) is { } refusal)
         {
-            return;
-        }
-
-        if (secretHash is null)
-        {
-            throw CognitoErrors.SecretHashMissing(client.ClientId);
-        }
-
-        if (!SecretHash.Matches(secretHash, secret, username, client.ClientId)
-            && (alternativeUsername is null || !SecretHash.Matches(secretHash, secret, alternativeUsername, client.ClientId)))
-        {
-            throw CognitoErrors.SecretHashMismatch(client.ClientId);
+            throw CognitoErrors.From(refusal);
         }
     }
 }

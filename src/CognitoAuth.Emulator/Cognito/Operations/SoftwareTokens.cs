@@ -1,6 +1,7 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Pool.Totp;
+using CognitoAuth.Emulator.SignIn;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -11,38 +12,29 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// with MFA ON, once verified); a new one replaces the old only when it is verified. A code accepted here counts as used:
 /// the sign-in that follows in the same 30 seconds needs the next one, as with Cognito.
 /// </summary>
-internal sealed class SoftwareTokens(PoolDirectory directory)
+internal sealed class SoftwareTokens(PoolDirectory directory, SignInEngine engine)
 {
     private const string Success = "SUCCESS";
 
     public AssociateSoftwareTokenResponse AssociateSoftwareToken(AssociateSoftwareTokenRequest request)
     {
         EnsureOneOf(request.AccessToken, request.Session);
+        if (request.Session is { } session)
+        {
+            // A step of the MFA_SETUP challenge: the sign-in engine's.
+            var associated = engine.AssociateForSetup(session);
+            return associated.Refusal is { } refusal
+                ? throw CognitoErrors.From(refusal)
+                : new AssociateSoftwareTokenResponse { SecretCode = associated.SecretCode, Session = associated.Session };
+        }
+
         lock (directory.Gate)
         {
-            if (request.AccessToken is { } accessToken)
-            {
-                var (pool, user) = AccessTokens.Resolve(directory, accessToken);
-                EnsureEnabled(pool);
-                user.PendingSoftwareToken = SoftwareToken.Generate();
-                directory.Touch();
-                return new AssociateSoftwareTokenResponse { SecretCode = user.PendingSoftwareToken.SecretCode };
-            }
-
-            var (setupPool, setup) = SetupSession(request.Session!, MfaSetupStep.AwaitingToken);
-            EnsureEnabled(setupPool);
-            var token = SoftwareToken.Generate();
-            setup.Used = true;
-            var next = setupPool.StartSession(new ChallengeSession
-            {
-                Username = setup.Username,
-                ClientId = setup.ClientId,
-                ChallengeName = SignInSteps.MfaSetup,
-                ExpiresAt = setupPool.SessionExpiry,
-                MfaSetup = MfaSetupStep.TokenAssociated,
-                PendingToken = token,
-            });
-            return new AssociateSoftwareTokenResponse { SecretCode = token.SecretCode, Session = next };
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
+            EnsureEnabled(pool);
+            user.PendingSoftwareToken = SoftwareToken.Generate();
+            directory.Touch();
+            return new AssociateSoftwareTokenResponse { SecretCode = user.PendingSoftwareToken.SecretCode };
         }
     }
 
@@ -55,49 +47,34 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
             .Pattern("userCode", request.UserCode, char.IsAsciiDigit, "[0-9]+")
             .ThrowIfInvalid();
         EnsureOneOf(request.AccessToken, request.Session);
+        if (request.Session is { } session)
+        {
+            // A step of the MFA_SETUP challenge: the sign-in engine's.
+            var verified = engine.VerifyForSetup(session, request.UserCode!, request.FriendlyDeviceName);
+            return verified.Refusal is { } refusal
+                ? throw CognitoErrors.From(refusal)
+                : new VerifySoftwareTokenResponse { Status = Success, Session = verified.Session };
+        }
+
         lock (directory.Gate)
         {
-            if (request.AccessToken is { } accessToken)
+            var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
+            EnsureEnabled(pool);
+            var pending = user.PendingSoftwareToken ?? throw CognitoErrors.SoftwareTokenNotFoundForUser();
+            var step = Check(pending, request.UserCode!, pool.Now);
+
+            // The new token takes the old one's place, with the preferences the user had set.
+            user.SoftwareToken = new UserSoftwareToken(pending)
             {
-                var (pool, user) = AccessTokens.Resolve(directory, accessToken);
-                EnsureEnabled(pool);
-                var pending = user.PendingSoftwareToken ?? throw CognitoErrors.SoftwareTokenNotFoundForUser();
-                var step = Check(pending, request.UserCode!, pool.Now);
-
-                // The new token takes the old one's place, with the preferences the user had set.
-                user.SoftwareToken = new UserSoftwareToken(pending)
-                {
-                    DeviceName = request.FriendlyDeviceName,
-                    Enabled = user.SoftwareToken?.Enabled ?? false,
-                    Preferred = user.SoftwareToken?.Preferred ?? false,
-                };
-                user.PendingSoftwareToken = null;
-                user.LastTotpStep = step;
-                user.LastModifiedAt = pool.Now;
-                directory.Touch();
-                return new VerifySoftwareTokenResponse { Status = Success };
-            }
-
-            var (setupPool, setup) = SetupSession(request.Session!, MfaSetupStep.TokenAssociated);
-            var setupUser = setupPool.FindUser(setup.Username) ?? throw CognitoErrors.InvalidSession();
-            var accepted = Check(setup.PendingToken!, request.UserCode!, setupPool.Now);
-
-            // Set up in the course of a sign-in that MFA ON requires: the token is the user's MFA from now on.
-            setupUser.SoftwareToken = new UserSoftwareToken(setup.PendingToken!) { DeviceName = request.FriendlyDeviceName, Enabled = true };
-            setupUser.PendingSoftwareToken = null;
-            setupUser.LastTotpStep = accepted;
-            setupUser.LastModifiedAt = setupPool.Now;
-            setup.Used = true;
-            var next = setupPool.StartSession(new ChallengeSession
-            {
-                Username = setup.Username,
-                ClientId = setup.ClientId,
-                ChallengeName = SignInSteps.MfaSetup,
-                ExpiresAt = setupPool.SessionExpiry,
-                MfaSetup = MfaSetupStep.TokenVerified,
-            });
+                DeviceName = request.FriendlyDeviceName,
+                Enabled = user.SoftwareToken?.Enabled ?? false,
+                Preferred = user.SoftwareToken?.Preferred ?? false,
+            };
+            user.PendingSoftwareToken = null;
+            user.LastTotpStep = step;
+            user.LastModifiedAt = pool.Now;
             directory.Touch();
-            return new VerifySoftwareTokenResponse { Status = Success, Session = next };
+            return new VerifySoftwareTokenResponse { Status = Success };
         }
     }
 
@@ -129,10 +106,10 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
 
     /// <summary>GetUser's and AdminGetUser's <c>UserMFASettingList</c>: the MFA types a sign-in asks of the user, or null for none.</summary>
     public static List<string>? SettingList(UserPool pool, PoolUser user) =>
-        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [SignInSteps.SoftwareTokenMfa] : null;
+        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [ChallengeNames.SoftwareTokenMfa] : null;
 
     /// <summary>GetUser's and AdminGetUser's <c>PreferredMfaSetting</c>.</summary>
-    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? SignInSteps.SoftwareTokenMfa : null;
+    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? ChallengeNames.SoftwareTokenMfa : null;
 
     private static void SetPreferences(UserPool pool, PoolUser user, bool? smsEnabled, bool? emailEnabled, SoftwareTokenMfaSettingsType? softwareToken)
     {
@@ -156,7 +133,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
         {
             if (softwareToken.Enabled == true || softwareToken.PreferredMfa == true)
             {
-                throw CognitoErrors.MfaTypeNotSetUp(SignInSteps.SoftwareTokenMfa);
+                throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.SoftwareTokenMfa);
             }
 
             return;
@@ -188,18 +165,5 @@ internal sealed class SoftwareTokens(PoolDirectory directory)
         {
             throw CognitoErrors.SoftwareTokenMfaNotEnabledForPool();
         }
-    }
-
-    /// <summary>A live MFA_SETUP session at <paramref name="step"/>, wherever it is (these operations carry no client id).</summary>
-    private (UserPool Pool, ChallengeSession Session) SetupSession(string session, MfaSetupStep step)
-    {
-        if (directory.FindSession(session) is not { } found
-            || found.Session.ChallengeName != SignInSteps.MfaSetup
-            || found.Session.MfaSetup != step)
-        {
-            throw CognitoErrors.InvalidSession();
-        }
-
-        return (found.Pool, found.Pool.EnsureLive(found.Session));
     }
 }

@@ -49,31 +49,9 @@ internal sealed class TokenRefresh(PoolDirectory directory)
         return new GetTokensFromRefreshTokenResponse { AuthenticationResult = grant.ToResponse().AuthenticationResult };
     }
 
-    /// <summary>
-    /// The checks every refresh makes, in Cognito's order: a token this client issued, its user still there,
-    /// <paramref name="checkClient"/> (REFRESH_TOKEN_AUTH's SECRET_HASH, over the real username), the user enabled, the
-    /// token's family not revoked, the token not expired. Call under the directory's gate.
-    /// </summary>
-    public static (RefreshTokenRecord Record, PoolUser User) Redeem(UserPool pool, AppClient client, string token, Action<PoolUser>? checkClient)
-    {
-        var record = pool.FindRefreshToken(token);
-        if (record is null || record.SignIn.ClientId != client.ClientId)
-        {
-            throw CognitoErrors.InvalidRefreshToken();
-        }
-
-        var user = pool.FindUser(record.SignIn.Username) ?? throw CognitoErrors.RefreshTokenRevoked();
-        checkClient?.Invoke(user);
-        if (!user.Enabled)
-        {
-            throw CognitoErrors.UserDisabled();
-        }
-
-        if (record.Revoked)
-        {
-            throw CognitoErrors.RefreshTokenRevoked();
-        }
-
-        return pool.Now >= record.ExpiresAt ? throw CognitoErrors.RefreshTokenExpired() : (record, user);
-    }
+    /// <summary>The refresh checks (<see cref="RefreshTokenRedemption"/>) with their refusal as the API's error; call under the gate.</summary>
+    public static (RefreshTokenRecord Record, PoolUser User) Redeem(UserPool pool, AppClient client, string token, Func<PoolUser, CognitoError?>? checkClient) =>
+        RefreshTokenRedemption.Redeem(pool, client, token, checkClient, out var record, out var user) is { } refusal
+            ? throw CognitoErrors.From(refusal)
+            : (record, user);
 }

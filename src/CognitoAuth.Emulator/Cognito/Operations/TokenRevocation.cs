@@ -1,6 +1,5 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
-using CognitoAuth.Emulator.Tokens;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -20,7 +19,7 @@ internal sealed class TokenRevocation(PoolDirectory directory)
             .ThrowIfInvalid();
 
         // A secret sent for a client without one is not refused here (the OAuth endpoint refuses it).
-        var outcome = Revoke(directory, request.ClientId!, client => client.ClientSecret is null || client.IsSecret(request.ClientSecret), request.Token!);
+        var outcome = RefreshTokenRevocation.Revoke(directory, request.ClientId!, client => client.ClientSecret is null || client.IsSecret(request.ClientSecret), request.Token!);
         return outcome switch
         {
             RevocationOutcome.InvalidClient => throw CognitoErrors.InvalidClientCredentials(),
@@ -28,51 +27,6 @@ internal sealed class TokenRevocation(PoolDirectory directory)
             RevocationOutcome.UnsupportedTokenType => throw CognitoErrors.UnsupportedTokenType(),
             _ => EmptyResponse.Instance,
         };
-    }
-
-    /// <summary>
-    /// The steps RevokeToken and the revocation endpoint share, in Cognito's order: the client, authenticated as
-    /// <paramref name="authenticates"/> judges; revocation enabled for it; a refresh token, not a JWT; one this client was
-    /// issued. Then the token's family is revoked.
-    /// </summary>
-    public static RevocationOutcome Revoke(PoolDirectory directory, string clientId, Func<AppClient, bool> authenticates, string token)
-    {
-        lock (directory.Gate)
-        {
-            var pool = directory.FindPoolOfClient(clientId);
-            var client = pool?.FindClient(clientId);
-            if (pool is null || client is null || !authenticates(client))
-            {
-                return RevocationOutcome.InvalidClient;
-            }
-
-            if (!client.EnableTokenRevocation)
-            {
-                return RevocationOutcome.RevocationDisabled;
-            }
-
-            if (JsonWebToken.TryParse(token) is not null)
-            {
-                return RevocationOutcome.UnsupportedTokenType;
-            }
-
-            // As OAuth token revocation (RFC 7009) prescribes, an unknown token is not an error.
-            var record = pool.FindRefreshToken(token);
-            if (record is null)
-            {
-                return RevocationOutcome.UnknownToken;
-            }
-
-            if (record.SignIn.ClientId != client.ClientId)
-            {
-                return RevocationOutcome.InvalidClient;
-            }
-
-            // Under rotation this ends every token of the sign-in, the current one and those it replaced.
-            record.Family.Revoked = true;
-            directory.Touch();
-            return RevocationOutcome.Revoked;
-        }
     }
 
     public EmptyResponse GlobalSignOut(GlobalSignOutRequest request)
