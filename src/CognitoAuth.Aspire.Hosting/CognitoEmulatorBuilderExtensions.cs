@@ -100,6 +100,28 @@ public static class CognitoEmulatorBuilderExtensions
     }
 
     /// <summary>
+    /// Deploys a CloudFormation template (JSON or YAML, e.g. CDK's synthesized <c>cdk.out/MyStack.template.json</c>) into the
+    /// emulator at start instead of the built-in reference stack, as <c>--template</c> does (Contract 6). Nothing is seeded;
+    /// <c>WithReference</c> then gives the template's first user pool, its first app client and its first HTTP API.
+    /// </summary>
+    /// <param name="builder">The emulator's builder.</param>
+    /// <param name="path">The template file; relative to the AppHost's directory.</param>
+    /// <param name="parameters">Values of the template's parameters (<c>--parameter KEY=VALUE</c>); the others take their defaults.</param>
+    /// <returns>The emulator's builder.</returns>
+    public static IResourceBuilder<CognitoEmulatorResource> WithTemplate(this IResourceBuilder<CognitoEmulatorResource> builder, string path, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        builder.Resource.Options.TemplatePath = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
+        foreach (var (key, value) in parameters ?? new Dictionary<string, string>())
+        {
+            builder.Resource.Options.TemplateParameters[key] = value;
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Runs the pools' Lambda triggers that are not registered in-process through AWS Lambda's Invoke API at
     /// <paramref name="endpoint"/> (what <c>sam local start-lambda</c> and LocalStack serve), as <c>--lambda-endpoint</c> does.
     /// </summary>

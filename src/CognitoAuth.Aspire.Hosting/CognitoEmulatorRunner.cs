@@ -50,7 +50,7 @@ internal sealed partial class CognitoEmulatorRunner(TimeProvider timeProvider) :
         }
 
         resource.OnStarted(emulator);
-        Log.Started(initialize.Logger, emulator.CognitoEndpoint, emulator.ApiUrl, emulator.UserPoolId, emulator.ClientId);
+        Log.Started(initialize.Logger, emulator.CognitoEndpoint, emulator.ApiUrl, Describe(() => emulator.UserPoolId), Describe(() => emulator.ClientId));
         await initialize.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
             State = new ResourceStateSnapshot(KnownResourceStates.Running, KnownResourceStateStyles.Success),
@@ -64,12 +64,25 @@ internal sealed partial class CognitoEmulatorRunner(TimeProvider timeProvider) :
             Properties = snapshot.Properties.AddRange(ImmutableArray.Create(
             [
                 new ResourcePropertySnapshot("cognito.region", emulator.Region),
-                new ResourcePropertySnapshot("cognito.userPoolId", emulator.UserPoolId),
-                new ResourcePropertySnapshot("cognito.clientId", emulator.ClientId),
-                new ResourcePropertySnapshot("cognito.issuer", emulator.Issuer),
+                new ResourcePropertySnapshot("cognito.userPoolId", Describe(() => emulator.UserPoolId)),
+                new ResourcePropertySnapshot("cognito.clientId", Describe(() => emulator.ClientId)),
+                new ResourcePropertySnapshot("cognito.issuer", Describe(() => emulator.Issuer)),
                 new ResourcePropertySnapshot("cognito.tokenEndpoint", emulator.TokenEndpoint.ToString()),
             ])),
         }).ConfigureAwait(false);
+    }
+
+    // A template without a user pool or app client has none to show; the emulator says so by throwing.
+    private static string Describe(Func<string> value)
+    {
+        try
+        {
+            return value();
+        }
+        catch (InvalidOperationException)
+        {
+            return "(none in the template)";
+        }
     }
 
     public async ValueTask DisposeAsync()

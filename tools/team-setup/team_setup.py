@@ -85,7 +85,7 @@ class Server:
 def start(name):
     port, workdir = free_port(), tempfile.mkdtemp(prefix=f"team-setup-{name}-")
     if name == "emulator":
-        dll = os.path.join(ROOT, "src", "CognitoAuth.Emulator", "bin", "Release", "net10.0", "CognitoAuth.Emulator.dll")
+        dll = os.path.join(ROOT, "src", "CognitoAuth.Emulator.Tool", "bin", "Release", "net10.0", "CognitoAuth.Emulator.Tool.dll")
         if not os.path.exists(dll):
             raise RuntimeError(f"build the emulator first (bin/local builds it): {dll}")
         command = ["dotnet", dll, "--cognito-port", str(port), "--api-port", str(free_port()), "--region", REGION,

@@ -108,6 +108,15 @@ public sealed class CognitoModelTests
         {
             if (!members.TryGetProperty(property.Name, out var member))
             {
+                // One DTO reads the answers of all four sign-in operations; the model gives AvailableChallenges (USER_AUTH's
+                // SELECT_CHALLENGE) to the two InitiateAuth answers only, so the two RespondToAuthChallenge answers never
+                // carry it and it stays null there.
+                if (dto == typeof(AuthFlowResponse) && property.Name == "AvailableChallenges"
+                    && Shape("InitiateAuthResponse").GetProperty("members").TryGetProperty(property.Name, out _))
+                {
+                    continue;
+                }
+
                 problems.Add($"{dto.Name}.{property.Name} is not a member of {shapeName}.");
                 continue;
             }

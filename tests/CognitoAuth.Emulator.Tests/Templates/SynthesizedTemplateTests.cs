@@ -98,6 +98,19 @@ public sealed class SynthesizedTemplateTests(SynthesizedTemplate synthesized) : 
         // The user's token lacks the resource server's scope: API Gateway's 403 at the scoped route.
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(outputs[StackOutputs.ApiUrl] + "scoped/hello", accessToken)).Status);
 
+        // The reference trigger as the stack configures it (Contract 5): the feature plan V2 needs, the V2_0 pre token
+        // generation function by its name, and the group it reads.
+        using var cognito = new CognitoTestClient(emulator);
+        var pool = (await cognito.CallAsync("DescribeUserPool", new { UserPoolId = outputs[StackOutputs.UserPoolId] })).Json.GetProperty("UserPool");
+        Assert.Equal(ReferenceStack.FeaturePlan, pool.GetProperty("UserPoolTier").GetString());
+        var trigger = pool.GetProperty("LambdaConfig").GetProperty("PreTokenGenerationConfig");
+        Assert.Equal(ReferenceStack.TokenTriggerVersion, trigger.GetProperty("LambdaVersion").GetString());
+        // The stack names no function, so CloudFormation's generated name ({stack}-{logical id}-{suffix}) is the one to run;
+        // DeployedStack.TriggerFunctions hands it, with its code, to the runner.
+        Assert.StartsWith($"arn:aws:lambda:{ReferenceStack.DefaultRegion}:000000000000:function:{ReferenceStack.StackName}-", trigger.GetProperty("LambdaArn").GetString(), StringComparison.Ordinal);
+        var readers = await cognito.CallAsync("GetGroup", new { UserPoolId = outputs[StackOutputs.UserPoolId], GroupName = ReferenceStack.ReadersGroup.Name });
+        Assert.Equal(HttpStatusCode.OK, readers.StatusCode);
+
         // The machine client: its secret from Cognito (never an output), a client-credentials token, the scoped route.
         var machineToken = await MachineTokenAsync(emulator);
         var scoped = await GetAsync(outputs[StackOutputs.ApiUrl] + "scoped/hello", machineToken);
