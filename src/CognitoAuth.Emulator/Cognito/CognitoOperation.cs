@@ -100,7 +100,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("SetUserMFAPreference", signed: false, json.SetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.SetUserMFAPreference),
 
             // Self-service.
-            Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUp),
+            Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUpAsync),
             Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.ConfirmSignUpResponse, self.ConfirmSignUp),
             Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCode),
             Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPassword),

@@ -1,5 +1,7 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -10,7 +12,12 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// </summary>
 internal sealed class SelfService(PoolDirectory directory)
 {
-    public SignUpResponse SignUp(SignUpRequest request)
+    /// <summary>
+    /// SignUp, with the pool's PreSignUp trigger (<c>PreSignUp_SignUp</c>) run between the checks and the creation, outside
+    /// the lock: its <c>autoConfirmUser</c> confirms the user (no code is sent), <c>autoVerifyEmail</c>/<c>autoVerifyPhone</c>
+    /// mark the attributes verified; a failure creates nobody.
+    /// </summary>
+    public async Task<SignUpResponse> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("clientId", request.ClientId)
@@ -18,9 +25,45 @@ internal sealed class SelfService(PoolDirectory directory)
             .Required("password", request.Password)
             .MinLength("username", request.Username, 1)
             .ThrowIfInvalid();
+        var triggers = Check(request, out _, out _);
+        var answer = triggers is null
+            ? null
+            : await triggers.PreSignUpAsync(PreSignUpTrigger.SignUp, request.Username!,
+                [.. (request.UserAttributes ?? []).Where(a => a.Name is not null).Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))],
+                Map(request.ValidationData), null, cancellationToken).ConfigureAwait(false);
         lock (directory.Gate)
         {
-            var pool = directory.PoolOfClient(request.ClientId!);
+            // Checked again: the username may have been taken, or the pool changed, while the trigger ran.
+            Check(request, out var pool, out var attributes);
+            var confirmed = answer?.AutoConfirmUser == true;
+            var user = pool.CreateUser(request.Username!, attributes, request.Password, confirmed ? UserStatus.Confirmed : UserStatus.Unconfirmed);
+            foreach (var verified in answer?.VerifiedAttributes(user.SnapshotAttributes()) ?? [])
+            {
+                pool.SetAttribute(user, verified, "true");
+            }
+
+            CodeDeliveryDetailsType? delivery = null;
+            if (!confirmed && pool.AutoVerifiesEmail && user.Email is not null)
+            {
+                user.ConfirmationCode = VerificationCode.New(pool.Now, VerificationCode.ConfirmationValidity);
+                delivery = CodeDelivery.Send(pool, user, InboxMessageKind.SignUpConfirmation, user.ConfirmationCode.Code);
+            }
+
+            directory.Touch();
+            return new SignUpResponse { UserConfirmed = confirmed, CodeDeliveryDetails = delivery, UserSub = user.Sub };
+        }
+    }
+
+    private static Dictionary<string, string>? Map(List<AttributeType>? attributes) =>
+        attributes?.Where(a => a.Name is not null).GroupBy(a => a.Name!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value ?? string.Empty, StringComparer.Ordinal);
+
+    /// <summary>SignUp's checks, under the lock: the pool's triggers for the client, or <see langword="null"/> without any.</summary>
+    private UserPoolTriggers? Check(SignUpRequest request, out UserPool pool, out List<KeyValuePair<string, string>> attributes)
+    {
+        lock (directory.Gate)
+        {
+            pool = directory.PoolOfClient(request.ClientId!);
             var client = pool.Client(request.ClientId!);
             SecretHashes.Ensure(client, request.SecretHash, request.Username!, null);
             if (!pool.SelfSignUpAllowed)
@@ -28,24 +71,14 @@ internal sealed class SelfService(PoolDirectory directory)
                 throw CognitoErrors.SignUpNotPermitted();
             }
 
-            var attributes = (request.UserAttributes ?? [])
-                .Where(a => a.Name is not null && !(pool.EmailIsUsername && a.Name == "email"))
-                .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))
-                .ToList();
+            var isEmailUsername = pool.EmailIsUsername;
+            attributes = [.. (request.UserAttributes ?? [])
+                .Where(a => a.Name is not null && !(isEmailUsername && a.Name == "email"))
+                .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))];
             UserAttributes.EnsureWritable(pool, attributes.Select(a => a.Key));
             UserAdministration.EnsureNewUsername(pool, request.Username!, attributes);
             pool.EnsurePasswordConforms(request.Password!);
-
-            var user = pool.CreateUser(request.Username!, attributes, request.Password, UserStatus.Unconfirmed);
-            CodeDeliveryDetailsType? delivery = null;
-            if (pool.AutoVerifiesEmail && user.Email is not null)
-            {
-                user.ConfirmationCode = VerificationCode.New(pool.Now, VerificationCode.ConfirmationValidity);
-                delivery = CodeDelivery.Send(pool, user, InboxMessageKind.SignUpConfirmation, user.ConfirmationCode.Code);
-            }
-
-            directory.Touch();
-            return new SignUpResponse { UserConfirmed = false, CodeDeliveryDetails = delivery, UserSub = user.Sub };
+            return pool.Triggers(client.ClientId) is { } triggers && triggers.Has(PreSignUpTrigger.Name) ? triggers : null;
         }
     }
 
