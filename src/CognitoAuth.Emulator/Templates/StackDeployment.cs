@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Api;
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Triggers;
 using Microsoft.Extensions.Logging;
@@ -187,16 +188,16 @@ internal sealed class StackDeployment
     /// <summary>Says once what was deployed, which types are not emulated and which properties were ignored.</summary>
     public static void Report(ILogger logger, DeployedStack deployed, Uri cognitoEndpoint)
     {
-        TemplateLog.StackDeployed(logger, deployed.StackName, deployed.State.Resources.Count, cognitoEndpoint,
+        Log.StackDeployed(logger, deployed.StackName, deployed.State.Resources.Count, cognitoEndpoint,
             deployed.ApiUrls.Count == 0 ? "(none)" : string.Join(", ", deployed.ApiUrls.Values.Select(u => u.AbsoluteUri)));
         if (deployed.NotEmulatedTypes.Count > 0)
         {
-            TemplateLog.ResourceTypesNotEmulated(logger, string.Join(", ", deployed.NotEmulatedTypes));
+            Log.ResourceTypesNotEmulated(logger, string.Join(", ", deployed.NotEmulatedTypes));
         }
 
         foreach (var note in deployed.Notes.Distinct())
         {
-            TemplateLog.Note(logger, note);
+            Log.TemplateNote(logger, note);
         }
     }
 

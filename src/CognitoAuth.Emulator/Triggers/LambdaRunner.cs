@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Cognito;
+using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Reference;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -125,7 +126,7 @@ internal sealed class LambdaRunner : IDisposable
     {
         if (!LambdaArn.TryParse(functionArn, out var arn) || Find(arn) is not { } function)
         {
-            TriggerLog.FunctionNotFound(_logger, trigger, functionArn);
+            Log.TriggerFunctionNotFound(_logger, trigger, functionArn);
             throw TriggerErrors.CouldNotInvoke(trigger, "AccessDeniedException");
         }
 
@@ -142,34 +143,34 @@ internal sealed class LambdaRunner : IDisposable
             catch (TimeoutException)
             {
                 await invocation.CancelAsync().ConfigureAwait(false);
-                TriggerLog.FunctionTimedOut(_logger, trigger, arn.FunctionName, function.Source);
+                Log.TriggerTimedOut(_logger, trigger, arn.FunctionName, function.Source);
                 throw TriggerErrors.TimedOut(trigger);
             }
             catch (LambdaFunctionException ex)
             {
-                TriggerLog.FunctionFailed(_logger, trigger, arn.FunctionName, function.Source);
+                Log.TriggerFailed(_logger, trigger, arn.FunctionName, function.Source);
                 throw TriggerErrors.FunctionFailed(trigger, ex.Message);
             }
             catch (LambdaUnreachableException ex)
             {
-                TriggerLog.FunctionUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
+                Log.TriggerUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
                 throw TriggerErrors.CouldNotInvoke(trigger, ex.Error);
             }
         }
 
         if (!TriggerJson.TryParse(answer, out var node))
         {
-            TriggerLog.AnswerInvalid(_logger, trigger, arn.FunctionName, "not JSON");
+            Log.TriggerAnswerInvalid(_logger, trigger, arn.FunctionName, "not JSON");
             throw TriggerErrors.AnswerNotJson();
         }
 
         if (node is not JsonObject answered)
         {
-            TriggerLog.AnswerInvalid(_logger, trigger, arn.FunctionName, "not a JSON object");
+            Log.TriggerAnswerInvalid(_logger, trigger, arn.FunctionName, "not a JSON object");
             throw TriggerErrors.AnswerUnrecognizable();
         }
 
-        TriggerLog.FunctionInvoked(_logger, trigger, arn.FunctionName, function.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Log.TriggerInvoked(_logger, trigger, arn.FunctionName, function.Source, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return answered;
     }
 

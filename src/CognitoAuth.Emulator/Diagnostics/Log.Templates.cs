@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 
-namespace CognitoAuth.Emulator.Templates;
+namespace CognitoAuth.Emulator.Diagnostics;
 
 /// <summary>
 /// What a template deployment says once at start. Names, types and ids only: never a secret. Event ids 70–72: the
-/// emulator's logs share one category, and 60–65 are the triggers' (<c>TriggerLog</c>).
+/// emulator's logs share one category, and 60–65 are the triggers'.
 /// </summary>
-internal static partial class TemplateLog
+internal static partial class Log
 {
     [LoggerMessage(EventId = 70, EventName = "StackDeployed", Level = LogLevel.Information,
         Message = "Stack {StackName} deployed: {Resources} resources; Cognito endpoint {CognitoEndpoint}, APIs {ApiUrls}")]
@@ -17,5 +17,5 @@ internal static partial class TemplateLog
     public static partial void ResourceTypesNotEmulated(ILogger logger, string types);
 
     [LoggerMessage(EventId = 72, EventName = "TemplateNote", Level = LogLevel.Warning, Message = "{Note}")]
-    public static partial void Note(ILogger logger, string note);
+    public static partial void TemplateNote(ILogger logger, string note);
 }
