@@ -13,8 +13,8 @@ namespace CognitoAuth.Emulator.Tests.Peers;
 /// <c>customChallenge</c> callback and <c>sendCustomChallengeAnswer</c> (a wrong answer, then the right one), then "custom
 /// with SRP" (<c>authenticateUser</c> under <c>CUSTOM_AUTH</c>). The pool's define/create/verify functions are a team's
 /// Node functions behind AWS Lambda's Invoke API (served by tools/amazon-cognito-identity-js/custom-auth.js), reached
-/// through the emulator's Lambda endpoint (<c>bin/local --lambda-endpoint URL</c>); the AWS CLI sets the pool's
-/// <c>LambdaConfig</c> as a team would.
+/// through <c>bin/local --lambda-endpoint URL</c>; the AWS CLI creates the app client and the user and sets the pool's
+/// <c>LambdaConfig</c>, as a team would.
 /// </summary>
 public sealed class AmazonCognitoIdentityJsCustomAuthTests
 {
@@ -23,31 +23,51 @@ public sealed class AmazonCognitoIdentityJsCustomAuthTests
     private static readonly NodeTool Tool = new("amazon-cognito-identity-js", "amazon-cognito-identity-js");
 
     [AwsCliFact]
-    public async Task CustomAuth_InitiateAuthAndCustomWithSrp_TheirTrioBehindTheInvokeApi_SignsIn()
+    public async Task CustomAuth_InitiateAuthAndCustomWithSrp_TheirTrioBehindTheInvokeApi_SignsInAgainstBinLocal()
     {
         var lambdaPort = FreePort();
-        var options = new CognitoEmulatorOptions { LambdaEndpoint = new Uri($"http://127.0.0.1:{lambdaPort}/") };
-        var custom = new EmulatorClientOptions { Name = "custom-auth" };
-        custom.ExplicitAuthFlows.Add("ALLOW_CUSTOM_AUTH");
-        options.AdditionalClients.Add(custom);
-        await using var emulator = await CognitoEmulator.StartAsync(options);
-        var username = emulator.CreateUser(Email, Password, permanent: true);
-        var arn = $"arn:aws:lambda:{emulator.Region}:123456789012:function:";
-        using (var cli = new AwsCli())
+        var directory = Path.Combine(Path.GetTempPath(), $"custom-auth-peer-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
         {
-            var configured = await cli.RunAsync(emulator,
-            [
-                "cognito-idp", "update-user-pool", "--user-pool-id", emulator.UserPoolId,
-                "--lambda-config", $"DefineAuthChallenge={arn}define,CreateAuthChallenge={arn}create,VerifyAuthChallengeResponse={arn}verify",
-            ]);
-            Assert.True(configured.ExitCode == 0, configured.Stderr);
+            using var local = await BinLocalProcess.StartAsync(Path.Combine(directory, "outputs.json"), "--lambda-endpoint", $"http://127.0.0.1:{lambdaPort}/");
+            await RunAsync(local, lambdaPort);
         }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(BinLocalProcess local, int lambdaPort)
+    {
+        var (endpoint, region, poolId) = (new Uri(local.Output("CognitoEndpoint")), local.Output("Region"), local.Output("UserPoolId"));
+        var credentials = new CognitoEmulatorOptions(); // bin/local's defaults: the local credentials it prints
+        using var cli = new AwsCli();
+        async Task<JsonElement> Aws(params string[] arguments)
+        {
+            var result = await cli.RunAsync(endpoint, region, credentials.AccessKeyId, credentials.SecretAccessKey, arguments);
+            Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', arguments)}: {result.Stderr}");
+            return result.Stdout.Length == 0 ? default : JsonDocument.Parse(result.Stdout).RootElement;
+        }
+
+        // The team's setup: an app client that allows custom auth, a user with a password, the pool's trio.
+        var clientId = (await Aws("cognito-idp", "create-user-pool-client", "--user-pool-id", poolId, "--client-name", "custom-auth",
+            "--explicit-auth-flows", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
+            .GetProperty("UserPoolClient").GetProperty("ClientId").GetString()!;
+        var username = (await Aws("cognito-idp", "admin-create-user", "--user-pool-id", poolId, "--username", Email, "--message-action", "SUPPRESS",
+            "--user-attributes", $"Name=email,Value={Email}", "Name=email_verified,Value=true"))
+            .GetProperty("User").GetProperty("Username").GetString()!;
+        await Aws("cognito-idp", "admin-set-user-password", "--user-pool-id", poolId, "--username", Email, "--password", Password, "--permanent");
+        var arn = $"arn:aws:lambda:{region}:123456789012:function:";
+        await Aws("cognito-idp", "update-user-pool", "--user-pool-id", poolId,
+            "--lambda-config", $"DefineAuthChallenge={arn}define,CreateAuthChallenge={arn}create,VerifyAuthChallengeResponse={arn}verify");
 
         var seen = JsonDocument.Parse(await Tool.RunAsync("custom-auth.js", new JsonObject
         {
-            ["endpoint"] = emulator.CognitoEndpoint.ToString(),
-            ["userPoolId"] = emulator.UserPoolId,
-            ["clientId"] = emulator.AdditionalClients[0].ClientId,
+            ["endpoint"] = endpoint.ToString(),
+            ["userPoolId"] = poolId,
+            ["clientId"] = clientId,
             ["username"] = Email,
             ["password"] = Password,
             ["lambdaPort"] = lambdaPort,
@@ -75,9 +95,6 @@ public sealed class AmazonCognitoIdentityJsCustomAuthTests
         var srpEvents = seen.GetProperty("srpEvents").EnumerateArray().ToList();
         Assert.Equal(["define", "define", "create", "verify", "define"], srpEvents.Select(e => e.GetProperty("name").GetString()));
         Assert.Equal("""[["SRP_A",true],["PASSWORD_VERIFIER",true],["CUSTOM_CHALLENGE",true]]""", srpEvents[^1].GetProperty("session").GetRawText());
-
-        Assert.Equal(2, emulator.CognitoRequests["InitiateAuth"]);
-        Assert.Equal(4, emulator.CognitoRequests["RespondToAuthChallenge"]);
     }
 
     private static int FreePort()
