@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CognitoAuth.Emulator.Tests.Triggers;
 
@@ -268,6 +269,53 @@ public sealed class CustomAuthTests
         ], trio.Sources);
     }
 
+    [Fact]
+    public async Task SessionOlderThanItsLifetime_TheAnswerIsRefused_TheTrioIsNotAsked()
+    {
+        var trio = new Trio();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await StartAsync(trio, clock: clock);
+        using var client = new CognitoTestClient(emulator);
+        var pool = await CustomPoolAsync(client);
+        var challenge = await StartAsync(pool, "alice");
+
+        clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1));
+        var expired = await AnswerAsync(pool, challenge, "2");
+
+        expired.AssertError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        Assert.Empty(trio.Of("VerifyAuthChallengeResponse_Authentication"));
+    }
+
+    [Fact]
+    public async Task AdminInitiateAuth_CustomAuth_AnsweredWithAdminRespondToAuthChallenge()
+    {
+        var trio = new Trio();
+        await using var emulator = await StartAsync(trio);
+        using var client = new CognitoTestClient(emulator);
+        var pool = await CustomPoolAsync(client);
+
+        var challenge = await client.CallAsync("AdminInitiateAuth", new
+        {
+            UserPoolId = pool.PoolId,
+            pool.ClientId,
+            AuthFlow = "CUSTOM_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "alice" },
+        });
+        challenge.AssertOk();
+        Assert.Equal("CUSTOM_CHALLENGE", challenge.Get("ChallengeName"));
+        var signedIn = await client.CallAsync("AdminRespondToAuthChallenge", new
+        {
+            UserPoolId = pool.PoolId,
+            pool.ClientId,
+            ChallengeName = "CUSTOM_CHALLENGE",
+            Session = challenge.Get("Session"),
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "alice", ["ANSWER"] = "2" },
+        });
+
+        signedIn.AssertOk();
+        Assert.Equal("alice", TestPool.Claims(signedIn.Get("AuthenticationResult", "AccessToken")).GetProperty("username").GetString());
+    }
+
     private static List<(string, bool)> Steps(JsonObject evt) =>
         [.. evt["request"]!["session"]!.AsArray().Select(s => (s!["challengeName"]!.GetValue<string>(), s["challengeResult"]!.GetValue<bool>()))];
 
@@ -306,9 +354,9 @@ public sealed class CustomAuthTests
         return pool with { ClientId = custom.Get("UserPoolClient", "ClientId") };
     }
 
-    private static Task<CognitoEmulator> StartAsync(Trio trio, string[]? also = null)
+    private static Task<CognitoEmulator> StartAsync(Trio trio, string[]? also = null, TimeProvider? clock = null)
     {
-        var options = new CognitoEmulatorOptions();
+        var options = new CognitoEmulatorOptions { TimeProvider = clock ?? TimeProvider.System };
         options.LambdaFunctions["define"] = (evt, _) => Task.FromResult<JsonNode?>(trio.Record(evt, trio.Define));
         options.LambdaFunctions["create"] = (evt, _) => Task.FromResult<JsonNode?>(trio.Record(evt, trio.Create));
         options.LambdaFunctions["verify"] = (evt, _) => Task.FromResult<JsonNode?>(trio.Record(evt, trio.Verify));
