@@ -70,7 +70,7 @@ internal sealed partial class SignInEngine
                 return new SignInResult.Refused(rejection == SrpARejection.ZeroModN ? SignInErrors.SrpAZero : SignInErrors.SrpAMalformed);
             }
 
-            return PasswordVerifierChallenge(pool, client, challenge, stored, new CustomAuthProgress(steps, new Dictionary<string, string>(), ChallengeMetadata: null));
+            return PasswordVerifierChallenge(pool, client, challenge, stored, deviceKey: null, new CustomAuthProgress(steps, new Dictionary<string, string>(), ChallengeMetadata: null));
         }
 
         var result = await CustomChallenge.NextAsync(round, steps, decision, decide => CustomChallenge.Recheck(round, decide), cancellationToken).ConfigureAwait(false);
