@@ -36,12 +36,12 @@ public sealed class ChallengeSeamTests
     public async Task SignIn_NoResponderKnowsTheChallenge_UnsupportedChallengeNamingWhatIsAnswered()
     {
         using var harness = new ClientHarness();
-        harness.Cognito.Challenge = "DEVICE_SRP_AUTH";
+        harness.Cognito.Challenge = "WEB_AUTHN";
 
         var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => harness.Tokens.GetTokensAsync(Name));
 
-        Assert.Equal("DEVICE_SRP_AUTH", error.ChallengeName);
-        Assert.Contains("unsupported challenge DEVICE_SRP_AUTH", error.Message, StringComparison.Ordinal);
+        Assert.Equal("WEB_AUTHN", error.ChallengeName);
+        Assert.Contains("unsupported challenge WEB_AUTHN", error.Message, StringComparison.Ordinal);
         Assert.Contains("NEW_PASSWORD_REQUIRED", error.Message, StringComparison.Ordinal);
     }
 
