@@ -33,6 +33,9 @@ internal sealed class ChallengeSession
     /// </summary>
     public bool UnknownUser { get; init; }
 
+    /// <summary>The device the sign-in names (<c>DEVICE_KEY</c>), carried from step to step until the device proves itself.</summary>
+    public string? DeviceKey { get; set; }
+
     /// <summary><c>MFA_SETUP</c>: how far the setup has come.</summary>
     public MfaSetupStep MfaSetup { get; init; }
 

@@ -29,11 +29,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new NewPasswordChallenge(),
         new SoftwareTokenMfaChallenge(),
         new MfaSetupChallenge(),
+        new DeviceSrpAuthChallenge(),
+        new DevicePasswordVerifierChallenge(),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form).</summary>
+    /// <summary>
+    /// The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form);
+    /// <paramref name="deviceKey"/> is the API's <c>DEVICE_KEY</c> (<see cref="DeviceSteps"/>).
+    /// </summary>
     public async Task<SignInResult> PasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel, CancellationToken cancellationToken)
     {
         PoolUser? user;
         lock (directory.Gate)
@@ -94,6 +99,12 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                     : SignInSteps.AfterPassword(pool, user, client);
         }
 
+        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
+        if (channel == SignInChannel.Api)
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +113,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <c>SECRET_BLOCK</c>, and <c>USERNAME</c> and <c>USER_ID_FOR_SRP</c>, both Cognito's real username). The server's
     /// 3072-bit powers run outside the lock.
     /// </summary>
-    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, CancellationToken cancellationToken)
+    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, CancellationToken cancellationToken)
     {
         PoolUser? user;
         PasswordVerifier? stored;
@@ -149,6 +160,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 Srp = challenge,
                 Verifier = stored,
                 UnknownUser = stored is null,
+                DeviceKey = deviceKey,
             });
         }
 
@@ -176,6 +188,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     {
         IChallenge? challenge;
         ChallengeContext context;
+        string? deviceKey;
         lock (directory.Gate)
         {
             var pending = session is not null ? pool.FindSession(session)
@@ -231,10 +244,22 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(SignInErrors.UserDisabled);
             }
 
+            // Devices: a DEVICE_KEY that is no device of the user is refused before the answer spends the session.
+            deviceKey = responses.GetValueOrDefault(DeviceSteps.DeviceKeyParameter) ?? pending.DeviceKey;
+            if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName) && DeviceSteps.Refusal(pool, user, deviceKey) is { } noDevice)
+            {
+                return new SignInResult.Refused(noDevice);
+            }
+
             context = new ChallengeContext(directory, pool, client, user, pending, responses);
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
+        if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName))
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -369,7 +394,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata: null, cancellationToken))
             .ConfigureAwait(false);
     }
 }

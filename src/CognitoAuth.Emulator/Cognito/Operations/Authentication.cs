@@ -1,6 +1,7 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.SignIn;
+using CognitoAuth.Emulator.SignIn.Challenges;
 using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
@@ -115,7 +116,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         var username = Required(parameters, "USERNAME");
         var password = Required(parameters, "PASSWORD");
         return await RespondAsync(
-            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), SignInChannel.Api, cancellationToken),
+            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), SignInChannel.Api, cancellationToken),
             PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
@@ -128,13 +129,18 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var username = Required(parameters, "USERNAME");
         var srpA = Required(parameters, "SRP_A");
-        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
         await RespondAsync(
             pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken),
-            request.ChallengeName == ChallengeNames.NewPasswordRequired ? PreTokenGenerationTrigger.NewPasswordChallenge : PreTokenGenerationTrigger.Authentication,
+            request.ChallengeName switch
+            {
+                ChallengeNames.NewPasswordRequired => PreTokenGenerationTrigger.NewPasswordChallenge,
+                DeviceSteps.DevicePasswordVerifier => PreTokenGenerationTrigger.AuthenticateDevice,
+                _ => PreTokenGenerationTrigger.Authentication,
+            },
             cancellationToken);
 
     private static string Required(Dictionary<string, string> parameters, string name) =>
@@ -155,7 +161,8 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                     ChallengeParameters = new Dictionary<string, string>(challenge.Parameters, StringComparer.Ordinal),
                 };
             default:
-                var (user, client, signIn) = (SignInResult.Authenticated)result;
+                var authenticated = (SignInResult.Authenticated)result;
+                var (user, client, signIn) = authenticated;
                 TokenGrant grant;
                 lock (directory.Gate)
                 {
@@ -163,7 +170,13 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 }
 
                 // Signed outside the lock, after the PreTokenGeneration trigger.
-                return await grant.ToResponseAsync(cancellationToken);
+                var response = await grant.ToResponseAsync(cancellationToken);
+                if (authenticated.NewDevice is { } device)
+                {
+                    response.AuthenticationResult!.NewDeviceMetadata = new NewDeviceMetadataType { DeviceKey = device.Key, DeviceGroupKey = device.GroupKey };
+                }
+
+                return response;
         }
     }
 
@@ -182,7 +195,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
             // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
             var (record, user) = TokenRefresh.Redeem(pool, client, token, user =>
-                client.SecretHashRefusal(parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null));
+                client.SecretHashRefusal(parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null), parameters.GetValueOrDefault("DEVICE_KEY"));
             if (record.RotatedAt is not null)
             {
                 // Rotated out while the client rotated, and rotation has since been turned off: it stays spent.
