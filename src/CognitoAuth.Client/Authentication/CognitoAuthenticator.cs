@@ -217,7 +217,7 @@ internal sealed class CognitoAuthenticator
             {
                 step = await challengeFlow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
-            catch (CognitoException refused) when (IsDeviceChallenge(challenge) && !refused.IsRetryable)
+            catch (CognitoException refused) when (attempt.Device is not null && IsDeviceRefusal(challenge, refused))
             {
                 throw new DeviceRefusedException(refused);
             }
@@ -245,8 +245,13 @@ internal sealed class CognitoAuthenticator
         return AuthenticationResults.WithDevice(tokens, device);
     }
 
-    private static bool IsDeviceChallenge(SignInStep step) =>
-        step.ChallengeName is ChallengeNameType.DeviceSrpAuth or ChallengeNameType.DevicePasswordVerifier;
+    /// <summary>
+    /// Whether Cognito refused the offered device rather than the user: "Device does not exist." (checked at the start, or at the
+    /// <c>PASSWORD_VERIFIER</c> answer that names the device), or any refusal of the device's own proof.
+    /// </summary>
+    private static bool IsDeviceRefusal(SignInStep challenge, CognitoException refused) =>
+        refused.ErrorCode == CognitoErrorCodes.ResourceNotFound
+        || (challenge.ChallengeName is ChallengeNameType.DeviceSrpAuth or ChallengeNameType.DevicePasswordVerifier && !refused.IsRetryable);
 
     /// <summary>
     /// The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what the app's handler adds —
