@@ -39,7 +39,11 @@ public sealed class DeviceTests : IDisposable
         Assert.Matches($"^{region}_[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$", first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"));
         Assert.Matches("^-[A-Za-z0-9]{8}$", first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceGroupKey"));
         Assert.NotEqual(first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"), second.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"));
+        var claims = TestPool.Claims(first.Get("AuthenticationResult", "AccessToken"));
+        Assert.Equal(first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"), claims.GetProperty("device_key").GetString());
+        Assert.Equal(["sub", "device_key", "iss"], claims.EnumerateObject().Take(3).Select(c => c.Name));
         none.AssertOk();
+        Assert.False(TestPool.Claims(none.Get("AuthenticationResult", "AccessToken")).TryGetProperty("device_key", out _));
         Assert.False(none.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _));
         Assert.False((await client.CallAsync("DescribeUserPool", new { UserPoolId = plain.PoolId })).Json.GetProperty("UserPool").TryGetProperty("DeviceConfiguration", out _));
     }
@@ -142,6 +146,7 @@ public sealed class DeviceTests : IDisposable
         Assert.Equal(["SALT", "SECRET_BLOCK", "SRP_B", "USERNAME"], CognitoTestClient.Parameters(verifier).Keys.Order(StringComparer.Ordinal));
         tokens.AssertOk();
         Assert.False(tokens.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _), "a sign-in that proved a device gets no new one");
+        Assert.Equal(device.DeviceKey, TestPool.Claims(tokens.Get("AuthenticationResult", "AccessToken")).GetProperty("device_key").GetString());
         Assert.Equal(Username, TestPool.Claims(tokens.Get("AuthenticationResult", "AccessToken")).GetProperty("username").GetString());
         Assert.Equal(provedAt.ToUnixTimeMilliseconds() / 1000d, admin.Json.GetProperty("Device").GetProperty("DeviceLastAuthenticatedDate").GetDouble(), 3);
         Assert.Equal("SOFTWARE_TOKEN_MFA", mfa.Get("ChallengeName"));
