@@ -34,6 +34,13 @@ internal sealed class TokenIssuer(SigningKey key, string issuer, string poolId, 
         {
             writer.WriteString("sub", signIn.Sub);
             WriteGroups(writer, groups);
+
+            // A pool that remembers devices names the sign-in's device, as Cognito's access tokens do (after sub).
+            if (signIn.DeviceKey is { } deviceKey)
+            {
+                writer.WriteString("device_key", deviceKey);
+            }
+
             writer.WriteString("iss", Issuer);
             writer.WriteString("client_id", signIn.ClientId);
             writer.WriteString("origin_jti", signIn.OriginJti);

@@ -39,7 +39,11 @@ public sealed class DeviceTests : IDisposable
         Assert.Matches($"^{region}_[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}$", first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"));
         Assert.Matches("^-[A-Za-z0-9]{8}$", first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceGroupKey"));
         Assert.NotEqual(first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"), second.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"));
+        var claims = TestPool.Claims(first.Get("AuthenticationResult", "AccessToken"));
+        Assert.Equal(first.Get("AuthenticationResult", "NewDeviceMetadata", "DeviceKey"), claims.GetProperty("device_key").GetString());
+        Assert.Equal(["sub", "device_key", "iss"], claims.EnumerateObject().Take(3).Select(c => c.Name));
         none.AssertOk();
+        Assert.False(TestPool.Claims(none.Get("AuthenticationResult", "AccessToken")).TryGetProperty("device_key", out _));
         Assert.False(none.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _));
         Assert.False((await client.CallAsync("DescribeUserPool", new { UserPoolId = plain.PoolId })).Json.GetProperty("UserPool").TryGetProperty("DeviceConfiguration", out _));
     }
@@ -111,7 +115,7 @@ public sealed class DeviceTests : IDisposable
     }
 
     [Fact]
-    public async Task DeviceSrp_RememberedDeviceSkipsTheTotpCode_ANotRememberedOneGivesItThenProvesItself()
+    public async Task DeviceSrp_RememberedDeviceSkipsTheTotpCode_ANotRememberedOneGivesTheCodeAndNoProof()
     {
         await using var emulator = await StartAsync();
         using var client = new CognitoTestClient(emulator);
@@ -126,14 +130,15 @@ public sealed class DeviceTests : IDisposable
         var verifier = await pool.RespondAsync(deviceChallenge, device.SrpAuthAnswer(Username));
         var tokens = await pool.RespondAsync(verifier, device.VerifierAnswer(Username, CognitoTestClient.Parameters(verifier), _time.GetUtcNow()));
 
-        // Not remembered: the TOTP code first, then the device proves itself.
+        var admin = await client.CallAsync("AdminGetDevice", new { UserPoolId = pool.PoolId, Username, DeviceKey = device.DeviceKey });
+        var provedAt = _time.GetUtcNow();
+
+        // Not remembered: the TOTP code, then the tokens (the device's: no new one), without the device's proof.
         (await client.CallAsync("UpdateDeviceStatus", new { AccessToken = tokens.Get("AuthenticationResult", "AccessToken"), DeviceKey = device.DeviceKey, DeviceRememberedStatus = "not_remembered" })).AssertOk();
         var mfa = await pool.SignInAsync(deviceKey: device.DeviceKey);
         _time.Advance(TimeSpan.FromSeconds(30));
         var afterCode = await pool.RespondAsync(mfa, new Dictionary<string, string> { ["USERNAME"] = Username, ["SOFTWARE_TOKEN_MFA_CODE"] = TestTotp.Code(secret, _time.GetUtcNow()) });
-        var verifierAgain = await pool.RespondAsync(afterCode, device.SrpAuthAnswer(Username));
-        var tokensAgain = await pool.RespondAsync(verifierAgain, device.VerifierAnswer(Username, CognitoTestClient.Parameters(verifierAgain), _time.GetUtcNow()));
-        var admin = await client.CallAsync("AdminGetDevice", new { UserPoolId = pool.PoolId, Username, DeviceKey = device.DeviceKey });
+        var refreshed = await client.RefreshAsync(afterCode.Get("AuthenticationResult", "RefreshToken"), pool.ClientId, new Dictionary<string, string> { ["DEVICE_KEY"] = device.DeviceKey });
 
         Assert.False(confirmed.Json.GetProperty("UserConfirmationNecessary").GetBoolean());
         Assert.Equal("DEVICE_SRP_AUTH", deviceChallenge.Get("ChallengeName"));
@@ -141,31 +146,38 @@ public sealed class DeviceTests : IDisposable
         Assert.Equal(["SALT", "SECRET_BLOCK", "SRP_B", "USERNAME"], CognitoTestClient.Parameters(verifier).Keys.Order(StringComparer.Ordinal));
         tokens.AssertOk();
         Assert.False(tokens.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _), "a sign-in that proved a device gets no new one");
+        Assert.Equal(device.DeviceKey, TestPool.Claims(tokens.Get("AuthenticationResult", "AccessToken")).GetProperty("device_key").GetString());
         Assert.Equal(Username, TestPool.Claims(tokens.Get("AuthenticationResult", "AccessToken")).GetProperty("username").GetString());
+        Assert.Equal(provedAt.ToUnixTimeMilliseconds() / 1000d, admin.Json.GetProperty("Device").GetProperty("DeviceLastAuthenticatedDate").GetDouble(), 3);
         Assert.Equal("SOFTWARE_TOKEN_MFA", mfa.Get("ChallengeName"));
-        Assert.Equal("DEVICE_SRP_AUTH", afterCode.Get("ChallengeName"));
-        tokensAgain.AssertOk();
-        Assert.False(tokensAgain.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _));
-        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds() / 1000d, admin.Json.GetProperty("Device").GetProperty("DeviceLastAuthenticatedDate").GetDouble(), 3);
+        afterCode.AssertOk();
+        Assert.False(afterCode.Json.GetProperty("AuthenticationResult").TryGetProperty("NewDeviceMetadata", out _));
+        refreshed.AssertOk();
     }
 
     [Fact]
-    public async Task DeviceSrp_PoolWhoseRememberedDevicesDoNotReplaceMfa_AsksTheCodeFirst()
+    public async Task DeviceSrp_PoolWhoseRememberedDevicesDoNotReplaceMfa_AsksTheCodeThenTheDevicesProof()
     {
         await using var emulator = await StartAsync();
         using var client = new CognitoTestClient(emulator);
         var pool = await DevicePoolAsync(client, challengeRequired: false, userPrompt: false);
         var first = await pool.SignInAsync();
-        await pool.EnrolTotpAsync(first.Get("AuthenticationResult", "AccessToken"));
+        var secret = await pool.EnrolTotpAsync(first.Get("AuthenticationResult", "AccessToken"));
         var device = await pool.ConfirmAsync(first);
 
         var challenge = await pool.SignInAsync(deviceKey: device.DeviceKey);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var deviceChallenge = await pool.RespondAsync(challenge, new Dictionary<string, string> { ["USERNAME"] = Username, ["SOFTWARE_TOKEN_MFA_CODE"] = TestTotp.Code(secret, _time.GetUtcNow()) });
+        var verifier = await pool.RespondAsync(deviceChallenge, device.SrpAuthAnswer(Username));
+        var tokens = await pool.RespondAsync(verifier, device.VerifierAnswer(Username, CognitoTestClient.Parameters(verifier), _time.GetUtcNow()));
 
         Assert.Equal("SOFTWARE_TOKEN_MFA", challenge.Get("ChallengeName"));
+        Assert.Equal("DEVICE_SRP_AUTH", deviceChallenge.Get("ChallengeName"));
+        tokens.AssertOk();
     }
 
     [Fact]
-    public async Task DeviceSrp_NoMfa_AConfirmedDeviceStillProvesItself_WithSrpToo()
+    public async Task DeviceSrp_NoMfa_ARememberedDeviceStillProvesItself_AfterAnSrpPassword()
     {
         await using var emulator = await StartAsync();
         using var client = new CognitoTestClient(emulator);

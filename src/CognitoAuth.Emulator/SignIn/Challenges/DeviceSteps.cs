@@ -8,9 +8,12 @@ namespace CognitoAuth.Emulator.SignIn.Challenges;
 /// for the JSON API (the managed login tracks no devices):
 /// <list type="bullet">
 /// <item>A sign-in that names no device (<c>DEVICE_KEY</c>) gets a new one with its tokens (<c>NewDeviceMetadata</c>).</item>
-/// <item>One that names a confirmed device of its user proves it before the tokens: <c>DEVICE_SRP_AUTH</c> →
-/// <c>DEVICE_PASSWORD_VERIFIER</c>, after any MFA code — or, right after the password, instead of the MFA code when the
-/// device is remembered and the pool's <c>ChallengeRequiredOnNewDevice</c> lets a remembered device replace it.</item>
+/// <item>One that names a remembered device of its user proves it before the tokens: <c>DEVICE_SRP_AUTH</c> →
+/// <c>DEVICE_PASSWORD_VERIFIER</c> — right after the password, instead of the MFA code, when the pool's
+/// <c>ChallengeRequiredOnNewDevice</c> lets a remembered device replace it; else after the code. One that names a device
+/// confirmed but not remembered gives the MFA code as any sign-in does, and its tokens are the device's (no new one).
+/// (AWS: "for each confirmed device, whether remembered automatically or opt-in", device authentication at every sign-in;
+/// a device not remembered is one the user operations do not show.)</item>
 /// <item>One that names any other key is refused with "Device does not exist." (before the step spends its session, so a
 /// client can answer the same challenge again without the key, as amazon-cognito-identity-js does).</item>
 /// </list>
@@ -56,9 +59,12 @@ internal static class DeviceSteps
                     return authenticated with { SignIn = authenticated.SignIn with { DeviceKey = issued.Key }, NewDevice = issued };
 
                 case SignInResult.Authenticated authenticated:
-                    return pool.Devices.FindConfirmed(deviceKey, authenticated.User) is { } known
-                        ? Challenge(pool, authenticated.User, authenticated.Client.ClientId, known)
-                        : new SignInResult.Refused(DeviceErrors.DeviceDoesNotExist);
+                    return pool.Devices.FindConfirmed(deviceKey, authenticated.User) switch
+                    {
+                        null => new SignInResult.Refused(DeviceErrors.DeviceDoesNotExist),
+                        { Remembered: true } remembered => Challenge(pool, authenticated.User, authenticated.Client.ClientId, remembered),
+                        var known => authenticated with { SignIn = authenticated.SignIn with { DeviceKey = known.Key } },
+                    };
 
                 case SignInResult.Challenged challenged when deviceKey is not null
                     && pool.FindSession(challenged.Session) is { } session && pool.FindUser(session.Username) is { } user:
