@@ -47,12 +47,9 @@ internal sealed class ClientHost : IAsyncDisposable
 
     /// <summary>The seed's user against the emulator's reference app client; <paramref name="configure"/> adjusts it.</summary>
     /// <param name="emulatorLogs">The emulator's captured logs, checked for leaks too.</param>
-    /// <param name="services">More services: a token store shared with another host, …</param>
+    /// <param name="services">Adds the app's own services (an <see cref="ICognitoChallengeHandler"/>, a token store shared with another host, …).</param>
     public static async Task<ClientHost> StartAsync(
-        CognitoEmulator emulator,
-        Action<CognitoApiClientOptions>? configure = null,
-        TimeProvider? clock = null,
-        FakeLogCollector? emulatorLogs = null,
+        CognitoEmulator emulator, Action<CognitoApiClientOptions>? configure = null, TimeProvider? clock = null, FakeLogCollector? emulatorLogs = null,
         Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
