@@ -30,6 +30,12 @@ var tokenCacheOption = new Option<FileInfo?>("--token-cache")
         "The password flows keep them in memory unless this is given.",
     Recursive = true,
 };
+var rememberDeviceOption = new Option<bool>("--remember-device")
+{
+    Description = "Confirm and remember this device when the pool tracks devices (CognitoAuth:RememberDevice), keeping it with the tokens: " +
+        "with --token-cache, later runs prove the device and, where the pool allows it, skip the MFA code.",
+    Recursive = true,
+};
 var scopedOption = new Option<bool>("--scoped") { Description = "Call GET /scoped/hello instead, whose route scope a user's token lacks (API Gateway answers 403)." };
 var refreshOption = new Option<bool>("--refresh") { Description = "Afterwards, renew the access token with the refresh token and call again." };
 var showOption = new Option<bool>("--show") { Description = "Also print the tokens themselves (they are secrets)." };
@@ -48,7 +54,7 @@ var login = new Command("login", "Sign in in the browser (managed login: authori
 var logout = new Command("logout", "Sign out: revoke the refresh token, end the managed-login session in the browser (/logout) and drop the cached tokens.");
 var root = new RootCommand("Calls the CognitoAuth reference API through CognitoAuth.Client.")
 {
-    outputsOption, quietOption, flowOption, tokenCacheOption, hello, machine, me, token, createUser, enrolTotp, login, logout,
+    outputsOption, quietOption, flowOption, tokenCacheOption, rememberDeviceOption, hello, machine, me, token, createUser, enrolTotp, login, logout,
 };
 
 hello.SetAction((parse, ct) => RunAsync(parse, ct, async (services, ct) =>
@@ -117,7 +123,7 @@ async Task<int> RunAsync(
         var flow = browser ? CognitoAuthFlow.AuthorizationCode
             : parse.GetValue(flowOption)
               ?? (Enum.TryParse<CognitoAuthFlow>(RememberedSignIn.Read(parse.GetValue(tokenCacheOption)), out var remembered) ? remembered : null);
-        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), flow, parse.GetValue(tokenCacheOption), withMachine);
+        using var host = BuildHost(parse.GetValue(outputsOption), parse.GetValue(quietOption), flow, parse.GetValue(tokenCacheOption), withMachine, parse.GetValue(rememberDeviceOption));
         await host.StartAsync(cancellationToken); // validates the options (ValidateOnStart)
         await action(host.Services, cancellationToken);
         await host.StopAsync(CancellationToken.None);
@@ -130,7 +136,7 @@ async Task<int> RunAsync(
     }
 }
 
-static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, FileInfo? tokenCache, bool withMachine)
+static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, FileInfo? tokenCache, bool withMachine, bool rememberDevice)
 {
     var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -143,6 +149,11 @@ static IHost BuildHost(FileInfo? outputs, bool quiet, CognitoAuthFlow? flow, Fil
     if (flow is { } chosen)
     {
         builder.Configuration[$"{CognitoApiClientOptions.SectionName}:AuthFlow"] = chosen.ToString();
+    }
+
+    if (rememberDevice)
+    {
+        builder.Configuration[$"{CognitoApiClientOptions.SectionName}:RememberDevice"] = "true";
     }
 
     builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));

@@ -11,7 +11,7 @@ namespace CognitoAuth.IntegrationTests;
 /// <summary>
 /// <see cref="CognitoApiClientOptions.RememberDevice"/> against the emulator, each side written apart: in a pool that requires
 /// TOTP MFA and tracks devices, the first sign-in answers the code and confirms and remembers the device Cognito hands out;
-/// once the tokens are gone for good (refresh token expired), a process that shares the token store but has no TOTP secret
+/// once the tokens are gone for good (refresh token expired), a process that shares the token file but has no TOTP secret
 /// signs in on the stored device alone (the emulator's SRP server checks the device proof) and reaches the API; a device
 /// forgotten at Cognito costs one full sign-in, which remembers a new one.
 /// </summary>
@@ -76,7 +76,7 @@ public sealed class RememberDeviceTests
 
     /// <summary>
     /// The emulator with a pool that requires TOTP MFA and tracks devices, its seed user enrolled (while MFA was optional),
-    /// and a first sign-in that answered the code and remembered the device in the shared store.
+    /// and a first sign-in that answered the code and remembered the device in the shared token file.
     /// </summary>
     private static async Task<RememberedRun> RememberedAsync(CognitoAuthFlow flow)
     {
@@ -95,7 +95,7 @@ public sealed class RememberDeviceTests
         }
 
         clock.Advance(TimeSpan.FromSeconds(30)); // the enrolment spent this step's code
-        var run = new RememberedRun(emulator, clock, new SharedStore(), secret);
+        var run = new RememberedRun(emulator, clock, secret);
         await using var first = await run.HostAsync(flow, secret);
         Assert.Equal("Hello from a protected API!", await first.Http.GetStringAsync(Hello));
         run.Device = (await first.Tokens.GetTokensAsync(Name)).Device ?? throw new Xunit.Sdk.XunitException("No device was remembered.");
@@ -103,8 +103,11 @@ public sealed class RememberDeviceTests
         return run;
     }
 
-    private sealed class RememberedRun(CognitoEmulator emulator, FakeTimeProvider clock, SharedStore store, string totpSecret) : IAsyncDisposable
+    private sealed class RememberedRun(CognitoEmulator emulator, FakeTimeProvider clock, string totpSecret) : IAsyncDisposable
     {
+        // The token file two processes of a CLI share (AddCognitoTokenFileCache): the hosts here play those processes.
+        private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("remember-device-");
+
         public CognitoEmulator Emulator { get; } = emulator;
 
         public FakeTimeProvider Clock { get; } = clock;
@@ -113,15 +116,19 @@ public sealed class RememberDeviceTests
 
         public CognitoDevice Device { get; set; } = null!;
 
-        /// <summary>A process of the app, signing the seed user in with <paramref name="flow"/>, sharing the token store.</summary>
+        /// <summary>A process of the app, signing the seed user in with <paramref name="flow"/>, sharing the token file.</summary>
         public async Task<ClientHost> HostAsync(CognitoAuthFlow flow, string? totpSecret)
         {
-            var host = await ClientHost.StartAsync(Emulator, o => RememberDevice(o, flow, totpSecret), Clock, services: s => s.AddSingleton<ICognitoTokenStore>(store));
+            var host = await ClientHost.StartAsync(Emulator, o => RememberDevice(o, flow, totpSecret), Clock, services: s => s.AddCognitoTokenFileCache(Path.Combine(_directory.FullName, "tokens.json")));
             host.Secrets.Add(Device?.DevicePassword, "device password");
             return host;
         }
 
-        public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Emulator.DisposeAsync();
+            _directory.Delete(recursive: true);
+        }
     }
 
     private static void RememberDevice(CognitoApiClientOptions options, CognitoAuthFlow flow, string? totpSecret)
@@ -131,25 +138,5 @@ public sealed class RememberDeviceTests
         options.NewPassword = null;
         options.TotpSecret = totpSecret;
         options.RememberDevice = true;
-    }
-
-    /// <summary>A token store two hosts share, as two processes share Redis or a file.</summary>
-    private sealed class SharedStore : ICognitoTokenStore
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CognitoTokenSet> _entries = new(StringComparer.Ordinal);
-
-        public ValueTask<CognitoTokenSet?> GetAsync(string key, CancellationToken cancellationToken) => new(_entries.GetValueOrDefault(key));
-
-        public ValueTask SetAsync(string key, CognitoTokenSet tokens, CancellationToken cancellationToken)
-        {
-            _entries[key] = tokens;
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
-        {
-            _entries.TryRemove(key, out _);
-            return ValueTask.CompletedTask;
-        }
     }
 }

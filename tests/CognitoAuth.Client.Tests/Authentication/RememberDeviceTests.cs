@@ -1,5 +1,6 @@
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Tests.Fakes;
+using CognitoAuth.Client.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,7 @@ public sealed class RememberDeviceTests
     [Fact]
     public async Task LaterSignIn_AnotherProcessSharingTheStore_ProvesTheDeviceAndSkipsMfa()
     {
-        var store = new InMemoryStore();
+        var store = new InMemoryCognitoTokenStore(); // the default store, shared by two providers as by two processes
         using var first = Harness(services: s => s.AddSingleton<ICognitoTokenStore>(store));
         var device = (await first.Tokens.GetTokensAsync(Name)).Device!;
         first.Cognito.Secrets.Add(device.DevicePassword, "device password");
@@ -251,23 +252,4 @@ public sealed class RememberDeviceTests
     };
 
     private static ICognitoTokenStore Store(ClientHarness harness) => harness.Services.GetRequiredService<ICognitoTokenStore>();
-
-    private sealed class InMemoryStore : ICognitoTokenStore
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CognitoTokenSet> _entries = new();
-
-        public ValueTask<CognitoTokenSet?> GetAsync(string key, CancellationToken cancellationToken) => new(_entries.GetValueOrDefault(key));
-
-        public ValueTask SetAsync(string key, CognitoTokenSet tokens, CancellationToken cancellationToken)
-        {
-            _entries[key] = tokens;
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask RemoveAsync(string key, CancellationToken cancellationToken)
-        {
-            _entries.TryRemove(key, out _);
-            return ValueTask.CompletedTask;
-        }
-    }
 }
