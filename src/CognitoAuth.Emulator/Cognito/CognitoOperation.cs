@@ -98,6 +98,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AssociateSoftwareToken", signed: false, json.AssociateSoftwareTokenRequest, json.AssociateSoftwareTokenResponse, softwareTokens.AssociateSoftwareToken),
             Define("VerifySoftwareToken", signed: false, json.VerifySoftwareTokenRequest, json.VerifySoftwareTokenResponse, softwareTokens.VerifySoftwareToken),
             Define("SetUserMFAPreference", signed: false, json.SetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.SetUserMFAPreference),
+            Define("GetUserAuthFactors", signed: false, json.GetUserAuthFactorsRequest, json.GetUserAuthFactorsResponse, mfa.GetUserAuthFactors),
 
             // Self-service.
             Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUpAsync),

@@ -57,6 +57,9 @@ internal sealed class AuthFlowResponse
     public Dictionary<string, string>? ChallengeParameters { get; set; }
 
     public AuthenticationResultType? AuthenticationResult { get; set; }
+
+    /// <summary><c>SELECT_CHALLENGE</c>: the first factors the user may choose from (<c>USER_AUTH</c>).</summary>
+    public List<string>? AvailableChallenges { get; set; }
 }
 
 internal sealed class AuthenticationResultType

@@ -85,6 +85,8 @@ namespace CognitoAuth.Emulator.Cognito.Model;
 [JsonSerializable(typeof(VerifySoftwareTokenRequest))]
 [JsonSerializable(typeof(VerifySoftwareTokenResponse))]
 [JsonSerializable(typeof(SetUserMFAPreferenceRequest))]
+[JsonSerializable(typeof(GetUserAuthFactorsRequest))]
+[JsonSerializable(typeof(GetUserAuthFactorsResponse))]
 [JsonSerializable(typeof(AdminSetUserMFAPreferenceRequest))]
 [JsonSerializable(typeof(SetUserPoolMfaConfigRequest))]
 [JsonSerializable(typeof(GetUserPoolMfaConfigRequest))]

@@ -6,7 +6,7 @@ using CognitoAuth.Emulator.Triggers.Events;
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP and refresh-token flows), and
+/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, choice-based and refresh-token flows), and
 /// both RespondToAuthChallenge operations — as an adapter over the <see cref="SignInEngine"/>: it checks the request's
 /// shape, finds the pool and app client, applies what is the API's own (which <c>AuthFlow</c> each operation and client
 /// allows, the auth parameters by name), and turns the engine's result into an error, a challenge or tokens. Refresh
@@ -15,10 +15,11 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 internal sealed class Authentication(PoolDirectory directory, SignInEngine engine)
 {
     private const string UserSrpAuth = "USER_SRP_AUTH";
+    private const string UserAuth = "USER_AUTH";
 
     // botocore's AuthFlowType and ChallengeNameType, the newest model's.
     private static readonly string[] AuthFlows =
-        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"];
+        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", UserAuth];
 
     private static readonly string[] ChallengeNameTypes =
     [
@@ -47,9 +48,10 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            UserAuth => client.AllowsUserAuth ? await UserAuthAsync(pool, client, parameters, cancellationToken) : throw CognitoErrors.AuthFlowNotEnabled(),
 
-            // CUSTOM_AUTH and USER_AUTH are not emulated yet: refused even where the client allows them (ALLOW_CUSTOM_AUTH is a
-            // default flow); the engine has no such first factor yet.
+            // CUSTOM_AUTH is not emulated yet: refused even where the client allows it (ALLOW_CUSTOM_AUTH is a default flow); the
+            // engine has no such first factor yet.
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
         };
     }
@@ -72,6 +74,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            UserAuth when client.AllowsUserAuth => await UserAuthAsync(pool, client, parameters, cancellationToken),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
         };
     }
@@ -131,6 +134,11 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
+    /// <summary>USER_AUTH: <c>USERNAME</c>, and <c>PREFERRED_CHALLENGE</c> with the factor's <c>PASSWORD</c> or <c>SRP_A</c> when given.</summary>
+    private async Task<AuthFlowResponse> UserAuthAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        await RespondAsync(
+            pool, await engine.UserAuthAsync(pool, client, Required(parameters, "USERNAME"), parameters, cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
         await RespondAsync(
             pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken),
@@ -153,6 +161,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                     ChallengeName = challenge.Name,
                     Session = challenge.Session,
                     ChallengeParameters = new Dictionary<string, string>(challenge.Parameters, StringComparer.Ordinal),
+                    AvailableChallenges = challenge.AvailableChallenges is { } available ? [.. available] : null,
                 };
             default:
                 var (user, client, signIn) = (SignInResult.Authenticated)result;
