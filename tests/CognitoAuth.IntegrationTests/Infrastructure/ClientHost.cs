@@ -47,8 +47,10 @@ internal sealed class ClientHost : IAsyncDisposable
 
     /// <summary>The seed's user against the emulator's reference app client; <paramref name="configure"/> adjusts it.</summary>
     /// <param name="emulatorLogs">The emulator's captured logs, checked for leaks too.</param>
+    /// <param name="services">Registers what the app adds (an <see cref="ICognitoChallengeHandler"/>, …).</param>
     public static async Task<ClientHost> StartAsync(
-        CognitoEmulator emulator, Action<CognitoApiClientOptions>? configure = null, TimeProvider? clock = null, FakeLogCollector? emulatorLogs = null)
+        CognitoEmulator emulator, Action<CognitoApiClientOptions>? configure = null, TimeProvider? clock = null, FakeLogCollector? emulatorLogs = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
@@ -58,6 +60,7 @@ internal sealed class ClientHost : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddCognitoApiClient(options =>
         {
             options.UseEmulator(emulator);

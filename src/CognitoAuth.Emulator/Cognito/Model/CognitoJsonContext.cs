@@ -86,6 +86,7 @@ namespace CognitoAuth.Emulator.Cognito.Model;
 [JsonSerializable(typeof(VerifySoftwareTokenResponse))]
 [JsonSerializable(typeof(SetUserMFAPreferenceRequest))]
 [JsonSerializable(typeof(GetUserAuthFactorsRequest))]
+[JsonSerializable(typeof(InitiateAuthResponse))]
 [JsonSerializable(typeof(GetUserAuthFactorsResponse))]
 [JsonSerializable(typeof(AdminSetUserMFAPreferenceRequest))]
 [JsonSerializable(typeof(SetUserPoolMfaConfigRequest))]

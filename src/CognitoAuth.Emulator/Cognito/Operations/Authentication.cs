@@ -27,7 +27,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", ChallengeNames.NewPasswordRequired, "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP",
     ];
 
-    public async Task<AuthFlowResponse> AdminInitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
+    public async Task<InitiateAuthResponse> AdminInitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("userPoolId", request.UserPoolId)
@@ -38,7 +38,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var (pool, client) = Resolve(() => directory.Pool(request.UserPoolId!), request.ClientId!);
         var parameters = request.AuthParameters ?? [];
-        return request.AuthFlow switch
+        return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => client.AllowsAdminPasswordAuth
                 ? await PasswordAsync(pool, client, parameters, cancellationToken)
@@ -53,10 +53,10 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             // CUSTOM_AUTH is not emulated yet: refused even where the client allows it (ALLOW_CUSTOM_AUTH is a default flow); the
             // engine has no such first factor yet.
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
-        };
+        });
     }
 
-    public async Task<AuthFlowResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
+    public async Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("authFlow", request.AuthFlow)
@@ -66,7 +66,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var (pool, client) = Resolve(() => directory.PoolOfClient(request.ClientId!), request.ClientId!);
         var parameters = request.AuthParameters ?? [];
-        return request.AuthFlow switch
+        return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "USER_PASSWORD_AUTH" => client.AllowsUserPasswordAuth
                 ? await PasswordAsync(pool, client, parameters, cancellationToken)
@@ -76,7 +76,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
             UserAuth when client.AllowsUserAuth => await UserAuthAsync(pool, client, parameters, cancellationToken),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
-        };
+        });
     }
 
     public Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
