@@ -84,6 +84,65 @@ public sealed class CodeMfaTests
     }
 
     [Fact]
+    public async Task ManagedLogin_SmsMfaUser_PasswordThenTheCodePage_WrongCodeShown_ThenTheTextedCode()
+    {
+        await using var emulator = await CognitoEmulator.StartAsync();
+        using var client = new CognitoTestClient(emulator);
+        (await client.CallAsync("SetUserPoolMfaConfig", new
+        {
+            UserPoolId = emulator.UserPoolId,
+            MfaConfiguration = "OPTIONAL",
+            SmsMfaConfiguration = new { SmsConfiguration = PasswordlessPool.SnsSms },
+        })).AssertOk();
+        const string Email = "texted@example.com", Password = "Texted-Pass123!";
+        emulator.CreateUser(Email, Password, permanent: true, [new("phone_number", "+15555550123")]);
+        (await client.CallAsync("AdminSetUserMFAPreference", new { UserPoolId = emulator.UserPoolId, Username = Email, SMSMfaSettings = new { Enabled = true } })).AssertOk();
+        using var browser = new TestBrowser(emulator);
+
+        var login = await browser.OpenAsync(browser.AuthorizeUrl(TestBrowser.NewVerifier()));
+        var codePage = await browser.SubmitAsync(login, new Dictionary<string, string> { ["username"] = Email, ["password"] = Password });
+        var code = emulator.Inbox.LatestTo("+15555550123")!.Code;
+        var wrong = await browser.SubmitAsync(codePage, new Dictionary<string, string> { ["code"] = code == "000000" ? "111111" : "000000" });
+        var landed = await browser.SubmitAsync(wrong, new Dictionary<string, string> { ["code"] = code });
+
+        Assert.Equal(["code"], codePage.Form().Inputs);
+        Assert.DoesNotContain(code, codePage.Html, StringComparison.Ordinal);
+        Assert.Equal("Invalid code received for user", wrong.Error);
+        Assert.StartsWith(TestBrowser.Callback + "?code=", landed.Address.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataDirectory_SignInPolicyAndCodeMfaChoices_SurviveARestart()
+    {
+        var data = Directory.CreateTempSubdirectory("codes-data-").FullName;
+        try
+        {
+            string poolId, username;
+            await using (var first = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = data }))
+            {
+                using var client = new CognitoTestClient(first);
+                var pool = await PasswordlessPool.CreateAsync(client);
+                (await client.CallAsync("SetUserPoolMfaConfig", new { UserPoolId = pool.PoolId, MfaConfiguration = "OPTIONAL", SmsMfaConfiguration = new { } })).AssertOk();
+                (await client.CallAsync("AdminSetUserMFAPreference", new { UserPoolId = pool.PoolId, Username = pool.Username, SMSMfaSettings = new { Enabled = true, PreferredMfa = true } })).AssertOk();
+                (poolId, username) = (pool.PoolId, pool.Username);
+            }
+
+            await using var second = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { DataDirectory = data });
+            using var again = new CognitoTestClient(second);
+            var described = await again.CallAsync("DescribeUserPool", new { UserPoolId = poolId });
+            var user = await again.CallAsync("AdminGetUser", new { UserPoolId = poolId, Username = username });
+
+            Assert.Equal(["PASSWORD", "EMAIL_OTP", "SMS_OTP"],
+                described.Json.GetProperty("UserPool").GetProperty("Policies").GetProperty("SignInPolicy").GetProperty("AllowedFirstAuthFactors").EnumerateArray().Select(f => f.GetString()));
+            Assert.Equal("SMS_MFA", user.Get("PreferredMfaSetting"));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SetUserPoolMfaConfig_CodeTypes_NeedMfaOnTheTierAndTheSenders_AndAreDescribed()
     {
         await using var emulator = await CognitoEmulator.StartAsync();
