@@ -7,6 +7,7 @@ internal static class ChallengeNames
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
     public const string MfaSetup = "MFA_SETUP";
+    public const string CustomChallenge = "CUSTOM_CHALLENGE";
 
     // Choice-based sign-in (USER_AUTH) and the codes sent to a person.
     public const string SelectChallenge = "SELECT_CHALLENGE";

@@ -29,6 +29,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new NewPasswordChallenge(),
         new SoftwareTokenMfaChallenge(),
         new MfaSetupChallenge(),
+        new CustomChallenge(),
+        new DeviceSrpAuthChallenge(),
+        new DevicePasswordVerifierChallenge(),
         new SelectChallenge(ChallengeNames.SelectChallenge),
         new SelectChallenge(ChallengeNames.Password),
         new SelectChallenge(ChallengeNames.PasswordSrp),
@@ -37,13 +40,25 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new OtpCodeChallenge(ChallengeNames.SmsMfa),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form).</summary>
+    /// <summary>
+    /// The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form);
+    /// <paramref name="deviceKey"/> is the API's <c>DEVICE_KEY</c> (<see cref="DeviceSteps"/>).
+    /// </summary>
     public async Task<SignInResult> PasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken) =>
-        await FinishAsync(pool, await CheckPasswordAsync(pool, client, username, password, secretHash, channel, cancellationToken).ConfigureAwait(false), cancellationToken)
-            .ConfigureAwait(false);
+        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel, CancellationToken cancellationToken)
+    {
+        var result = await CheckPasswordAsync(pool, client, username, password, secretHash, channel, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The password step itself, before the post-authentication place (a <c>USER_AUTH</c> factor's too).</summary>
+        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
+        if (channel == SignInChannel.Api)
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+        }
+
+        return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The password step itself, before the device and post-authentication places (a <c>USER_AUTH</c> factor's too).</summary>
     private async Task<SignInResult> CheckPasswordAsync(
         UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
     {
@@ -162,19 +177,22 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         if (user is null)
         {
             return preferred == ChallengeNames.Password && parameters.GetValueOrDefault("PASSWORD") is { } password
-                ? await PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), SignInChannel.Api, cancellationToken).ConfigureAwait(false)
+                ? await PasswordAsync(
+                    pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), SignInChannel.Api,
+                    cancellationToken).ConfigureAwait(false)
                 : UnknownUser(client);
         }
 
-        return await FinishAsync(pool, await FirstFactorAsync(pool, client, user, username, preferred!, parameters, cancellationToken).ConfigureAwait(false), cancellationToken)
-            .ConfigureAwait(false);
+        var result = await FirstFactorAsync(pool, client, user, username, preferred!, parameters, cancellationToken).ConfigureAwait(false);
+        result = DeviceSteps.After(pool, result, parameters.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), passwordJustProven: preferred == ChallengeNames.Password);
+        return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// A first factor of <c>USER_AUTH</c>, preferred or chosen: the password sent along (else the <c>PASSWORD</c> challenge
     /// that asks for it), SRP started with the <c>SRP_A</c> sent along (else the <c>PASSWORD_SRP</c> challenge), or a code
     /// sent by e-mail or text (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>). <paramref name="values"/> are the parameters or the answer that
-    /// chose it. The result is not finished: the caller's step runs the post-authentication place once.
+    /// chose it. The result is not finished: the caller's step runs the device and post-authentication places once.
     /// </summary>
     internal async Task<SignInResult> FirstFactorAsync(
         UserPool pool, AppClient client, PoolUser user, string username, string factor, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
@@ -185,7 +203,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             case ChallengeNames.Password when values.GetValueOrDefault("PASSWORD") is { } password:
                 return await CheckPasswordAsync(pool, client, username, password, secretHash, SignInChannel.Api, cancellationToken).ConfigureAwait(false);
             case ChallengeNames.PasswordSrp when values.GetValueOrDefault("SRP_A") is { } srpA:
-                return await StartSrpAsync(pool, client, username, srpA, secretHash, cancellationToken).ConfigureAwait(false);
+                return await StartSrpAsync(pool, client, username, srpA, secretHash, values.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), cancellationToken)
+                    .ConfigureAwait(false);
             case ChallengeNames.Password or ChallengeNames.PasswordSrp:
                 lock (directory.Gate)
                 {
@@ -214,7 +233,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <c>SECRET_BLOCK</c>, and <c>USERNAME</c> and <c>USER_ID_FOR_SRP</c>, both Cognito's real username). The server's
     /// 3072-bit powers run outside the lock.
     /// </summary>
-    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, CancellationToken cancellationToken)
+    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, CancellationToken cancellationToken)
     {
         PoolUser? user;
         PasswordVerifier? stored;
@@ -249,6 +268,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return new SignInResult.Refused(rejection == SrpARejection.ZeroModN ? SignInErrors.SrpAZero : SignInErrors.SrpAMalformed);
         }
 
+        return PasswordVerifierChallenge(pool, client, challenge, stored, deviceKey, customAuth: null);
+    }
+
+    /// <summary>
+    /// Opens the <c>PASSWORD_VERIFIER</c> challenge of an SRP exchange (of <c>USER_SRP_AUTH</c>, or of <c>CUSTOM_AUTH</c> begun
+    /// with <c>SRP_A</c>, whose progress the session carries on).
+    /// </summary>
+    private SignInResult.Challenged PasswordVerifierChallenge(
+        UserPool pool, AppClient client, SrpServerChallenge challenge, PasswordVerifier? stored, string? deviceKey, CustomAuthProgress? customAuth)
+    {
         string session;
         lock (directory.Gate)
         {
@@ -261,6 +290,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 Srp = challenge,
                 Verifier = stored,
                 UnknownUser = stored is null,
+                CustomAuth = customAuth,
+                DeviceKey = deviceKey,
             });
         }
 
@@ -284,10 +315,11 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// </summary>
     public async Task<SignInResult> AnswerAsync(
         UserPool pool, AppClient client, string challengeName, string? session, IReadOnlyDictionary<string, string> responses, SignInChannel channel,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         IChallenge? challenge;
         ChallengeContext context;
+        string? deviceKey;
         lock (directory.Gate)
         {
             var pending = session is not null ? pool.FindSession(session)
@@ -343,10 +375,25 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(SignInErrors.UserDisabled);
             }
 
-            context = new ChallengeContext(directory, this, pool, client, user, pending, responses);
+            // Devices: a DEVICE_KEY that is no device of the user is refused before the answer spends the session.
+            deviceKey = responses.GetValueOrDefault(DeviceSteps.DeviceKeyParameter) ?? pending.DeviceKey;
+            if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName) && DeviceSteps.Refusal(pool, user, deviceKey) is { } noDevice)
+            {
+                return new SignInResult.Refused(noDevice);
+            }
+
+            context = new ChallengeContext(directory, this, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
+        if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName))
+        {
+            // USER_AUTH's password factor, chosen in the answer, proves the password too.
+            var passwordJustProven = challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired or ChallengeNames.Password
+                || (challengeName == ChallengeNames.SelectChallenge && responses.GetValueOrDefault("ANSWER") == ChallengeNames.Password);
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -510,7 +557,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata: null, cancellationToken))
             .ConfigureAwait(false);
     }
 }

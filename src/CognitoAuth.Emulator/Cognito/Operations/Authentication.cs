@@ -1,12 +1,13 @@
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.SignIn;
+using CognitoAuth.Emulator.SignIn.Challenges;
 using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, choice-based and refresh-token flows), and
+/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, custom, choice-based and refresh-token flows), and
 /// both RespondToAuthChallenge operations — as an adapter over the <see cref="SignInEngine"/>: it checks the request's
 /// shape, finds the pool and app client, applies what is the API's own (which <c>AuthFlow</c> each operation and client
 /// allows, the auth parameters by name), and turns the engine's result into an error, a challenge or tokens. Refresh
@@ -16,10 +17,11 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 {
     private const string UserSrpAuth = "USER_SRP_AUTH";
     private const string UserAuth = "USER_AUTH";
+    private const string CustomAuth = "CUSTOM_AUTH";
 
     // botocore's AuthFlowType and ChallengeNameType, the newest model's.
     private static readonly string[] AuthFlows =
-        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", UserAuth];
+        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", CustomAuth, "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", UserAuth];
 
     private static readonly string[] ChallengeNameTypes =
     [
@@ -48,10 +50,10 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            CustomAuth => client.AllowsCustomAuth
+                ? await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken)
+                : throw CognitoErrors.AuthFlowNotEnabled(),
             UserAuth => client.AllowsUserAuth ? await UserAuthAsync(pool, client, parameters, cancellationToken) : throw CognitoErrors.AuthFlowNotEnabled(),
-
-            // CUSTOM_AUTH is not emulated yet: refused even where the client allows it (ALLOW_CUSTOM_AUTH is a default flow); the
-            // engine has no such first factor yet.
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
         });
     }
@@ -74,6 +76,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            CustomAuth when client.AllowsCustomAuth => await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
             UserAuth when client.AllowsUserAuth => await UserAuthAsync(pool, client, parameters, cancellationToken),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
         });
@@ -118,7 +121,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         var username = Required(parameters, "USERNAME");
         var password = Required(parameters, "PASSWORD");
         return await RespondAsync(
-            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), SignInChannel.Api, cancellationToken),
+            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), SignInChannel.Api, cancellationToken),
             PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
@@ -131,7 +134,21 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var username = Required(parameters, "USERNAME");
         var srpA = Required(parameters, "SRP_A");
-        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>CUSTOM_AUTH</c>: <c>USERNAME</c>, and <c>SRP_A</c> when <c>CHALLENGE_NAME</c> is <c>SRP_A</c> (SRP first, then the custom
+    /// challenges); the pool's define/create/verify triggers decide the rest.
+    /// </summary>
+    private async Task<AuthFlowResponse> CustomAsync(
+        UserPool pool, AppClient client, Dictionary<string, string> parameters, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    {
+        var username = Required(parameters, "USERNAME");
+        var srpA = parameters.GetValueOrDefault("CHALLENGE_NAME") == "SRP_A" ? Required(parameters, "SRP_A") : null;
+        return await RespondAsync(
+            pool, await engine.StartCustomAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), clientMetadata, cancellationToken),
+            PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
     /// <summary>USER_AUTH: <c>USERNAME</c>, and <c>PREFERRED_CHALLENGE</c> with the factor's <c>PASSWORD</c> or <c>SRP_A</c> when given.</summary>
@@ -141,8 +158,14 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
         await RespondAsync(
-            pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken),
-            request.ChallengeName == ChallengeNames.NewPasswordRequired ? PreTokenGenerationTrigger.NewPasswordChallenge : PreTokenGenerationTrigger.Authentication,
+            pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, request.ClientMetadata,
+                cancellationToken),
+            request.ChallengeName switch
+            {
+                ChallengeNames.NewPasswordRequired => PreTokenGenerationTrigger.NewPasswordChallenge,
+                DeviceSteps.DevicePasswordVerifier => PreTokenGenerationTrigger.AuthenticateDevice,
+                _ => PreTokenGenerationTrigger.Authentication,
+            },
             cancellationToken);
 
     private static string Required(Dictionary<string, string> parameters, string name) =>
@@ -164,7 +187,8 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                     AvailableChallenges = challenge.AvailableChallenges is { } available ? [.. available] : null,
                 };
             default:
-                var (user, client, signIn) = (SignInResult.Authenticated)result;
+                var authenticated = (SignInResult.Authenticated)result;
+                var (user, client, signIn) = authenticated;
                 TokenGrant grant;
                 lock (directory.Gate)
                 {
@@ -172,7 +196,13 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 }
 
                 // Signed outside the lock, after the PreTokenGeneration trigger.
-                return await grant.ToResponseAsync(cancellationToken);
+                var response = await grant.ToResponseAsync(cancellationToken);
+                if (authenticated.NewDevice is { } device)
+                {
+                    response.AuthenticationResult!.NewDeviceMetadata = new NewDeviceMetadataType { DeviceKey = device.Key, DeviceGroupKey = device.GroupKey };
+                }
+
+                return response;
         }
     }
 
@@ -191,7 +221,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
             // The known trap: with a secret, the hash must be over Cognito's real username (the UUID), not the email.
             var (record, user) = TokenRefresh.Redeem(pool, client, token, user =>
-                client.SecretHashRefusal(parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null));
+                client.SecretHashRefusal(parameters.GetValueOrDefault("SECRET_HASH"), user.Username, alternativeUsername: null), parameters.GetValueOrDefault("DEVICE_KEY"));
             if (record.RotatedAt is not null)
             {
                 // Rotated out while the client rotated, and rotation has since been turned off: it stays spent.
