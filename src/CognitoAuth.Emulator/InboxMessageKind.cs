@@ -11,4 +11,10 @@ public enum InboxMessageKind
 
     /// <summary>ForgotPassword or AdminResetUserPassword: the code ConfirmForgotPassword takes.</summary>
     PasswordReset,
+
+    /// <summary>
+    /// A sign-in: the one-time code of an <c>EMAIL_OTP</c> or <c>SMS_OTP</c> first factor (<c>USER_AUTH</c>), or of an
+    /// <c>SMS_MFA</c> or e-mail (<c>EMAIL_OTP</c>) second factor, which RespondToAuthChallenge takes.
+    /// </summary>
+    Authentication,
 }

@@ -164,6 +164,19 @@ internal static class CognitoErrors
 
     public static CognitoServiceException InvalidParameter(string message) => new(InvalidParameterCode, message);
 
+    // Choice-based sign-in and the codes sent to a person. AWS's wording for MFA OFF with an MFA type (seen in AWS's answers,
+    // reported by others); the rest is the emulator's, as AWS does not document these texts.
+    public static CognitoServiceException MfaOffWithMfaType() => InvalidParameter("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.");
+
+    public static CognitoServiceException FeatureUnavailableInTier(string feature) =>
+        new("FeatureUnavailableInTierException", $"{feature} is not available in the LITE feature plan: set UserPoolTier to ESSENTIALS or PLUS.");
+
+    public static CognitoServiceException EmailCodesNeedSes(string feature) =>
+        InvalidParameter($"{feature} needs the user pool to send email with Amazon SES: set EmailConfiguration.EmailSendingAccount to DEVELOPER (with a SourceArn).");
+
+    public static CognitoServiceException SmsCodesNeedSmsConfiguration(string feature) =>
+        InvalidParameter($"{feature} needs the user pool to send SMS messages: set SmsConfiguration (SnsCallerArn).");
+
     /// <summary>The domain's error value as the exception the endpoint answers with.</summary>
     public static CognitoServiceException From(CognitoError error) => new(error.Code, error.Message, error.StatusCode);
 }

@@ -87,9 +87,9 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("ListUsersInGroup", signed: true, json.ListUsersInGroupRequest, json.ListUsersInGroupResponse, groups.ListUsersInGroup),
 
             // Sign-in.
-            Define("AdminInitiateAuth", signed: true, json.InitiateAuthRequest, json.AuthFlowResponse, auth.AdminInitiateAuthAsync),
+            Define("AdminInitiateAuth", signed: true, json.InitiateAuthRequest, json.InitiateAuthResponse, auth.AdminInitiateAuthAsync),
             Define("AdminRespondToAuthChallenge", signed: true, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.AdminRespondToAuthChallengeAsync),
-            Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.AuthFlowResponse, auth.InitiateAuthAsync),
+            Define("InitiateAuth", signed: false, json.InitiateAuthRequest, json.InitiateAuthResponse, auth.InitiateAuthAsync),
             Define("RespondToAuthChallenge", signed: false, json.RespondToAuthChallengeRequest, json.AuthFlowResponse, auth.RespondToAuthChallengeAsync),
             Define("GetTokensFromRefreshToken", signed: false, json.GetTokensFromRefreshTokenRequest, json.GetTokensFromRefreshTokenResponse, refresh.GetTokensFromRefreshTokenAsync),
             Define("RevokeToken", signed: false, json.RevokeTokenRequest, json.EmptyResponse, revocation.RevokeToken),
@@ -99,6 +99,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AssociateSoftwareToken", signed: false, json.AssociateSoftwareTokenRequest, json.AssociateSoftwareTokenResponse, softwareTokens.AssociateSoftwareToken),
             Define("VerifySoftwareToken", signed: false, json.VerifySoftwareTokenRequest, json.VerifySoftwareTokenResponse, softwareTokens.VerifySoftwareToken),
             Define("SetUserMFAPreference", signed: false, json.SetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.SetUserMFAPreference),
+            Define("GetUserAuthFactors", signed: false, json.GetUserAuthFactorsRequest, json.GetUserAuthFactorsResponse, mfa.GetUserAuthFactors),
 
             // Remembered devices.
             Define("ConfirmDevice", signed: false, json.ConfirmDeviceRequest, json.ConfirmDeviceResponse, devices.ConfirmDevice),

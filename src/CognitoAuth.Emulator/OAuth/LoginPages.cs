@@ -38,6 +38,15 @@ internal static class LoginPages
             <button type="submit">Sign in</button>
             """);
 
+    /// <summary>The page of an MFA code the pool sent (<c>EMAIL_OTP</c> by e-mail, <c>SMS_MFA</c> by text): one field, <c>code</c>.</summary>
+    public static HtmlPage SentCode(string poolName, string query, string? error) =>
+        Form("Multi-factor authentication", poolName, query, error,
+            """
+            <p>Enter the code we sent you (the emulator's inbox at _local/ shows it).</p>
+            <label for="code">Code</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6,8}" maxlength="8" required>
+            <button type="submit">Sign in</button>
+            """);
+
     public static HtmlPage Error(string error, string? description) =>
         new HtmlPage("Error", "Cognito managed login (emulator)")
             .Raw("<div class=\"card narrow\"><h1>").Text(ErrorText).Raw("</h1>")

@@ -38,6 +38,8 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine
     {
         [ChallengeNames.NewPasswordRequired] = (LoginPages.NewPassword, "new_password", "NEW_PASSWORD"),
         [ChallengeNames.SoftwareTokenMfa] = (LoginPages.SoftwareToken, "code", "SOFTWARE_TOKEN_MFA_CODE"),
+        [ChallengeNames.EmailOtp] = (LoginPages.SentCode, "code", "EMAIL_OTP_CODE"),
+        [ChallengeNames.SmsMfa] = (LoginPages.SentCode, "code", "SMS_MFA_CODE"),
     };
 
     private ManagedLoginState State => directory.ManagedLogin;

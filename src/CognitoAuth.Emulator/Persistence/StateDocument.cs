@@ -167,6 +167,15 @@ internal sealed class UserState
 
     /// <summary>The step of the last TOTP code accepted from the user (no code of it or before is taken again).</summary>
     public long? LastTotpStep { get; set; }
+
+    /// <summary>SetUserMFAPreference's <c>SMSMfaSettings</c> and <c>EmailMfaSettings</c>: codes texted or e-mailed at sign-in.</summary>
+    public bool SmsMfaEnabled { get; set; }
+
+    public bool SmsMfaPreferred { get; set; }
+
+    public bool EmailMfaEnabled { get; set; }
+
+    public bool EmailMfaPreferred { get; set; }
 }
 
 internal sealed class RefreshTokenState

@@ -256,6 +256,10 @@ internal sealed class StateStore : IDisposable
             SoftwareTokenPreferred = u.SoftwareToken?.Preferred ?? false,
             PendingSoftwareTokenSecret = u.PendingSoftwareToken?.SecretCode,
             LastTotpStep = u.LastTotpStep,
+            SmsMfaEnabled = u.SmsMfa.Enabled,
+            SmsMfaPreferred = u.SmsMfa.Preferred,
+            EmailMfaEnabled = u.EmailMfa.Enabled,
+            EmailMfaPreferred = u.EmailMfa.Preferred,
         })],
         Groups = [.. pool.Groups.Select(g => new GroupType
         {
@@ -373,6 +377,8 @@ internal sealed class StateStore : IDisposable
                 },
                 PendingSoftwareToken = u.PendingSoftwareTokenSecret is null ? null : Token(u.PendingSoftwareTokenSecret),
                 LastTotpStep = u.LastTotpStep,
+                SmsMfa = new MfaChoice(u.SmsMfaEnabled, u.SmsMfaPreferred),
+                EmailMfa = new MfaChoice(u.EmailMfaEnabled, u.EmailMfaPreferred),
             };
             foreach (var attribute in u.Attributes)
             {

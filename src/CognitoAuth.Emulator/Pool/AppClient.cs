@@ -123,6 +123,9 @@ internal sealed class AppClient
     /// </summary>
     private bool UsesLegacyFlowNames => !ExplicitAuthFlows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal));
 
+    /// <summary>Whether choice-based sign-in (<c>USER_AUTH</c>) is allowed: <c>ALLOW_USER_AUTH</c>, which no legacy name implies.</summary>
+    public bool AllowsUserAuth => ExplicitAuthFlows.Contains("ALLOW_USER_AUTH");
+
     /// <summary>Whether the OAuth 2.0 client-credentials grant is enabled at the token endpoint.</summary>
     public bool AllowsClientCredentials => AllowedOAuthFlowsUserPoolClient && AllowedOAuthFlows.Contains("client_credentials");
 

@@ -48,6 +48,9 @@ internal sealed class ChallengeSession
     /// <summary><c>MFA_SETUP</c> after <c>AssociateSoftwareToken</c>: the token waiting for <c>VerifySoftwareToken</c>.</summary>
     public SoftwareToken? PendingToken { get; init; }
 
+    /// <summary><c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>SMS_MFA</c>: the code sent to the user, which the answer must carry.</summary>
+    public SignInCode? Code { get; init; }
+
     /// <summary>Cognito's session error when the session is spent or expired, else <see langword="null"/>.</summary>
     public CognitoError? Refusal(DateTimeOffset now) =>
         Used ? SignInErrors.SessionAlreadyUsed

@@ -24,6 +24,25 @@ internal static class CodeDelivery
         return new CodeDeliveryDetailsType { Destination = Mask(destination!, medium), DeliveryMedium = medium, AttributeName = attribute };
     }
 
+    /// <summary>
+    /// Sends a sign-in code (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>SMS_MFA</c>) to where its challenge said it would go, worded by
+    /// the pool's MFA templates (<c>EmailMfaConfiguration.Message</c>/<c>Subject</c>, <c>SmsMfaConfiguration.SmsAuthenticationMessage</c>
+    /// or the pool's <c>SmsAuthenticationMessage</c>), else the emulator's default.
+    /// </summary>
+    public static void SendSignInCode(UserPool pool, PoolUser user, SignInCode code)
+    {
+        var (subject, template) = code.Medium == "EMAIL"
+            ? (Member(pool.MfaSettings.Email, "Subject") ?? PoolDefaults.AuthenticationSubject, Member(pool.MfaSettings.Email, "Message") ?? PoolDefaults.AuthenticationMessage)
+            : (PoolDefaults.AuthenticationSubject, Member(pool.MfaSettings.Sms, "SmsAuthenticationMessage") ?? pool.Config.SmsAuthenticationMessage ?? PoolDefaults.AuthenticationMessage);
+        var body = template.Replace("{####}", code.Code, StringComparison.Ordinal).Replace("{username}", user.Username, StringComparison.Ordinal);
+        pool.Directory.Inbox.Deliver(new InboxMessage(pool.Id, user.Username, code.Medium, code.Destination, InboxMessageKind.Authentication, subject, body, code.Code, pool.Now));
+    }
+
+    private static string? Member(System.Text.Json.JsonElement? settings, string name) =>
+        settings is { ValueKind: System.Text.Json.JsonValueKind.Object } value && value.TryGetProperty(name, out var member) && member.ValueKind == System.Text.Json.JsonValueKind.String
+            ? member.GetString()
+            : null;
+
     /// <summary>What Cognito answers for a user it will not reveal (PreventUserExistenceErrors): a plausible delivery, no message.</summary>
     public static CodeDeliveryDetailsType Pretend(string username) =>
         new() { Destination = Mask(username.Contains('@', StringComparison.Ordinal) ? username : username + "@example.com", "EMAIL"), DeliveryMedium = "EMAIL", AttributeName = "email" };

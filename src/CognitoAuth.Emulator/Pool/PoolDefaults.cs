@@ -14,6 +14,10 @@ internal static class PoolDefaults
     public const string InvitationSubject = "Your temporary password";
     public const string InvitationMessage = "Your username is {username} and temporary password is {####}. ";
 
+    // Sign-in codes (EMAIL_OTP, SMS_OTP, SMS_MFA) without a template of the pool's: the emulator's wording.
+    public const string AuthenticationSubject = "Your sign-in code";
+    public const string AuthenticationMessage = "Your authentication code is {####}. ";
+
     private static readonly string[] StringAttributes =
     [
         "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture",

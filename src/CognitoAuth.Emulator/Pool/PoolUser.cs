@@ -50,6 +50,15 @@ internal sealed class PoolUser
     /// <summary>The time step of the last TOTP code accepted from this user: no code of that step or before is taken again.</summary>
     public long? LastTotpStep { get; set; }
 
+    /// <summary>SetUserMFAPreference's <c>SMSMfaSettings</c>: a code texted to <c>phone_number</c> at sign-in (<c>SMS_MFA</c>).</summary>
+    public MfaChoice SmsMfa { get; set; } = MfaChoice.Off;
+
+    /// <summary>SetUserMFAPreference's <c>EmailMfaSettings</c>: a code e-mailed at sign-in (<c>EMAIL_OTP</c> as a second factor).</summary>
+    public MfaChoice EmailMfa { get; set; } = MfaChoice.Off;
+
+    /// <summary>Whether the user's phone number is verified (<c>phone_number_verified</c>).</summary>
+    public bool PhoneNumberVerified => string.Equals(Attribute("phone_number_verified"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>When the current temporary password was set; <see langword="null"/> once the password is permanent.</summary>
     public DateTimeOffset? TemporaryPasswordSetAt { get; set; }
 

@@ -46,6 +46,14 @@ internal static class SignInErrors
 
     public static CognitoError SoftwareTokenNotFoundForUser { get; } = new("SoftwareTokenMFANotFoundException", "Software Token MFA does not exist for the user.");
 
+    // Codes sent to a person (EMAIL_OTP, SMS_OTP, SMS_MFA). The mismatch is Cognito's wording for a wrong MFA code; the expiry
+    // and too-many texts are the emulator's (AWS does not document them).
+    public static CognitoError SignInCodeMismatch { get; } = new("CodeMismatchException", "Invalid code received for user");
+
+    public static CognitoError SignInCodeExpired { get; } = new("ExpiredCodeException", "Invalid code provided, please request a code again.");
+
+    public static CognitoError TooManyWrongCodes { get; } = NotAuthorized("Invalid session for the user, too many invalid codes: sign in again.");
+
     public static CognitoError SecretHashMissing(string clientId) => NotAuthorized($"Client {clientId} is configured with secret but SECRET_HASH was not received");
 
     public static CognitoError SecretHashMismatch(string clientId) => NotAuthorized($"Unable to verify secret hash for client {clientId}");

@@ -97,6 +97,32 @@ internal sealed class UserPool
     /// <summary>Whether a sign-in of <paramref name="user"/> must set up MFA first (<c>MFA_SETUP</c>): MFA is ON and the user has no token.</summary>
     public bool RequiresMfaSetup(PoolUser user) => MfaConfiguration == "ON" && user.SoftwareToken is null && SoftwareTokenMfaEnabled;
 
+    /// <summary>
+    /// <c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>: the first factors <c>USER_AUTH</c> may offer (<c>PASSWORD</c>
+    /// stands for <c>PASSWORD</c> and <c>PASSWORD_SRP</c>); Cognito's default is the password alone.
+    /// </summary>
+    public IReadOnlyList<string> AllowedFirstAuthFactors => Config.Policies?.SignInPolicy?.AllowedFirstAuthFactors is { Count: > 0 } factors ? factors : ["PASSWORD"];
+
+    /// <summary>Whether a sign-in may be asked for a texted code (<c>SMS_MFA</c>): MFA is not OFF and SetUserPoolMfaConfig set <c>SmsMfaConfiguration</c>.</summary>
+    public bool SmsMfaEnabled => MfaConfiguration != "OFF" && MfaSettings.Sms is not null;
+
+    /// <summary>Whether a sign-in may be asked for an e-mailed code (<c>EMAIL_OTP</c> as MFA): MFA is not OFF and SetUserPoolMfaConfig set <c>EmailMfaConfiguration</c>.</summary>
+    public bool EmailMfaEnabled => MfaConfiguration != "OFF" && MfaSettings.Email is not null;
+
+    /// <summary>Whether the pool sends e-mail through Amazon SES (<c>EmailConfiguration.EmailSendingAccount</c> = <c>DEVELOPER</c>), which e-mailed sign-in codes need.</summary>
+    public bool SendsEmailWithSes => SendsEmailWithSesIn(Config);
+
+    /// <summary>Whether the pool can send texts (an <c>SmsConfiguration</c> with an <c>SnsCallerArn</c>), which texted sign-in codes need.</summary>
+    public bool SendsSms => SendsSmsIn(Config);
+
+    public static bool SendsEmailWithSesIn(UserPoolType config) =>
+        config.EmailConfiguration is { ValueKind: System.Text.Json.JsonValueKind.Object } email
+        && email.TryGetProperty("EmailSendingAccount", out var account) && account.ValueKind == System.Text.Json.JsonValueKind.String && account.GetString() == "DEVELOPER";
+
+    public static bool SendsSmsIn(UserPoolType config) =>
+        config.SmsConfiguration is { ValueKind: System.Text.Json.JsonValueKind.Object } sms
+        && sms.TryGetProperty("SnsCallerArn", out var arn) && arn.ValueKind == System.Text.Json.JsonValueKind.String;
+
     /// <summary>Whether users sign in with their email as username (their real username is then a UUID).</summary>
     public bool EmailIsUsername => Config.UsernameAttributes?.Contains("email") == true;
 

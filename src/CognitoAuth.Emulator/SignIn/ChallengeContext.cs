@@ -8,8 +8,12 @@ namespace CognitoAuth.Emulator.SignIn;
 /// decides; it decides in <see cref="Decide"/>, which holds the directory's lock and checks again that the session is open
 /// and the user may still sign in.
 /// </summary>
-internal sealed class ChallengeContext(PoolDirectory directory, UserPool pool, AppClient client, PoolUser user, ChallengeSession session, IReadOnlyDictionary<string, string> responses)
+internal sealed class ChallengeContext(
+    PoolDirectory directory, SignInEngine engine, UserPool pool, AppClient client, PoolUser user, ChallengeSession session, IReadOnlyDictionary<string, string> responses)
 {
+    /// <summary>The engine, for a challenge whose answer starts another step of the sign-in (<c>SELECT_CHALLENGE</c>'s chosen factor).</summary>
+    public SignInEngine Engine { get; } = engine;
+
     public UserPool Pool { get; } = pool;
 
     public AppClient Client { get; } = client;
@@ -47,6 +51,23 @@ internal sealed class ChallengeContext(PoolDirectory directory, UserPool pool, A
             return User.Enabled ? decide() : new SignInResult.Refused(SignInErrors.UserDisabled);
         }
     }
+
+    /// <summary>
+    /// A check (and commit) under the directory's lock, with <see cref="Decide"/>'s re-checks, for a challenge whose answer goes
+    /// on outside the lock: <see langword="null"/> to go on, else the refusal.
+    /// </summary>
+    public CognitoError? Check(Func<CognitoError?> check)
+    {
+        var refusal = default(CognitoError);
+        var decided = Decide(() =>
+        {
+            refusal = check();
+            return GoOn;
+        });
+        return decided is SignInResult.Refused refused && !ReferenceEquals(decided, GoOn) ? refused.Error : refusal;
+    }
+
+    private static readonly SignInResult GoOn = new SignInResult.Refused(new CognitoError(string.Empty, string.Empty));
 
     public override string ToString() => $"ChallengeContext {{ ChallengeName = {Session.ChallengeName}, Username = {User.Username} }}";
 }

@@ -32,6 +32,12 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new CustomChallenge(),
         new DeviceSrpAuthChallenge(),
         new DevicePasswordVerifierChallenge(),
+        new SelectChallenge(ChallengeNames.SelectChallenge),
+        new SelectChallenge(ChallengeNames.Password),
+        new SelectChallenge(ChallengeNames.PasswordSrp),
+        new OtpCodeChallenge(ChallengeNames.EmailOtp),
+        new OtpCodeChallenge(ChallengeNames.SmsOtp),
+        new OtpCodeChallenge(ChallengeNames.SmsMfa),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>
@@ -40,6 +46,21 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// </summary>
     public async Task<SignInResult> PasswordAsync(
         UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel, CancellationToken cancellationToken)
+    {
+        var result = await CheckPasswordAsync(pool, client, username, password, secretHash, channel, cancellationToken).ConfigureAwait(false);
+
+        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
+        if (channel == SignInChannel.Api)
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+        }
+
+        return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The password step itself, before the device and post-authentication places (a <c>USER_AUTH</c> factor's too).</summary>
+    private async Task<SignInResult> CheckPasswordAsync(
+        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
     {
         PoolUser? user;
         lock (directory.Gate)
@@ -100,13 +121,111 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                     : SignInSteps.AfterPassword(pool, user, client);
         }
 
-        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
-        if (channel == SignInChannel.Api)
+        return result;
+    }
+
+    /// <summary>
+    /// <c>USER_AUTH</c>, choice-based sign-in: with a <c>PREFERRED_CHALLENGE</c> the user can use, that first factor at once
+    /// (<c>PASSWORD</c> checks the <c>PASSWORD</c> sent along, <c>PASSWORD_SRP</c> starts SRP with the <c>SRP_A</c> sent along,
+    /// <c>EMAIL_OTP</c>/<c>SMS_OTP</c> send a code); without one, or with one the pool or the user does not offer,
+    /// <c>SELECT_CHALLENGE</c> with the <c>AvailableChallenges</c> (<see cref="FirstFactors"/>). <c>WEB_AUTHN</c> is refused:
+    /// the emulator serves no passkeys. A user unknown to the pool is refused as the password flows refuse one (with a
+    /// <c>PASSWORD</c> sent along, the user migration trigger is asked first).
+    /// </summary>
+    public async Task<SignInResult> UserAuthAsync(
+        UserPool pool, AppClient client, string username, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var preferred = parameters.GetValueOrDefault("PREFERRED_CHALLENGE");
+        if (preferred == ChallengeNames.WebAuthn)
         {
-            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+            return new SignInResult.Refused(FirstFactors.WebAuthnNotEmulated);
         }
 
+        if (preferred is not null && !FirstFactors.Names.Contains(preferred, StringComparer.Ordinal))
+        {
+            return new SignInResult.Refused(FirstFactors.UnknownFactor(preferred));
+        }
+
+        PoolUser? user;
+        lock (directory.Gate)
+        {
+            user = pool.FindUser(username);
+            if (SecretHashRefusal(client, SignInChannel.Api, parameters.GetValueOrDefault("SECRET_HASH"), username, user?.Username) is { } wrongHash)
+            {
+                return new SignInResult.Refused(wrongHash);
+            }
+
+            if (user is not null)
+            {
+                if (SignInSteps.FirstFactorRefusal(user) is { } refusal)
+                {
+                    return new SignInResult.Refused(refusal);
+                }
+
+                var available = FirstFactors.Available(pool, user);
+                if (preferred is null || !available.Contains(preferred, StringComparer.Ordinal))
+                {
+                    return new SignInResult.Challenged(
+                        ChallengeNames.SelectChallenge,
+                        new Dictionary<string, string>(StringComparer.Ordinal) { ["USER_ID_FOR_SRP"] = user.Username },
+                        pool.StartSession(user, client, ChallengeNames.SelectChallenge),
+                        available);
+                }
+            }
+        }
+
+        if (user is null)
+        {
+            return preferred == ChallengeNames.Password && parameters.GetValueOrDefault("PASSWORD") is { } password
+                ? await PasswordAsync(
+                    pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), SignInChannel.Api,
+                    cancellationToken).ConfigureAwait(false)
+                : UnknownUser(client);
+        }
+
+        var result = await FirstFactorAsync(pool, client, user, username, preferred!, parameters, cancellationToken).ConfigureAwait(false);
+        result = DeviceSteps.After(pool, result, parameters.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), passwordJustProven: preferred == ChallengeNames.Password);
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A first factor of <c>USER_AUTH</c>, preferred or chosen: the password sent along (else the <c>PASSWORD</c> challenge
+    /// that asks for it), SRP started with the <c>SRP_A</c> sent along (else the <c>PASSWORD_SRP</c> challenge), or a code
+    /// sent by e-mail or text (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>). <paramref name="values"/> are the parameters or the answer that
+    /// chose it. The result is not finished: the caller's step runs the device and post-authentication places once.
+    /// </summary>
+    internal async Task<SignInResult> FirstFactorAsync(
+        UserPool pool, AppClient client, PoolUser user, string username, string factor, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var secretHash = values.GetValueOrDefault("SECRET_HASH");
+        switch (factor)
+        {
+            case ChallengeNames.Password when values.GetValueOrDefault("PASSWORD") is { } password:
+                return await CheckPasswordAsync(pool, client, username, password, secretHash, SignInChannel.Api, cancellationToken).ConfigureAwait(false);
+            case ChallengeNames.PasswordSrp when values.GetValueOrDefault("SRP_A") is { } srpA:
+                return await StartSrpAsync(pool, client, username, srpA, secretHash, values.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), cancellationToken)
+                    .ConfigureAwait(false);
+            case ChallengeNames.Password or ChallengeNames.PasswordSrp:
+                lock (directory.Gate)
+                {
+                    return new SignInResult.Challenged(
+                        factor, new Dictionary<string, string>(StringComparer.Ordinal) { ["USER_ID_FOR_SRP"] = user.Username }, pool.StartSession(user, client, factor));
+                }
+        }
+
+        if (await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        {
+            return new SignInResult.Refused(refusedByTrigger);
+        }
+
+        lock (directory.Gate)
+        {
+            // Checked again: the user may have been deleted, disabled or lost the verified address meanwhile.
+            return pool.FindUser(user.Username) != user ? new SignInResult.Refused(SignInErrors.IncorrectUsernameOrPassword)
+                : SignInSteps.FirstFactorRefusal(user) is { } refusal ? new SignInResult.Refused(refusal)
+                : !FirstFactors.Available(pool, user).Contains(factor, StringComparer.Ordinal) ? new SignInResult.Refused(FirstFactors.NotAvailable(factor))
+                : CodeChallenges.Start(pool, user, client, factor, firstFactor: true);
+        }
     }
 
     /// <summary>
@@ -263,13 +382,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(noDevice);
             }
 
-            context = new ChallengeContext(directory, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
+            context = new ChallengeContext(directory, this, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
         if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName))
         {
-            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired);
+            // USER_AUTH's password factor, chosen in the answer, proves the password too.
+            var passwordJustProven = challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired or ChallengeNames.Password
+                || (challengeName == ChallengeNames.SelectChallenge && responses.GetValueOrDefault("ANSWER") == ChallengeNames.Password);
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven);
         }
 
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
@@ -309,11 +431,40 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         return PasswordVerifier.Create(pool.SrpName, username, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), _ => salt);
     }
 
-    /// <summary>Once a step has decided: an authenticated sign-in goes through the post-authentication place.</summary>
-    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken) =>
-        result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false) is { } refused
+    /// <summary>
+    /// Once a step has decided: an authenticated sign-in goes through the post-authentication place; a challenge that made a
+    /// code sends it now, outside the lock.
+    /// </summary>
+    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken)
+    {
+        if (result is SignInResult.Challenged challenged)
+        {
+            SendCode(pool, challenged);
+        }
+
+        return result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false) is { } refused
             ? new SignInResult.Refused(refused)
             : result;
+    }
+
+    /// <summary>Sends the code a challenge made (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>SMS_MFA</c>), once, through the pool's one place that sends messages.</summary>
+    private static void SendCode(UserPool pool, SignInResult.Challenged challenged)
+    {
+        SignInCode code;
+        PoolUser user;
+        lock (pool.Gate)
+        {
+            if (pool.FindSession(challenged.Session) is not { Code: { Sent: false } unsent } session || pool.FindUser(session.Username) is not { } found)
+            {
+                return;
+            }
+
+            unsent.Sent = true;
+            (code, user) = (unsent, found);
+        }
+
+        CodeDelivery.SendSignInCode(pool, user, code);
+    }
 
     // The places of the Lambda triggers (next issue). Each runs outside the directory's lock; the step checks again after it.
 

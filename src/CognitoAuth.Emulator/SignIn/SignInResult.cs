@@ -21,7 +21,8 @@ internal abstract record SignInResult
     /// <param name="Name">Cognito's challenge name (<see cref="ChallengeNames"/>).</param>
     /// <param name="Parameters">The challenge's public parameters (<c>ChallengeParameters</c>).</param>
     /// <param name="Session">The id of the challenge session that answers it (the API's <c>Session</c>, the managed login's cookie).</param>
-    public sealed record Challenged(string Name, IReadOnlyDictionary<string, string> Parameters, string Session) : SignInResult
+    /// <param name="AvailableChallenges"><c>SELECT_CHALLENGE</c>: the first factors the user may choose from (the API's <c>AvailableChallenges</c>).</param>
+    public sealed record Challenged(string Name, IReadOnlyDictionary<string, string> Parameters, string Session, IReadOnlyList<string>? AvailableChallenges = null) : SignInResult
     {
         public override string ToString() => $"Challenged {{ Name = {Name} }}";
     }

@@ -49,6 +49,11 @@ internal static class SignInSteps
             return Challenge(pool, user, client, ChallengeNames.SoftwareTokenMfa, parameters);
         }
 
+        if (CodeChallenges.SecondFactor(pool, user) is { } codeMfa)
+        {
+            return CodeChallenges.Start(pool, user, client, codeMfa, firstFactor: false);
+        }
+
         if (pool.RequiresMfaSetup(user))
         {
             // The MFA types the user can set up, as a JSON array in a string: software tokens are the emulator's only one.

@@ -33,6 +33,7 @@ public sealed class ModelConformanceTests
         await Check("VerifySoftwareToken", new { AccessToken = tokens.AccessToken, UserCode = TestTotp.Code(secret, DateTimeOffset.UtcNow), FriendlyDeviceName = "model-phone" });
         await Check("SetUserMFAPreference", new { AccessToken = tokens.AccessToken, SoftwareTokenMfaSettings = new { Enabled = true, PreferredMfa = true } });
         await Check("GetUser", new { AccessToken = tokens.AccessToken });
+        await Check("GetUserAuthFactors", new { AccessToken = tokens.AccessToken });
         await Check("AdminGetUser", new { UserPoolId = pool, Username = "testuser@example.com" });
         var mfaChallenge = await Check("AdminInitiateAuth", new { UserPoolId = pool, ClientId = emulator.ClientId, AuthFlow = "ADMIN_USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "testuser@example.com", ["PASSWORD"] = "NewSecurePass123!" } });
         Assert.Equal("SOFTWARE_TOKEN_MFA", mfaChallenge.Get("ChallengeName"));
@@ -220,6 +221,7 @@ public sealed class ModelConformanceTests
             ("ConfirmForgotPassword", new { ClientId = emulator.ClientId, Username = "testuser@example.com", ConfirmationCode = "123456", Password = "Whatever123!" }),
             ("ChangePassword", new { AccessToken = "not-a-jwt", PreviousPassword = "a", ProposedPassword = "b" }),
             ("GetUser", new { AccessToken = "not-a-jwt" }),
+            ("GetUserAuthFactors", new { AccessToken = "not-a-jwt" }),
             ("UpdateUserAttributes", new { AccessToken = "not-a-jwt", UserAttributes = new[] { new { Name = "name", Value = "x" } } }),
             ("DeleteUser", new { AccessToken = "not-a-jwt" }),
             ("ConfirmDevice", new { AccessToken = "not-a-jwt", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),

@@ -7,7 +7,8 @@ namespace CognitoAuth.Emulator.Tests.Peers;
 /// <summary>
 /// The AWS SDK for JavaScript v3 (pinned in tools/aws-sdk-js), written by others, runs a team's realistic test setup
 /// end to end against bin/local, unchanged from how it would run against AWS (tools/aws-sdk-js/team-setup.mjs), and
-/// refreshes with <c>GetTokensFromRefreshToken</c> with rotation on and off (tools/aws-sdk-js/rotation.mjs).
+/// refreshes with <c>GetTokensFromRefreshToken</c> with rotation on and off (tools/aws-sdk-js/rotation.mjs), and signs in
+/// choice-based (<c>USER_AUTH</c>) with <c>PASSWORD</c> and with an <c>EMAIL_OTP</c> code from the inbox (tools/aws-sdk-js/user-auth.mjs).
 /// </summary>
 public sealed class AwsSdkJsTests : IDisposable
 {
@@ -47,6 +48,24 @@ public sealed class AwsSdkJsTests : IDisposable
         Assert.Equal("ENABLED", seen.GetProperty("createdRotation").GetProperty("Feature").GetString());
         Assert.Equal(30, seen.GetProperty("createdRotation").GetProperty("RetryGracePeriodSeconds").GetInt32());
         Assert.Equal("ALLOW_REFRESH_TOKEN_AUTH is not a permitted ExplicitAuthFlow when refresh token rotation is enabled.", seen.GetProperty("refused").GetString());
+    }
+
+    [Fact]
+    public async Task UserAuth_PreferredPasswordAndEmailOtpWithTheInboxCode_AgainstBinLocal()
+    {
+        using var local = await BinLocalProcess.StartAsync(Path.Combine(_directory, "outputs.json"), "--no-seed");
+
+        var seen = await RunAsync("user-auth.mjs", local.OutputsPath);
+
+        Assert.Equal(["PASSWORD", "EMAIL_OTP"], seen.GetProperty("allowedFirstAuthFactors").EnumerateArray().Select(f => f.GetString()));
+        Assert.True(seen.GetProperty("passwordTokens").GetBoolean());
+        Assert.Equal("EMAIL", seen.GetProperty("emailOtpMedium").GetString());
+        Assert.Equal("o***@e***", seen.GetProperty("emailOtpDestination").GetString());
+        Assert.Equal("Authentication", seen.GetProperty("inboxKind").GetString());
+        Assert.Equal(8, seen.GetProperty("codeLength").GetInt32());
+        Assert.True(seen.GetProperty("emailOtpTokens").GetBoolean());
+        Assert.Equal(["PASSWORD_SRP", "PASSWORD", "EMAIL_OTP"], seen.GetProperty("availableChallenges").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["PASSWORD", "EMAIL_OTP"], seen.GetProperty("configuredUserAuthFactors").EnumerateArray().Select(f => f.GetString()));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

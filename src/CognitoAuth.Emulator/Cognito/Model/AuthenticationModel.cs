@@ -57,6 +57,35 @@ internal sealed class AuthFlowResponse
     public Dictionary<string, string>? ChallengeParameters { get; set; }
 
     public AuthenticationResultType? AuthenticationResult { get; set; }
+
+    /// <summary>
+    /// <c>SELECT_CHALLENGE</c>'s choices, which only InitiateAuth's answer carries (<see cref="InitiateAuthResponse"/>): kept
+    /// off the wire here, as RespondToAuthChallenge's output has no such member.
+    /// </summary>
+    internal List<string>? AvailableChallenges { get; set; }
+}
+
+/// <summary>InitiateAuth's and AdminInitiateAuth's output: a challenge or tokens, and <c>USER_AUTH</c>'s <c>AvailableChallenges</c>.</summary>
+internal sealed class InitiateAuthResponse
+{
+    public string? ChallengeName { get; set; }
+
+    public string? Session { get; set; }
+
+    public Dictionary<string, string>? ChallengeParameters { get; set; }
+
+    public AuthenticationResultType? AuthenticationResult { get; set; }
+
+    public List<string>? AvailableChallenges { get; set; }
+
+    public static InitiateAuthResponse Of(AuthFlowResponse answer) => new()
+    {
+        ChallengeName = answer.ChallengeName,
+        Session = answer.Session,
+        ChallengeParameters = answer.ChallengeParameters,
+        AuthenticationResult = answer.AuthenticationResult,
+        AvailableChallenges = answer.AvailableChallenges,
+    };
 }
 
 internal sealed class AuthenticationResultType

@@ -131,3 +131,19 @@ internal sealed class SoftwareTokenMfaConfigType
 {
     public bool? Enabled { get; set; }
 }
+
+internal sealed class GetUserAuthFactorsRequest
+{
+    public string? AccessToken { get; set; }
+}
+
+internal sealed class GetUserAuthFactorsResponse
+{
+    public string? Username { get; set; }
+
+    public string? PreferredMfaSetting { get; set; }
+
+    public List<string>? UserMFASettingList { get; set; }
+
+    public List<string>? ConfiguredUserAuthFactors { get; set; }
+}

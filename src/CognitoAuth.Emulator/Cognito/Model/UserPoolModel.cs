@@ -203,6 +203,14 @@ internal sealed class UserPoolType
 internal sealed class UserPoolPolicyType
 {
     public PasswordPolicyType? PasswordPolicy { get; set; }
+
+    public SignInPolicyType? SignInPolicy { get; set; }
+}
+
+/// <summary>The first factors <c>USER_AUTH</c> may offer (<c>PASSWORD</c>, <c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>WEB_AUTHN</c>).</summary>
+internal sealed class SignInPolicyType
+{
+    public List<string>? AllowedFirstAuthFactors { get; set; }
 }
 
 internal sealed class PasswordPolicyType

@@ -7,7 +7,7 @@ using CognitoAuth.Emulator.Triggers.Events;
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, custom and refresh-token flows), and
+/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, custom, choice-based and refresh-token flows), and
 /// both RespondToAuthChallenge operations — as an adapter over the <see cref="SignInEngine"/>: it checks the request's
 /// shape, finds the pool and app client, applies what is the API's own (which <c>AuthFlow</c> each operation and client
 /// allows, the auth parameters by name), and turns the engine's result into an error, a challenge or tokens. Refresh
@@ -16,11 +16,12 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 internal sealed class Authentication(PoolDirectory directory, SignInEngine engine)
 {
     private const string UserSrpAuth = "USER_SRP_AUTH";
+    private const string UserAuth = "USER_AUTH";
     private const string CustomAuth = "CUSTOM_AUTH";
 
     // botocore's AuthFlowType and ChallengeNameType, the newest model's.
     private static readonly string[] AuthFlows =
-        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", CustomAuth, "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"];
+        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", CustomAuth, "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", UserAuth];
 
     private static readonly string[] ChallengeNameTypes =
     [
@@ -28,7 +29,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH", ChallengeNames.NewPasswordRequired, "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP",
     ];
 
-    public async Task<AuthFlowResponse> AdminInitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
+    public async Task<InitiateAuthResponse> AdminInitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("userPoolId", request.UserPoolId)
@@ -39,7 +40,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var (pool, client) = Resolve(() => directory.Pool(request.UserPoolId!), request.ClientId!);
         var parameters = request.AuthParameters ?? [];
-        return request.AuthFlow switch
+        return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => client.AllowsAdminPasswordAuth
                 ? await PasswordAsync(pool, client, parameters, cancellationToken)
@@ -52,13 +53,12 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             CustomAuth => client.AllowsCustomAuth
                 ? await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken)
                 : throw CognitoErrors.AuthFlowNotEnabled(),
-
-            // USER_AUTH is not emulated yet: refused even where the client allows it.
+            UserAuth => client.AllowsUserAuth ? await UserAuthAsync(pool, client, parameters, cancellationToken) : throw CognitoErrors.AuthFlowNotEnabled(),
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
-        };
+        });
     }
 
-    public async Task<AuthFlowResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
+    public async Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("authFlow", request.AuthFlow)
@@ -68,7 +68,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var (pool, client) = Resolve(() => directory.PoolOfClient(request.ClientId!), request.ClientId!);
         var parameters = request.AuthParameters ?? [];
-        return request.AuthFlow switch
+        return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "USER_PASSWORD_AUTH" => client.AllowsUserPasswordAuth
                 ? await PasswordAsync(pool, client, parameters, cancellationToken)
@@ -77,8 +77,9 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
             CustomAuth when client.AllowsCustomAuth => await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
+            UserAuth when client.AllowsUserAuth => await UserAuthAsync(pool, client, parameters, cancellationToken),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
-        };
+        });
     }
 
     public Task<AuthFlowResponse> AdminRespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, CancellationToken cancellationToken)
@@ -150,6 +151,11 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
+    /// <summary>USER_AUTH: <c>USERNAME</c>, and <c>PREFERRED_CHALLENGE</c> with the factor's <c>PASSWORD</c> or <c>SRP_A</c> when given.</summary>
+    private async Task<AuthFlowResponse> UserAuthAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        await RespondAsync(
+            pool, await engine.UserAuthAsync(pool, client, Required(parameters, "USERNAME"), parameters, cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
         await RespondAsync(
             pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, request.ClientMetadata,
@@ -178,6 +184,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                     ChallengeName = challenge.Name,
                     Session = challenge.Session,
                     ChallengeParameters = new Dictionary<string, string>(challenge.Parameters, StringComparer.Ordinal),
+                    AvailableChallenges = challenge.AvailableChallenges is { } available ? [.. available] : null,
                 };
             default:
                 var authenticated = (SignInResult.Authenticated)result;

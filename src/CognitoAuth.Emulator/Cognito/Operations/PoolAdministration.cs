@@ -7,7 +7,8 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
 /// CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool and DeleteUserPool. Each pool gets its own id
-/// (<c>{region}_XXXXXXXXX</c>), issuer and RSA signing key. The settings the emulator honours: password policy, username
+/// (<c>{region}_XXXXXXXXX</c>), issuer and RSA signing key. The settings the emulator honours: password policy, sign-in policy
+/// (<c>USER_AUTH</c>'s first factors), username
 /// and alias attributes, auto-verified email, case sensitivity, self sign-up, message templates, deletion protection;
 /// everything else is stored and echoed back as given. As in Cognito, UpdateUserPool resets the settings it is not given.
 /// </summary>
@@ -19,6 +20,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
     private static readonly string[] AliasAttributeValues = ["phone_number", "email", "preferred_username"];
     private static readonly string[] VerifiedAttributeValues = ["phone_number", "email"];
     private static readonly string[] TierValues = ["LITE", "ESSENTIALS", "PLUS"];
+    private static readonly string[] FirstFactorValues = ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"];
 
     /// <summary>The feature plan of a pool created without one, as Cognito's since November 2024.</summary>
     private const string DefaultTier = "ESSENTIALS";
@@ -40,6 +42,8 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
         {
             throw CognitoErrors.InvalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
         }
+
+        CheckSignInPolicy(request.Policies?.SignInPolicy, request.UserPoolTier ?? DefaultTier, request.EmailConfiguration, request.SmsConfiguration);
 
         var pool = Create(request);
         return new CreateUserPoolResponse { UserPool = Describe(pool) };
@@ -121,6 +125,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
         {
             var pool = directory.Pool(request.UserPoolId!);
             var current = pool.Config;
+            CheckSignInPolicy(request.Policies?.SignInPolicy, request.UserPoolTier ?? current.UserPoolTier ?? DefaultTier, request.EmailConfiguration, request.SmsConfiguration);
             var config = Settings(request.Policies, request.DeletionProtection, request.LambdaConfig, request.AutoVerifiedAttributes,
                 request.SmsVerificationMessage, request.EmailVerificationMessage, request.EmailVerificationSubject, request.VerificationMessageTemplate,
                 request.SmsAuthenticationMessage, request.UserAttributeUpdateSettings, request.MfaConfiguration, request.DeviceConfiguration,
@@ -208,6 +213,9 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
                     RequireSymbols = given.RequireSymbols ?? false,
                     TemporaryPasswordValidityDays = given.TemporaryPasswordValidityDays ?? 7,
                 },
+
+                // Cognito's default first factor is the password alone.
+                SignInPolicy = new SignInPolicyType { AllowedFirstAuthFactors = policies?.SignInPolicy?.AllowedFirstAuthFactors ?? ["PASSWORD"] },
             },
             DeletionProtection = deletionProtection ?? "INACTIVE",
             LambdaConfig = lambdaConfig ?? EmptyObject(),
@@ -227,6 +235,42 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             UserPoolAddOns = addOns,
             AccountRecoverySetting = accountRecovery,
         };
+    }
+
+    /// <summary>
+    /// <c>Policies.SignInPolicy.AllowedFirstAuthFactors</c>: one to four of Cognito's factors; the passwordless ones need the
+    /// ESSENTIALS or PLUS plan, <c>EMAIL_OTP</c> e-mail sent with Amazon SES, <c>SMS_OTP</c> an SMS configuration.
+    /// </summary>
+    private static void CheckSignInPolicy(SignInPolicyType? policy, string tier, JsonElement? emailConfiguration, JsonElement? smsConfiguration)
+    {
+        if (policy?.AllowedFirstAuthFactors is not { } factors)
+        {
+            return;
+        }
+
+        new RequestValidator()
+            .EachOneOf("policies.signInPolicy.allowedFirstAuthFactors", factors, FirstFactorValues)
+            .ThrowIfInvalid();
+        if (factors.Count is < 1 or > 4)
+        {
+            throw CognitoErrors.InvalidParameter("Policies.SignInPolicy.AllowedFirstAuthFactors must name one to four factors.");
+        }
+
+        if (tier == "LITE" && factors.Any(f => f != "PASSWORD"))
+        {
+            throw CognitoErrors.FeatureUnavailableInTier("Passwordless sign-in (EMAIL_OTP, SMS_OTP, WEB_AUTHN)");
+        }
+
+        var sending = new UserPoolType { EmailConfiguration = emailConfiguration, SmsConfiguration = smsConfiguration };
+        if (factors.Contains("EMAIL_OTP") && !UserPool.SendsEmailWithSesIn(sending))
+        {
+            throw CognitoErrors.EmailCodesNeedSes("EMAIL_OTP sign-in");
+        }
+
+        if (factors.Contains("SMS_OTP") && !UserPool.SendsSmsIn(sending))
+        {
+            throw CognitoErrors.SmsCodesNeedSmsConfiguration("SMS_OTP sign-in");
+        }
     }
 
     private static JsonElement EmptyObject() => JsonDocument.Parse("{}").RootElement.Clone();

@@ -8,7 +8,7 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 /// <summary>
 /// A user's TOTP software token and MFA preferences: AssociateSoftwareToken and VerifySoftwareToken (by access token, or by
 /// the session of an <c>MFA_SETUP</c> challenge — then each step answers the session the next one takes),
-/// SetUserMFAPreference and AdminSetUserMFAPreference. A token is used for sign-in once verified and enabled (or, in a pool
+/// SetUserMFAPreference and AdminSetUserMFAPreference (which also choose the SMS and e-mail MFA types). A token is used for sign-in once verified and enabled (or, in a pool
 /// with MFA ON, once verified); a new one replaces the old only when it is verified. A code accepted here counts as used:
 /// the sign-in that follows in the same 30 seconds needs the next one, as with Cognito.
 /// </summary>
@@ -84,7 +84,7 @@ internal sealed class SoftwareTokens(PoolDirectory directory, SignInEngine engin
         lock (directory.Gate)
         {
             var (pool, user) = AccessTokens.Resolve(directory, request.AccessToken!);
-            SetPreferences(pool, user, request.SMSMfaSettings?.Enabled, request.EmailMfaSettings?.Enabled, request.SoftwareTokenMfaSettings);
+            SetPreferences(pool, user, request.SMSMfaSettings, request.EmailMfaSettings, request.SoftwareTokenMfaSettings);
             directory.Touch();
         }
 
@@ -97,51 +97,101 @@ internal sealed class SoftwareTokens(PoolDirectory directory, SignInEngine engin
         lock (directory.Gate)
         {
             var pool = directory.Pool(request.UserPoolId!);
-            SetPreferences(pool, pool.User(request.Username!), request.SMSMfaSettings?.Enabled, request.EmailMfaSettings?.Enabled, request.SoftwareTokenMfaSettings);
+            SetPreferences(pool, pool.User(request.Username!), request.SMSMfaSettings, request.EmailMfaSettings, request.SoftwareTokenMfaSettings);
             directory.Touch();
         }
 
         return EmptyResponse.Instance;
     }
 
-    /// <summary>GetUser's and AdminGetUser's <c>UserMFASettingList</c>: the MFA types a sign-in asks of the user, or null for none.</summary>
-    public static List<string>? SettingList(UserPool pool, PoolUser user) =>
-        user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON") ? [ChallengeNames.SoftwareTokenMfa] : null;
-
-    /// <summary>GetUser's and AdminGetUser's <c>PreferredMfaSetting</c>.</summary>
-    public static string? Preferred(PoolUser user) => user.SoftwareToken is { Enabled: true, Preferred: true } ? ChallengeNames.SoftwareTokenMfa : null;
-
-    private static void SetPreferences(UserPool pool, PoolUser user, bool? smsEnabled, bool? emailEnabled, SoftwareTokenMfaSettingsType? softwareToken)
+    /// <summary>GetUser's, AdminGetUser's and GetUserAuthFactors' <c>UserMFASettingList</c>: the MFA types a sign-in asks of the user, or null for none.</summary>
+    public static List<string>? SettingList(UserPool pool, PoolUser user)
     {
-        // The emulator sends no SMS or email codes: no user has the "delivery config" those types need.
-        if (smsEnabled == true)
+        List<string> types = [];
+        if (user.SoftwareToken is { } token && (token.Enabled || pool.MfaConfiguration == "ON"))
         {
-            throw CognitoErrors.MfaTypeNotSetUp("SMS_MFA");
+            types.Add(ChallengeNames.SoftwareTokenMfa);
         }
 
-        if (emailEnabled == true)
+        if (user.SmsMfa.Enabled)
         {
-            throw CognitoErrors.MfaTypeNotSetUp("EMAIL_OTP");
+            types.Add(ChallengeNames.SmsMfa);
         }
 
-        if (softwareToken is null)
+        if (user.EmailMfa.Enabled)
         {
-            return;
+            types.Add(ChallengeNames.EmailOtp);
         }
 
-        if (user.SoftwareToken is not { } token)
+        return types.Count > 0 ? types : null;
+    }
+
+    /// <summary>GetUser's, AdminGetUser's and GetUserAuthFactors' <c>PreferredMfaSetting</c>.</summary>
+    public static string? Preferred(PoolUser user) =>
+        user.SoftwareToken is { Enabled: true, Preferred: true } ? ChallengeNames.SoftwareTokenMfa
+        : user.SmsMfa is { Enabled: true, Preferred: true } ? ChallengeNames.SmsMfa
+        : user.EmailMfa is { Enabled: true, Preferred: true } ? ChallengeNames.EmailOtp
+        : null;
+
+    /// <summary>
+    /// The user's choices: a type is activated and preferred as asked, what the request leaves out stays; SMS needs a pool with
+    /// SMS MFA and a <c>phone_number</c>, e-mail a pool with e-mail MFA and an <c>email</c> (Cognito's "delivery config"), a
+    /// software token a verified token. Only
+    /// one type is preferred: preferring one drops the preference of the others.
+    /// </summary>
+    private static void SetPreferences(UserPool pool, PoolUser user, SMSMfaSettingsType? sms, EmailMfaSettingsType? email, SoftwareTokenMfaSettingsType? softwareToken)
+    {
+        if (Asks(sms?.Enabled, sms?.PreferredMfa) && (!pool.SmsMfaEnabled || user.Attribute("phone_number") is null))
         {
-            if (softwareToken.Enabled == true || softwareToken.PreferredMfa == true)
+            throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.SmsMfa);
+        }
+
+        if (Asks(email?.Enabled, email?.PreferredMfa) && (!pool.EmailMfaEnabled || user.Email is null))
+        {
+            throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.EmailOtp);
+        }
+
+        if (Asks(softwareToken?.Enabled, softwareToken?.PreferredMfa) && user.SoftwareToken is null)
+        {
+            throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.SoftwareTokenMfa);
+        }
+
+        user.SmsMfa = Choose(user.SmsMfa, sms?.Enabled, sms?.PreferredMfa);
+        user.EmailMfa = Choose(user.EmailMfa, email?.Enabled, email?.PreferredMfa);
+        if (user.SoftwareToken is { } token && softwareToken is not null)
+        {
+            token.Enabled = softwareToken.Enabled ?? token.Enabled;
+            token.Preferred = token.Enabled && (softwareToken.PreferredMfa ?? token.Preferred);
+        }
+
+        // One preferred type: the one this request prefers.
+        if (sms?.PreferredMfa == true || email?.PreferredMfa == true || softwareToken?.PreferredMfa == true)
+        {
+            if (sms?.PreferredMfa != true)
             {
-                throw CognitoErrors.MfaTypeNotSetUp(ChallengeNames.SoftwareTokenMfa);
+                user.SmsMfa = user.SmsMfa with { Preferred = false };
             }
 
-            return;
+            if (email?.PreferredMfa != true)
+            {
+                user.EmailMfa = user.EmailMfa with { Preferred = false };
+            }
+
+            if (softwareToken?.PreferredMfa != true && user.SoftwareToken is { } other)
+            {
+                other.Preferred = false;
+            }
         }
 
-        token.Enabled = softwareToken.Enabled ?? token.Enabled;
-        token.Preferred = token.Enabled && (softwareToken.PreferredMfa ?? token.Preferred);
         user.LastModifiedAt = pool.Now;
+    }
+
+    private static bool Asks(bool? enabled, bool? preferred) => enabled == true || preferred == true;
+
+    private static MfaChoice Choose(MfaChoice current, bool? enabled, bool? preferred)
+    {
+        var on = enabled ?? current.Enabled;
+        return new MfaChoice(on, on && (preferred ?? current.Preferred));
     }
 
     /// <summary>The step a code matched; a wrong code is EnableSoftwareTokenMFAException, as Cognito answers VerifySoftwareToken.</summary>
