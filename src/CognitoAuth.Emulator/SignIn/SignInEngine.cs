@@ -307,7 +307,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return (null, refusal);
         }
 
-        if (answer?.UserAttributes is not { } attributes)
+        if (answer?.UserAttributes is null)
         {
             return (null, null);
         }
@@ -319,9 +319,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return (meanwhile, null);
             }
 
-            // Cognito sets these itself; an answer cannot choose them.
-            var kept = attributes.Where(a => a.Key is not "sub" and not "username" && !a.Key.StartsWith("cognito:", StringComparison.Ordinal));
-            var user = pool.CreateUser(username, kept, password, answer.FinalUserStatus == UserStatus.ResetRequired ? UserStatus.ResetRequired : UserStatus.Confirmed);
+            var user = pool.CreateUser(username, answer.KeptAttributes, password, answer.FinalUserStatus == UserStatus.ResetRequired ? UserStatus.ResetRequired : UserStatus.Confirmed);
             pool.Directory.Touch();
             return (user, null);
         }
