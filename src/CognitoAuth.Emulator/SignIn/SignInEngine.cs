@@ -29,11 +29,18 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new NewPasswordChallenge(),
         new SoftwareTokenMfaChallenge(),
         new MfaSetupChallenge(),
+        new CustomChallenge(),
+        new DeviceSrpAuthChallenge(),
+        new DevicePasswordVerifierChallenge(),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form).</summary>
+    /// <summary>
+    /// The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form);
+    /// <paramref name="deviceKey"/> is the API's <c>DEVICE_KEY</c> (<see cref="DeviceSteps"/>).
+    /// </summary>
     public async Task<SignInResult> PasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel,
+        IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         PoolUser? user;
         lock (directory.Gate)
@@ -47,7 +54,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
         if (user is null)
         {
-            var (migrated, refusedByMigration) = await MigrateUserAsync(pool, client, username, password, cancellationToken).ConfigureAwait(false);
+            var (migrated, refusedByMigration) = await MigrateUserAsync(pool, client, username, password, validationData, cancellationToken).ConfigureAwait(false);
             if (refusedByMigration is not null)
             {
                 return new SignInResult.Refused(refusedByMigration);
@@ -72,7 +79,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             verifier = user.Password;
         }
 
-        if (await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (await PreAuthenticationAsync(pool, client, user, validationData, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }
@@ -94,6 +101,12 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                     : SignInSteps.AfterPassword(pool, user, client);
         }
 
+        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
+        if (channel == SignInChannel.Api)
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +115,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <c>SECRET_BLOCK</c>, and <c>USERNAME</c> and <c>USER_ID_FOR_SRP</c>, both Cognito's real username). The server's
     /// 3072-bit powers run outside the lock.
     /// </summary>
-    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, CancellationToken cancellationToken)
+    public async Task<SignInResult> StartSrpAsync(
+        UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, IReadOnlyDictionary<string, string>? validationData,
+        CancellationToken cancellationToken)
     {
         PoolUser? user;
         PasswordVerifier? stored;
@@ -124,7 +139,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             }
         }
 
-        if (user is not null && await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (user is not null && await PreAuthenticationAsync(pool, client, user, validationData, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }
@@ -137,6 +152,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return new SignInResult.Refused(rejection == SrpARejection.ZeroModN ? SignInErrors.SrpAZero : SignInErrors.SrpAMalformed);
         }
 
+        return PasswordVerifierChallenge(pool, client, challenge, stored, deviceKey, customAuth: null);
+    }
+
+    /// <summary>
+    /// Opens the <c>PASSWORD_VERIFIER</c> challenge of an SRP exchange (of <c>USER_SRP_AUTH</c>, or of <c>CUSTOM_AUTH</c> begun
+    /// with <c>SRP_A</c>, whose progress the session carries on).
+    /// </summary>
+    private SignInResult.Challenged PasswordVerifierChallenge(
+        UserPool pool, AppClient client, SrpServerChallenge challenge, PasswordVerifier? stored, string? deviceKey, CustomAuthProgress? customAuth)
+    {
         string session;
         lock (directory.Gate)
         {
@@ -149,6 +174,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 Srp = challenge,
                 Verifier = stored,
                 UnknownUser = stored is null,
+                CustomAuth = customAuth,
+                DeviceKey = deviceKey,
             });
         }
 
@@ -172,10 +199,11 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// </summary>
     public async Task<SignInResult> AnswerAsync(
         UserPool pool, AppClient client, string challengeName, string? session, IReadOnlyDictionary<string, string> responses, SignInChannel channel,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         IChallenge? challenge;
         ChallengeContext context;
+        string? deviceKey;
         lock (directory.Gate)
         {
             var pending = session is not null ? pool.FindSession(session)
@@ -231,11 +259,23 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(SignInErrors.UserDisabled);
             }
 
-            context = new ChallengeContext(directory, pool, client, user, pending, responses);
+            // Devices: a DEVICE_KEY that is no device of the user is refused before the answer spends the session.
+            deviceKey = responses.GetValueOrDefault(DeviceSteps.DeviceKeyParameter) ?? pending.DeviceKey;
+            if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName) && DeviceSteps.Refusal(pool, user, deviceKey) is { } noDevice)
+            {
+                return new SignInResult.Refused(noDevice);
+            }
+
+            context = new ChallengeContext(directory, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
+        if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName))
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired);
+        }
+
+        return await FinishAsync(pool, result, cancellationToken, clientMetadata).ConfigureAwait(false);
     }
 
     /// <summary>The open challenge a session of this client asks, or <see langword="null"/> when it is spent, expired or another's.</summary>
@@ -273,8 +313,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     }
 
     /// <summary>Once a step has decided: an authenticated sign-in goes through the post-authentication place.</summary>
-    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken) =>
-        result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false) is { } refused
+    private static async Task<SignInResult> FinishAsync(
+        UserPool pool, SignInResult result, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? clientMetadata = null) =>
+        result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, clientMetadata, cancellationToken).ConfigureAwait(false) is { } refused
             ? new SignInResult.Refused(refused)
             : result;
 
@@ -287,7 +328,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// the user is created under it, unless someone created it meanwhile.
     /// </summary>
     private static async Task<(PoolUser? User, CognitoError? Refusal)> MigrateUserAsync(
-        UserPool pool, AppClient client, string username, string password, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         lock (pool.Gate)
@@ -301,7 +342,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
         UserMigrationAnswer? answer = null;
         if (await TriggerErrors.RefusalOfAsync(async () => answer = await triggers
-                .UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData: null, clientMetadata: null, cancellationToken)
+                .UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData, clientMetadata: null, cancellationToken)
                 .ConfigureAwait(false)).ConfigureAwait(false) is { } refusal)
         {
             return (null, refusal);
@@ -329,7 +370,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// The PreAuthentication trigger: a known user is about to prove the first factor. A function that throws refuses the
     /// sign-in with Cognito's error (<c>UserLambdaValidationException</c>), before the password is checked.
     /// </summary>
-    private static async Task<CognitoError?> PreAuthenticationAsync(UserPool pool, AppClient client, PoolUser user, CancellationToken cancellationToken)
+    private static async Task<CognitoError?> PreAuthenticationAsync(
+        UserPool pool, AppClient client, PoolUser user, IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         IReadOnlyList<KeyValuePair<string, string>> attributes;
@@ -344,7 +386,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = user.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData: null, userNotFound: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData, userNotFound: null, cancellationToken))
             .ConfigureAwait(false);
     }
 
@@ -352,7 +394,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// The PostAuthentication trigger: the user is signed in, before tokens or a code are issued. A function that throws
     /// refuses the sign-in (Cognito issues no tokens then).
     /// </summary>
-    private static async Task<CognitoError?> PostAuthenticationAsync(UserPool pool, SignInResult.Authenticated authenticated, CancellationToken cancellationToken)
+    private static async Task<CognitoError?> PostAuthenticationAsync(
+        UserPool pool, SignInResult.Authenticated authenticated, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         IReadOnlyList<KeyValuePair<string, string>> attributes;
@@ -367,7 +410,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata, cancellationToken))
             .ConfigureAwait(false);
     }
 }
