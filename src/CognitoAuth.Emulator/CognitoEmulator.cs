@@ -377,6 +377,11 @@ public sealed class CognitoEmulator : IAsyncDisposable
 
         Action? commit = store is null ? null : () => store.Commit(directory, references);
         var requestLog = new RequestLog(options.TimeProvider);
+        if (directory.Lambdas is { } lambdas)
+        {
+            lambdas.Observer = requestLog.Observe;
+        }
+
         var engine = new SignInEngine(directory);
         var cognito = new CognitoEndpoint(
             CognitoOperation.All(directory, engine, options.Region),
@@ -402,6 +407,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         Volatile.Write(ref dispatch, async context =>
         {
             var toCognito = context.Connection.LocalPort == cognitoPort;
+            requestLog.Begin();
             try
             {
                 await (toCognito ? cognito.HandleAsync(context) : api.HandleAsync(context));
@@ -455,14 +461,15 @@ public sealed class CognitoEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(password);
         return Administer(() =>
         {
-            var created = _administration.AdminCreateUser(new AdminCreateUserRequest
+            // Not under the state lock: a PreSignUp trigger of the pool runs (on the thread pool) while this waits.
+            var created = _administration.AdminCreateUserAsync(new AdminCreateUserRequest
             {
                 UserPoolId = UserPoolId,
                 Username = email,
                 TemporaryPassword = password,
                 MessageAction = "SUPPRESS",
                 UserAttributes = attributes?.Select(a => AttributeType.Of(a.Key, a.Value)).ToList(),
-            });
+            }, CancellationToken.None).GetAwaiter().GetResult();
             if (permanent)
             {
                 _administration.AdminSetUserPassword(new AdminSetUserPasswordRequest

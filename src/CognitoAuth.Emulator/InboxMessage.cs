@@ -34,10 +34,10 @@ public sealed class InboxMessage
     /// <summary>Gets why it was sent.</summary>
     public InboxMessageKind Kind { get; }
 
-    /// <summary>Gets the subject (e-mail), from the pool's message templates or Cognito's defaults.</summary>
+    /// <summary>Gets the subject (e-mail): the pool's CustomMessage trigger's, else the pool's message templates' or Cognito's default.</summary>
     public string Subject { get; }
 
-    /// <summary>Gets the text, with the code or temporary password filled in.</summary>
+    /// <summary>Gets the text (the CustomMessage trigger's when it wrote one), with the code or temporary password and the username filled in.</summary>
     public string Body { get; }
 
     /// <summary>Gets the code or temporary password the message carries.</summary>

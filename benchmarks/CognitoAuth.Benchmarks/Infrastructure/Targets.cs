@@ -37,6 +37,10 @@ internal static class Targets
             "≤ 25 ms median (issue 21)"),
         new("7b. CreateUserPool", "EmulatorStartupBenchmarks", null, "CreateUserPool", Kind.AbsoluteTimeAtMost, 5e6,
             "≤ 5 ms median (issue 21)"),
+        new("8a. A trigger in-process (delegate) over no trigger, per sign-in", "TriggerOverheadBenchmarks", "NoTrigger", "InProcessDelegate", Kind.AddedTimeAtMost, 0.1e6,
+            "≤ 0.1 ms added to a sign-in (issue 22)"),
+        new("8b. A trigger through the Invoke API on loopback over no trigger, per sign-in", "TriggerOverheadBenchmarks", "NoTrigger", "InvokeApi", Kind.AddedTimeAtMost, 2e6,
+            "≤ 2 ms added to a sign-in (issue 22)"),
         new("6. SRP sign-in, client CPU", "SrpBenchmarks", null, "SignIn", Kind.AbsoluteTimeAtMost, 25e6,
             "≤ 25 ms of client CPU per USER_SRP_AUTH sign-in on BigInteger.ModPow (issue 23; was 5 ms with hand-written Montgomery arithmetic)"),
         new("3b. Authorized GET /hello/s, emulator vs cognito-local + minimal API", "ApiThroughputBenchmarks", "CognitoLocalWithMinimalApi", "Emulator", Kind.Throughput, 0,
@@ -62,6 +66,9 @@ internal static class Targets
 
         /// <summary>No baseline: the median itself against <see cref="Target.Threshold"/>, in nanoseconds.</summary>
         AbsoluteTimeAtMost,
+
+        /// <summary>The measured median less the baseline's against <see cref="Target.Threshold"/>, in nanoseconds.</summary>
+        AddedTimeAtMost,
     }
 
     /// <summary>Writes the table; returns the targets that ran and were missed.</summary>
@@ -124,6 +131,9 @@ internal static class Targets
                     Kind.TimeAtMost => ($"{timeRatio:0.00}× the baseline's time ({Notes($"target ≤ {target.Threshold:0.00}×", rounds)})", timeRatio <= target.Threshold),
                     Kind.ThroughputAtLeast => ($"{1 / timeRatio:0.0}× the baseline's throughput ({Notes($"target ≥ {target.Threshold:0}×", rounds)})", 1 / timeRatio >= target.Threshold),
                     Kind.Throughput => ($"{1 / timeRatio:0.00}× the baseline's throughput{(rounds is null ? null : $" ({rounds})")}", true),
+                    Kind.AddedTimeAtMost => (
+                        $"{(measured.ResultStatistics.Median - baseline.ResultStatistics!.Median) / 1e6:0.000} ms added ({Notes($"target ≤ {target.Threshold / 1e6:0.##} ms", rounds)})",
+                        measured.ResultStatistics.Median - baseline.ResultStatistics!.Median <= target.Threshold),
                     _ => ($"{timeRatio:0.00}× the baseline's time{(rounds is null ? null : $" ({rounds})")}", true),
                 };
                 var name = string.IsNullOrEmpty(parameters) ? target.Name : $"{target.Name} ({parameters})";

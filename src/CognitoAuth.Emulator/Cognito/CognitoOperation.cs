@@ -61,7 +61,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("GetUserPoolMfaConfig", signed: true, json.GetUserPoolMfaConfigRequest, json.UserPoolMfaConfigResponse, mfa.GetUserPoolMfaConfig),
 
             // Users, by an administrator.
-            Define("AdminCreateUser", signed: true, json.AdminCreateUserRequest, json.AdminCreateUserResponse, admin.AdminCreateUser),
+            Define("AdminCreateUser", signed: true, json.AdminCreateUserRequest, json.AdminCreateUserResponse, admin.AdminCreateUserAsync),
             Define("AdminSetUserPassword", signed: true, json.AdminSetUserPasswordRequest, json.EmptyResponse, admin.AdminSetUserPassword),
             Define("AdminGetUser", signed: true, json.AdminUserRequest, json.AdminGetUserResponse, admin.AdminGetUser),
             Define("AdminDisableUser", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminDisableUser),
@@ -69,8 +69,8 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AdminDeleteUser", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminDeleteUser),
             Define("AdminUpdateUserAttributes", signed: true, json.AdminUpdateUserAttributesRequest, json.EmptyResponse, admin.AdminUpdateUserAttributes),
             Define("AdminDeleteUserAttributes", signed: true, json.AdminDeleteUserAttributesRequest, json.EmptyResponse, admin.AdminDeleteUserAttributes),
-            Define("AdminConfirmSignUp", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminConfirmSignUp),
-            Define("AdminResetUserPassword", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminResetUserPassword),
+            Define("AdminConfirmSignUp", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminConfirmSignUpAsync),
+            Define("AdminResetUserPassword", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminResetUserPasswordAsync),
             Define("AdminUserGlobalSignOut", signed: true, json.AdminUserRequest, json.EmptyResponse, admin.AdminUserGlobalSignOut),
             Define("ListUsers", signed: true, json.ListUsersRequest, json.ListUsersResponse, admin.ListUsers),
             Define("AdminSetUserMFAPreference", signed: true, json.AdminSetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.AdminSetUserMFAPreference),
@@ -114,10 +114,10 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
 
             // Self-service.
             Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUpAsync),
-            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.ConfirmSignUpResponse, self.ConfirmSignUp),
-            Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCode),
-            Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPassword),
-            Define("ConfirmForgotPassword", signed: false, json.ConfirmForgotPasswordRequest, json.EmptyResponse, self.ConfirmForgotPassword),
+            Define("ConfirmSignUp", signed: false, json.ConfirmSignUpRequest, json.ConfirmSignUpResponse, self.ConfirmSignUpAsync),
+            Define("ResendConfirmationCode", signed: false, json.ResendConfirmationCodeRequest, json.ResendConfirmationCodeResponse, self.ResendConfirmationCodeAsync),
+            Define("ForgotPassword", signed: false, json.ForgotPasswordRequest, json.ForgotPasswordResponse, self.ForgotPasswordAsync),
+            Define("ConfirmForgotPassword", signed: false, json.ConfirmForgotPasswordRequest, json.EmptyResponse, self.ConfirmForgotPasswordAsync),
             Define("ChangePassword", signed: false, json.ChangePasswordRequest, json.EmptyResponse, self.ChangePassword),
             Define("GetUser", signed: false, json.GetUserRequest, json.GetUserResponse, self.GetUser),
             Define("UpdateUserAttributes", signed: false, json.UpdateUserAttributesRequest, json.UpdateUserAttributesResponse, self.UpdateUserAttributes),

@@ -55,7 +55,7 @@ internal sealed class LocalActions(PoolDirectory directory, Action? commit)
         string query;
         try
         {
-            var done = Run(path[PathPrefix.Length..], poolId, username, form["temporary_password"].ToString());
+            var done = await RunAsync(path[PathPrefix.Length..], poolId, username, form["temporary_password"].ToString(), context.RequestAborted);
             query = "?done=" + Uri.EscapeDataString(done);
         }
         catch (CognitoServiceException error)
@@ -72,23 +72,23 @@ internal sealed class LocalActions(PoolDirectory directory, Action? commit)
         context.Response.Headers.Location = LocalPage.PathPrefix + query;
     }
 
-    private string Run(string action, string poolId, string username, string temporaryPassword)
+    private async Task<string> RunAsync(string action, string poolId, string username, string temporaryPassword, CancellationToken cancellationToken)
     {
         var request = new AdminUserRequest { UserPoolId = poolId, Username = username };
         switch (action)
         {
             case "create-user":
-                var created = _administration.AdminCreateUser(new AdminCreateUserRequest
+                var created = await _administration.AdminCreateUserAsync(new AdminCreateUserRequest
                 {
                     UserPoolId = poolId,
                     Username = username,
                     TemporaryPassword = temporaryPassword.Length == 0 ? null : temporaryPassword,
                     MessageAction = temporaryPassword.Length == 0 ? null : "SUPPRESS",
                     UserAttributes = username.Contains('@', StringComparison.Ordinal) ? [AttributeType.Of("email", username), AttributeType.Of("email_verified", "true")] : null,
-                });
+                }, cancellationToken);
                 return $"Created {username} ({created.User!.UserStatus}).";
             case "reset-password":
-                _administration.AdminResetUserPassword(request);
+                await _administration.AdminResetUserPasswordAsync(request, cancellationToken);
                 return $"Reset the password of {username}: the code is in the inbox.";
             case "disable":
                 _administration.AdminDisableUser(request);

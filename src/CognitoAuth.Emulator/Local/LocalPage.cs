@@ -130,6 +130,14 @@ internal sealed class LocalPage(PoolDirectory directory, RequestLog requests, Ur
         {
             page.Raw("<tr><td>").Text(entry.At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)).Raw("</td><td>").Text(entry.Endpoint).Raw("</td><td><code>")
                 .Text(entry.Name).Raw($"</code></td><td class=\"{(entry.Status < 400 ? "ok" : "bad")}\">{entry.Status}</td><td>").Text(entry.Outcome ?? (entry.Status < 400 ? "ok" : string.Empty)).Raw("</td></tr>");
+            foreach (var run in entry.Triggers)
+            {
+                // One row per trigger run, under its request: the trigger, its function and where it ran, how it ended, how long.
+                page.Raw("<tr class=\"trigger\"><td></td><td>trigger</td><td><code>").Text(run.Trigger).Raw("</code> → <code>").Text(run.FunctionName).Raw("</code>")
+                    .Text(run.Source is null ? string.Empty : $" ({run.Source})").Raw($"</td><td class=\"{(run.Succeeded ? "ok" : "bad")}\">")
+                    .Text(run.ElapsedMs.ToString("0.#", CultureInfo.InvariantCulture)).Raw(" ms</td><td>").Text(run.OutcomeText)
+                    .Text(run.ErrorCode is null ? string.Empty : $" ({run.ErrorCode})").Raw("</td></tr>");
+            }
         }
 
         page.Raw("</table></div>");

@@ -159,7 +159,8 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine
             // A new sign-in: the one the browser had in progress ends.
             engine.Abandon(pool, pendingId);
             var username = form["username"].ToString().Trim();
-            var started = await engine.PasswordAsync(pool, client, username, form["password"].ToString(), secretHash: null, deviceKey: null, SignInChannel.ManagedLogin, cancellationToken);
+            var started = await engine.PasswordAsync(pool, client, username, form["password"].ToString(), secretHash: null, deviceKey: null, SignInChannel.ManagedLogin,
+                validationData: null, cancellationToken);
             return Present(parsed, started, username, answered: null);
         }
 

@@ -21,7 +21,8 @@ internal sealed record TokenGrant(
     DateTimeOffset IssuedAt,
     string? Nonce = null,
     UserPoolTriggers? Triggers = null,
-    string TriggerSource = PreTokenGenerationTrigger.Authentication)
+    string TriggerSource = PreTokenGenerationTrigger.Authentication,
+    IReadOnlyDictionary<string, string>? ClientMetadata = null)
 {
     /// <summary>The grant for a user of a pool through an app client: its attributes, groups and the client's lifetimes, now.</summary>
     /// <remarks>
@@ -50,7 +51,7 @@ internal sealed record TokenGrant(
     {
         var customization = Triggers is null
             ? null
-            : await Triggers.PreTokenGenerationAsync(TriggerSource, SignIn.Username, Attributes, Groups, SignIn.Scopes ?? [TokenIssuer.AccessScope], null, cancellationToken)
+            : await Triggers.PreTokenGenerationAsync(TriggerSource, SignIn.Username, Attributes, Groups, SignIn.Scopes ?? [TokenIssuer.AccessScope], ClientMetadata, cancellationToken)
                 .ConfigureAwait(false);
         var accessToken = Issuer.CreateAccessToken(SignIn, Groups, IssuedAt, AccessTokenValidity, customization);
         var idToken = SignIn.Scopes is { } scopes && !scopes.Contains("openid", StringComparer.Ordinal)

@@ -204,11 +204,14 @@ internal sealed class UserPool
 
     public bool EmailTaken(string email) => EmailSignsIn && _usersByEmail.ContainsKey(email);
 
-    /// <summary>Creates a user; in a pool with email as username, <paramref name="username"/> is the email and the real username a UUID.</summary>
-    public PoolUser CreateUser(string username, IEnumerable<KeyValuePair<string, string>> attributes, string? password, string status)
+    /// <summary>
+    /// Creates a user; in a pool with email as username, <paramref name="username"/> is the email and the real username a UUID.
+    /// <paramref name="sub"/> is the one <see cref="NewUser"/> chose, when a trigger has already been told it.
+    /// </summary>
+    public PoolUser CreateUser(string username, IEnumerable<KeyValuePair<string, string>> attributes, string? password, string status, string? sub = null)
     {
         var now = Now;
-        var sub = Guid.NewGuid().ToString();
+        sub ??= Guid.NewGuid().ToString();
         var realUsername = EmailIsUsername ? sub : username;
         var user = new PoolUser(realUsername, sub, now, ++_nextSequence)
         {
@@ -228,6 +231,36 @@ internal sealed class UserPool
 
         Restore(user);
         return user;
+    }
+
+    /// <summary>
+    /// A user about to be created, as <see cref="CreateUser"/> will make them — the real username and the attributes
+    /// (<c>sub</c>, the email of an email-as-username pool, then <paramref name="attributes"/>) — for the triggers that run
+    /// before the user exists (CustomMessage at sign-up and invitation); pass its <c>Sub</c> to <see cref="CreateUser"/>.
+    /// </summary>
+    public (string Username, string Sub, IReadOnlyList<KeyValuePair<string, string>> Attributes) NewUser(string username, IEnumerable<KeyValuePair<string, string>> attributes)
+    {
+        var sub = Guid.NewGuid().ToString();
+        List<KeyValuePair<string, string>> all = [new("sub", sub)];
+        if (EmailIsUsername)
+        {
+            all.Add(new("email", username));
+        }
+
+        foreach (var attribute in attributes)
+        {
+            var index = all.FindIndex(a => a.Key == attribute.Key);
+            if (index >= 0)
+            {
+                all[index] = attribute;
+            }
+            else
+            {
+                all.Add(attribute);
+            }
+        }
+
+        return (EmailIsUsername ? sub : username, sub, all);
     }
 
     /// <summary>Adds a user as it was (a user loaded from the data directory, or one just created).</summary>

@@ -49,7 +49,7 @@ internal sealed partial class SignInEngine
                 CustomAuthRound.UserNotFoundFlag(client, user));
         }
 
-        if (round.User is { } known && await PreAuthenticationAsync(pool, client, known, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (round.User is { } known && await PreAuthenticationAsync(pool, client, known, clientMetadata, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }

@@ -45,7 +45,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <paramref name="deviceKey"/> is the API's <c>DEVICE_KEY</c> (<see cref="DeviceSteps"/>).
     /// </summary>
     public async Task<SignInResult> PasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel,
+        IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         var result = await CheckPasswordAsync(pool, client, username, password, secretHash, channel, cancellationToken).ConfigureAwait(false);
 
@@ -74,7 +75,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
         if (user is null)
         {
-            var (migrated, refusedByMigration) = await MigrateUserAsync(pool, client, username, password, cancellationToken).ConfigureAwait(false);
+            var (migrated, refusedByMigration) = await MigrateUserAsync(pool, client, username, password, validationData, cancellationToken).ConfigureAwait(false);
             if (refusedByMigration is not null)
             {
                 return new SignInResult.Refused(refusedByMigration);
@@ -99,7 +100,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             verifier = user.Password;
         }
 
-        if (await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (await PreAuthenticationAsync(pool, client, user, validationData, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }
@@ -233,7 +234,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <c>SECRET_BLOCK</c>, and <c>USERNAME</c> and <c>USER_ID_FOR_SRP</c>, both Cognito's real username). The server's
     /// 3072-bit powers run outside the lock.
     /// </summary>
-    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, CancellationToken cancellationToken)
+    public async Task<SignInResult> StartSrpAsync(
+        UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, IReadOnlyDictionary<string, string>? validationData,
+        CancellationToken cancellationToken)
     {
         PoolUser? user;
         PasswordVerifier? stored;
@@ -255,7 +258,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             }
         }
 
-        if (user is not null && await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (user is not null && await PreAuthenticationAsync(pool, client, user, validationData, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }
@@ -394,7 +397,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven);
         }
 
-        return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(pool, result, cancellationToken, clientMetadata).ConfigureAwait(false);
     }
 
     /// <summary>The open challenge a session of this client asks, or <see langword="null"/> when it is spent, expired or another's.</summary>
@@ -433,37 +436,56 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
     /// <summary>
     /// Once a step has decided: an authenticated sign-in goes through the post-authentication place; a challenge that made a
-    /// code sends it now, outside the lock.
+    /// code sends it now, outside the lock (through the pool's CustomMessage trigger, which may refuse the sign-in).
     /// </summary>
-    private static async Task<SignInResult> FinishAsync(UserPool pool, SignInResult result, CancellationToken cancellationToken)
+    private static async Task<SignInResult> FinishAsync(
+        UserPool pool, SignInResult result, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? clientMetadata = null)
     {
-        if (result is SignInResult.Challenged challenged)
+        if (result is SignInResult.Challenged challenged
+            && await SendCodeAsync(pool, challenged, clientMetadata, cancellationToken).ConfigureAwait(false) is { } notSent)
         {
-            SendCode(pool, challenged);
+            return new SignInResult.Refused(notSent);
         }
 
-        return result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, cancellationToken).ConfigureAwait(false) is { } refused
+        return result is SignInResult.Authenticated authenticated && await PostAuthenticationAsync(pool, authenticated, clientMetadata, cancellationToken).ConfigureAwait(false) is { } refused
             ? new SignInResult.Refused(refused)
             : result;
     }
 
-    /// <summary>Sends the code a challenge made (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>SMS_MFA</c>), once, through the pool's one place that sends messages.</summary>
-    private static void SendCode(UserPool pool, SignInResult.Challenged challenged)
+    /// <summary>
+    /// Sends the code a challenge made (<c>EMAIL_OTP</c>, <c>SMS_OTP</c>, <c>SMS_MFA</c>), once, through the pool's one place
+    /// that sends messages: prepared under the lock, worded by the CustomMessage trigger outside it, delivered under it.
+    /// </summary>
+    /// <returns>The refusal when the trigger failed (the code is then never delivered), else <see langword="null"/>.</returns>
+    private static async Task<CognitoError?> SendCodeAsync(
+        UserPool pool, SignInResult.Challenged challenged, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         SignInCode code;
-        PoolUser user;
+        OutgoingMessage? message;
         lock (pool.Gate)
         {
-            if (pool.FindSession(challenged.Session) is not { Code: { Sent: false } unsent } session || pool.FindUser(session.Username) is not { } found)
+            if (pool.FindSession(challenged.Session) is not { Code: { Sent: false } unsent } session || pool.FindUser(session.Username) is not { } user)
             {
-                return;
+                return null;
             }
 
             unsent.Sent = true;
-            (code, user) = (unsent, found);
+            code = unsent;
+            message = CodeDelivery.PrepareSignInCode(pool, user, code, session.ClientId, clientMetadata);
         }
 
-        CodeDelivery.SendSignInCode(pool, user, code);
+        if (await TriggerErrors.RefusalOfAsync(async () => message = await CodeDelivery.CustomizeAsync(message, cancellationToken).ConfigureAwait(false))
+                .ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        lock (pool.Gate)
+        {
+            CodeDelivery.Deliver(pool, message, code.Code);
+        }
+
+        return null;
     }
 
     // The places of the Lambda triggers (next issue). Each runs outside the directory's lock; the step checks again after it.
@@ -475,7 +497,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// the user is created under it, unless someone created it meanwhile.
     /// </summary>
     private static async Task<(PoolUser? User, CognitoError? Refusal)> MigrateUserAsync(
-        UserPool pool, AppClient client, string username, string password, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         lock (pool.Gate)
@@ -489,13 +511,13 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
         UserMigrationAnswer? answer = null;
         if (await TriggerErrors.RefusalOfAsync(async () => answer = await triggers
-                .UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData: null, clientMetadata: null, cancellationToken)
+                .UserMigrationAsync(UserMigrationTrigger.Authentication, username, password, validationData, clientMetadata: null, cancellationToken)
                 .ConfigureAwait(false)).ConfigureAwait(false) is { } refusal)
         {
             return (null, refusal);
         }
 
-        if (answer?.UserAttributes is not { } attributes)
+        if (answer?.UserAttributes is null)
         {
             return (null, null);
         }
@@ -507,9 +529,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return (meanwhile, null);
             }
 
-            // Cognito sets these itself; an answer cannot choose them.
-            var kept = attributes.Where(a => a.Key is not "sub" and not "username" && !a.Key.StartsWith("cognito:", StringComparison.Ordinal));
-            var user = pool.CreateUser(username, kept, password, answer.FinalUserStatus == UserStatus.ResetRequired ? UserStatus.ResetRequired : UserStatus.Confirmed);
+            var user = pool.CreateUser(username, answer.KeptAttributes, password, answer.FinalUserStatus == UserStatus.ResetRequired ? UserStatus.ResetRequired : UserStatus.Confirmed);
             pool.Directory.Touch();
             return (user, null);
         }
@@ -519,7 +539,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// The PreAuthentication trigger: a known user is about to prove the first factor. A function that throws refuses the
     /// sign-in with Cognito's error (<c>UserLambdaValidationException</c>), before the password is checked.
     /// </summary>
-    private static async Task<CognitoError?> PreAuthenticationAsync(UserPool pool, AppClient client, PoolUser user, CancellationToken cancellationToken)
+    private static async Task<CognitoError?> PreAuthenticationAsync(
+        UserPool pool, AppClient client, PoolUser user, IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         IReadOnlyList<KeyValuePair<string, string>> attributes;
@@ -534,7 +555,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = user.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData: null, userNotFound: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PreAuthenticationAsync(user.Username, attributes, validationData, userNotFound: null, cancellationToken))
             .ConfigureAwait(false);
     }
 
@@ -542,7 +563,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// The PostAuthentication trigger: the user is signed in, before tokens or a code are issued. A function that throws
     /// refuses the sign-in (Cognito issues no tokens then).
     /// </summary>
-    private static async Task<CognitoError?> PostAuthenticationAsync(UserPool pool, SignInResult.Authenticated authenticated, CancellationToken cancellationToken)
+    private static async Task<CognitoError?> PostAuthenticationAsync(
+        UserPool pool, SignInResult.Authenticated authenticated, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         UserPoolTriggers? triggers;
         IReadOnlyList<KeyValuePair<string, string>> attributes;
@@ -557,7 +579,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata, cancellationToken))
             .ConfigureAwait(false);
     }
 }

@@ -104,33 +104,45 @@ internal sealed class LambdaRunner : IDisposable
     /// <exception cref="CognitoServiceException">As Cognito reports it: <c>UserLambdaValidationException</c> (the function
     /// failed), <c>InvalidLambdaResponseException</c> (the answer is not a JSON object), <c>UnexpectedLambdaException</c> (no
     /// answer within <see cref="Timeout"/>, or no such function).</exception>
-    public async Task<JsonObject> InvokeAsync(string trigger, string functionArn, JsonObject evt, CancellationToken cancellationToken = default)
+    public Task<JsonObject> InvokeAsync(string trigger, string functionArn, JsonObject evt, CancellationToken cancellationToken = default) =>
+        InvokeAsync(trigger, functionArn, evt, answer => answer, cancellationToken);
+
+    /// <summary>
+    /// Invokes the function and reads its answer with <paramref name="read"/> (a trigger's reader, which throws
+    /// <c>InvalidLambdaResponseException</c> for a <c>response</c> it cannot apply): the <see cref="Observer"/> is told of the
+    /// whole run, reading included, so an answer the trigger cannot use shows as such.
+    /// </summary>
+    public async Task<T> InvokeAsync<T>(string trigger, string functionArn, JsonObject evt, Func<JsonObject, T> read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(read);
         var started = Stopwatch.GetTimestamp();
-        string? source = null;
+        var run = new Run();
         try
         {
-            var answer = await InvokeCoreAsync(trigger, functionArn, evt, s => source = s, cancellationToken).ConfigureAwait(false);
-            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, source, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
-            return answer;
+            var answer = await InvokeCoreAsync(trigger, functionArn, evt, run, cancellationToken).ConfigureAwait(false);
+            run.Outcome = TriggerOutcome.InvalidAnswer;
+            var result = read(answer);
+            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, run.Source, TriggerOutcome.Ok, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            return result;
         }
         catch (CognitoServiceException ex)
         {
-            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, source, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            Observer?.Invoke(new TriggerInvocation(trigger, functionArn, run.Source, run.Outcome, ex.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             throw;
         }
     }
 
-    private async Task<JsonObject> InvokeCoreAsync(string trigger, string functionArn, JsonObject evt, Action<string> found, CancellationToken cancellationToken)
+    private async Task<JsonObject> InvokeCoreAsync(string trigger, string functionArn, JsonObject evt, Run run, CancellationToken cancellationToken)
     {
         if (!LambdaArn.TryParse(functionArn, out var arn) || Find(arn) is not { } function)
         {
+            run.Outcome = TriggerOutcome.NotFound;
             Log.TriggerFunctionNotFound(_logger, trigger, functionArn);
             throw TriggerErrors.CouldNotInvoke(trigger, "AccessDeniedException");
         }
 
-        found(function.Source);
+        run.Source = function.Source;
         var started = Stopwatch.GetTimestamp();
         byte[] answer;
         using (var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -143,21 +155,25 @@ internal sealed class LambdaRunner : IDisposable
             catch (TimeoutException)
             {
                 await invocation.CancelAsync().ConfigureAwait(false);
+                run.Outcome = TriggerOutcome.TimedOut;
                 Log.TriggerTimedOut(_logger, trigger, arn.FunctionName, function.Source);
                 throw TriggerErrors.TimedOut(trigger);
             }
             catch (LambdaFunctionException ex)
             {
+                run.Outcome = TriggerOutcome.Failed;
                 Log.TriggerFailed(_logger, trigger, arn.FunctionName, function.Source);
                 throw TriggerErrors.FunctionFailed(trigger, ex.Message);
             }
             catch (LambdaUnreachableException ex)
             {
+                run.Outcome = TriggerOutcome.Unreachable;
                 Log.TriggerUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
                 throw TriggerErrors.CouldNotInvoke(trigger, ex.Error);
             }
         }
 
+        run.Outcome = TriggerOutcome.InvalidAnswer;
         if (!TriggerJson.TryParse(answer, out var node))
         {
             Log.TriggerAnswerInvalid(_logger, trigger, arn.FunctionName, "not JSON");
@@ -177,4 +193,12 @@ internal sealed class LambdaRunner : IDisposable
     public void Dispose() => _http?.Dispose();
 
     private ITriggerFunction? Find(LambdaArn arn) => _functions.GetValueOrDefault(arn.FunctionName) ?? _endpoint;
+
+    /// <summary>What one run found and how far it got, for the <see cref="Observer"/>.</summary>
+    private sealed class Run
+    {
+        public string? Source { get; set; }
+
+        public TriggerOutcome Outcome { get; set; } = TriggerOutcome.Failed;
+    }
 }

@@ -9,7 +9,7 @@ namespace CognitoAuth.Emulator.Triggers;
 /// Which function a pool runs for which trigger, read from its <c>LambdaConfig</c> (botocore's <c>LambdaConfigType</c>): one
 /// ARN per trigger key, and <c>PreTokenGenerationConfig {LambdaArn, LambdaVersion}</c>, which wins over the legacy
 /// <c>PreTokenGeneration</c> key (that one means <c>V1_0</c>). <c>CustomSMSSender</c>/<c>CustomEmailSender</c> (codes
-/// encrypted with the pool's KMS key) are not emulated: they are listed in <see cref="Unsupported"/>, so the pool can be
+/// encrypted with the pool's <c>KMSKeyID</c>) are not emulated: they are listed in <see cref="Unsupported"/>, so the pool can be
 /// refused clearly rather than send codes its sender never sees.
 /// </summary>
 internal sealed record PoolLambdaConfig(IReadOnlyDictionary<string, string> Functions, string PreTokenGenerationVersion, IReadOnlyList<string> Unsupported)
@@ -21,6 +21,9 @@ internal sealed record PoolLambdaConfig(IReadOnlyDictionary<string, string> Func
         PostAuthenticationTrigger.Name, DefineAuthChallengeTrigger.Name, CreateAuthChallengeTrigger.Name,
         VerifyAuthChallengeResponseTrigger.Name, PreTokenGenerationTrigger.Name, UserMigrationTrigger.Name,
     ];
+
+    /// <summary>The keys of <c>LambdaConfigType</c> the emulator does not run: the KMS custom senders and their key.</summary>
+    public static IReadOnlyList<string> UnsupportedKeys { get; } = ["CustomEmailSender", "CustomSMSSender", "KMSKeyID"];
 
     public static PoolLambdaConfig Empty { get; } = new(new Dictionary<string, string>(), PreTokenGenerationTrigger.V1, []);
 
@@ -59,7 +62,7 @@ internal sealed record PoolLambdaConfig(IReadOnlyDictionary<string, string> Func
             }
         }
 
-        List<string> unsupported = [.. ((string[])["CustomSMSSender", "CustomEmailSender"]).Where(k => config.TryGetProperty(k, out var sender) && sender.ValueKind != JsonValueKind.Null)];
+        List<string> unsupported = [.. UnsupportedKeys.Where(k => config.TryGetProperty(k, out var sender) && sender.ValueKind != JsonValueKind.Null)];
         return new(functions, version, unsupported);
     }
 

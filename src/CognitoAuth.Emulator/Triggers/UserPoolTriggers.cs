@@ -94,8 +94,9 @@ internal sealed class UserPoolTriggers(LambdaRunner runner, PoolLambdaConfig con
             answer => VerifyAuthChallengeResponseTrigger.Read(answer), cancellationToken);
 
     /// <summary>
-    /// Refuses a <c>LambdaConfig</c> the emulator cannot honour (a KMS custom sender), naming it: for
-    /// <c>CreateUserPool</c>/<c>UpdateUserPool</c>. The wording is the emulator's own (Cognito has no such refusal).
+    /// Refuses a <c>LambdaConfig</c> the emulator cannot honour (<c>CustomEmailSender</c>, <c>CustomSMSSender</c>,
+    /// <c>KMSKeyID</c>), naming what it found: for <c>CreateUserPool</c>/<c>UpdateUserPool</c>, and so for a template's
+    /// pool, which is created through them. The wording is the emulator's own (Cognito has no such refusal).
     /// </summary>
     public static void EnsureSupported(PoolLambdaConfig config)
     {
@@ -103,7 +104,7 @@ internal sealed class UserPoolTriggers(LambdaRunner runner, PoolLambdaConfig con
         if (config.Unsupported.Count > 0)
         {
             throw new CognitoServiceException(CognitoErrors.InvalidParameterCode,
-                $"The emulator does not run {string.Join(" or ", config.Unsupported)} triggers (codes encrypted with a KMS key); remove them from LambdaConfig.");
+                $"The emulator does not support {string.Join(", ", config.Unsupported)} in LambdaConfig (custom senders get codes encrypted with a KMS key); remove them, or use a CustomMessage trigger to word the messages.");
         }
     }
 
@@ -114,7 +115,6 @@ internal sealed class UserPoolTriggers(LambdaRunner runner, PoolLambdaConfig con
             return default;
         }
 
-        var answer = await runner.InvokeAsync(trigger, arn, buildEvent(), cancellationToken).ConfigureAwait(false);
-        return read(answer);
+        return await runner.InvokeAsync(trigger, arn, buildEvent(), read, cancellationToken).ConfigureAwait(false);
     }
 }

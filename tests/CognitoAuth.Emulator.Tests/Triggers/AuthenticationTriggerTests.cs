@@ -66,6 +66,43 @@ public sealed class AuthenticationTriggerTests
         refused.AssertError("UserLambdaValidationException", "PostAuthentication failed with error audit log unavailable.");
     }
 
+    [Fact]
+    public async Task ClientMetadata_InitiateAuthsAsValidationData_RespondToAuthChallengesAsClientMetadata()
+    {
+        var events = new ConcurrentQueue<JsonObject>();
+        await using var emulator = await StartAsync(
+            evt => { events.Enqueue((JsonObject)evt.DeepClone()); return evt; },
+            evt => { events.Enqueue((JsonObject)evt.DeepClone()); return evt; });
+        using var client = new CognitoTestClient(emulator);
+        var pool = await TestPool.CreateAsync(client, lambdaConfig: new { PreAuthentication = PreArn, PostAuthentication = PostArn, PreTokenGeneration = PostArn });
+        (await pool.CallAsync("AdminCreateUser", new { UserPoolId = pool.PoolId, Username = "carol", TemporaryPassword = "Temp-Pass123!", MessageAction = "SUPPRESS" })).AssertOk();
+
+        var challenge = await pool.CallAsync("InitiateAuth", new
+        {
+            pool.ClientId, AuthFlow = "USER_PASSWORD_AUTH",
+            AuthParameters = new Dictionary<string, string> { ["USERNAME"] = "carol", ["PASSWORD"] = "Temp-Pass123!" },
+            ClientMetadata = new Dictionary<string, string> { ["step"] = "initiate" },
+        });
+        var signedIn = await pool.CallAsync("RespondToAuthChallenge", new
+        {
+            pool.ClientId, ChallengeName = "NEW_PASSWORD_REQUIRED", Session = challenge.Get("Session"),
+            ChallengeResponses = new Dictionary<string, string> { ["USERNAME"] = "carol", ["NEW_PASSWORD"] = TestPool.Password },
+            ClientMetadata = new Dictionary<string, string> { ["step"] = "respond" },
+        });
+
+        signedIn.AssertOk();
+        Assert.Equal(
+            [
+                ("PreAuthentication_Authentication", "validationData", "initiate"),
+                ("PostAuthentication_Authentication", "clientMetadata", "respond"),
+                ("TokenGeneration_NewPasswordChallenge", "clientMetadata", "respond"),
+            ],
+            events.Select(e => (
+                e["triggerSource"]!.GetValue<string>(),
+                e["request"]!["validationData"] is JsonObject ? "validationData" : "clientMetadata",
+                (e["request"]!["validationData"] ?? e["request"]!["clientMetadata"])!["step"]!.GetValue<string>())));
+    }
+
     private static Task<CognitoEmulator> StartAsync(Func<JsonObject, JsonObject> pre, Func<JsonObject, JsonObject> post)
     {
         var options = new CognitoEmulatorOptions();

@@ -277,23 +277,33 @@ public sealed class LambdaRunnerTests
     }
 
     [Fact]
-    public async Task Observer_IsToldOfEveryRunAndHowItEnded()
+    public async Task Observer_IsToldOfEveryRunAndHowItEnded_ReadingTheAnswerIncluded()
     {
         List<TriggerInvocation> runs = [];
         using var runner = Runner(o =>
         {
             o.LambdaFunctions["ok"] = (evt, _) => Task.FromResult<JsonNode?>(evt);
             o.LambdaFunctions["deny"] = (_, _) => throw new InvalidOperationException("no");
+            o.LambdaFunctions["number"] = (_, _) => Task.FromResult<JsonNode?>(JsonValue.Create(42));
         });
         runner.Observer = runs.Add;
 
         await runner.InvokeAsync("PreSignUp", Arn("ok"), Event());
         await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("deny"), Event()));
         await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("missing"), Event()));
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("number"), Event()));
+        await Assert.ThrowsAsync<CognitoServiceException>(() => runner.InvokeAsync("PreSignUp", Arn("ok"), Event(), new Func<JsonObject, object>(_ => throw TriggerErrors.AnswerUnrecognizable())));
 
         Assert.Equal(
-            [(Arn("ok"), "delegate 'ok'", (string?)null), (Arn("deny"), "delegate 'deny'", "UserLambdaValidationException"), (Arn("missing"), null!, "UnexpectedLambdaException")],
-            runs.Select(r => (r.FunctionArn, r.Source, r.ErrorCode)));
+            [
+                (Arn("ok"), "delegate 'ok'", "ok", (string?)null),
+                (Arn("deny"), "delegate 'deny'", "failed", "UserLambdaValidationException"),
+                (Arn("missing"), null!, "not found", "UnexpectedLambdaException"),
+                (Arn("number"), "delegate 'number'", "invalid answer", "InvalidLambdaResponseException"),
+                (Arn("ok"), "delegate 'ok'", "invalid answer", "InvalidLambdaResponseException"),
+            ],
+            runs.Select(r => (r.FunctionArn, r.Source, r.OutcomeText, r.ErrorCode)));
+        Assert.All(runs, r => Assert.Equal(r.FunctionArn.Split(':')[6], r.FunctionName));
     }
 
     [Theory]

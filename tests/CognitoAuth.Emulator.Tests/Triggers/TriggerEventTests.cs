@@ -148,15 +148,28 @@ public sealed class TriggerEventTests
     }
 
     [Fact]
-    public void CustomMessage_Read_FillsTheCodeAndUsernameIntoTheFunctionsMessage()
+    public void CustomMessage_Apply_TakesTheFunctionsWordsAndKeepsThePoolsWhereItWroteNone()
     {
         var answer = Answer(CustomMessageTrigger.Event(CustomMessageTrigger.AdminCreateUser, Context, "alice", Attributes, null),
             """{"emailSubject":"Welcome to Acme","emailMessage":"Hi {username}, your temporary password is {####}.","smsMessage":null}""");
 
         var read = CustomMessageTrigger.Read(answer);
 
-        Assert.Equal(("Welcome to Acme", "Hi alice, your temporary password is Tmp-8842."), read.Email("Your temporary password", "default", "Tmp-8842", "alice"));
-        Assert.Equal("Code 123456", read.Sms("Code {####}", "123456", "alice"));
+        Assert.Equal(("Welcome to Acme", "Hi {username}, your temporary password is {####}."), read.Apply("EMAIL", "Your temporary password", "default {####}"));
+        Assert.Equal(("Your temporary password", "Code {####}"), read.Apply("SMS", "Your temporary password", "Code {####}"));
+    }
+
+    [Theory]
+    [InlineData("EMAIL", "emailBody")]
+    [InlineData("SMS", "smsMessage")]
+    public void CustomMessage_Apply_MessageWithoutTheCodePlaceholder_IsRefusedAsCognitoRefusesIt(string medium, string member)
+    {
+        var read = new CustomMessageAnswer("Welcome!", "Welcome!", "Hello");
+
+        var refused = Assert.Throws<CognitoServiceException>(() => read.Apply(medium, "subject", "default {####}"));
+
+        Assert.Equal("InvalidParameterException", refused.Code);
+        Assert.StartsWith($"1 validation error detected: Value 'Welcome!' at '{member}' failed to satisfy constraint", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -357,7 +370,7 @@ public sealed class TriggerEventTests
         Assert.Equal("arn:aws:lambda:ap-northeast-1:123456789012:function:tokens", config.FunctionFor("PreTokenGeneration"));
         Assert.Equal("V3_0", config.PreTokenGenerationVersion);
         Assert.Null(config.FunctionFor("PostConfirmation"));
-        Assert.Equal(["CustomEmailSender"], config.Unsupported);
+        Assert.Equal(["CustomEmailSender", "KMSKeyID"], config.Unsupported);
     }
 
     [Fact]

@@ -43,11 +43,11 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => client.AllowsAdminPasswordAuth
-                ? await PasswordAsync(pool, client, parameters, cancellationToken)
+                ? await PasswordAsync(pool, client, parameters, request.ClientMetadata, cancellationToken)
                 : throw CognitoErrors.AuthFlowNotEnabled(),
 
             // AWS documents USER_SRP_AUTH for AdminInitiateAuth too (botocore's AuthParameters: USERNAME, SRP_A).
-            UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
+            UserSrpAuth => await SrpAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
             CustomAuth => client.AllowsCustomAuth
@@ -71,9 +71,9 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         return InitiateAuthResponse.Of(request.AuthFlow switch
         {
             "USER_PASSWORD_AUTH" => client.AllowsUserPasswordAuth
-                ? await PasswordAsync(pool, client, parameters, cancellationToken)
+                ? await PasswordAsync(pool, client, parameters, request.ClientMetadata, cancellationToken)
                 : throw CognitoErrors.FlowNotEnabled("USER_PASSWORD_AUTH"),
-            UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
+            UserSrpAuth => await SrpAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
             CustomAuth when client.AllowsCustomAuth => await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
@@ -116,16 +116,21 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         }
     }
 
-    private async Task<AuthFlowResponse> PasswordAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    // InitiateAuth's ClientMetadata reaches PreAuthentication and UserMigration as their validationData (botocore's
+    // documentation of the member); RespondToAuthChallenge's reaches PostAuthentication and PreTokenGeneration as clientMetadata.
+    private async Task<AuthFlowResponse> PasswordAsync(
+        UserPool pool, AppClient client, Dictionary<string, string> parameters, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         var username = Required(parameters, "USERNAME");
         var password = Required(parameters, "PASSWORD");
         return await RespondAsync(
-            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), SignInChannel.Api, cancellationToken),
+            pool, await engine.PasswordAsync(pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), SignInChannel.Api,
+                clientMetadata, cancellationToken),
             PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
-    private async Task<AuthFlowResponse> SrpAsync(UserPool pool, AppClient client, Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    private async Task<AuthFlowResponse> SrpAsync(
+        UserPool pool, AppClient client, Dictionary<string, string> parameters, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         if (!client.AllowsUserSrpAuth)
         {
@@ -134,7 +139,8 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
 
         var username = Required(parameters, "USERNAME");
         var srpA = Required(parameters, "SRP_A");
-        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
+        return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), clientMetadata, cancellationToken),
+            PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
     /// <summary>
@@ -166,13 +172,15 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 DeviceSteps.DevicePasswordVerifier => PreTokenGenerationTrigger.AuthenticateDevice,
                 _ => PreTokenGenerationTrigger.Authentication,
             },
-            cancellationToken);
+            cancellationToken,
+            request.ClientMetadata);
 
     private static string Required(Dictionary<string, string> parameters, string name) =>
         parameters.GetValueOrDefault(name) ?? throw CognitoErrors.MissingParameter(name);
 
     /// <summary>The engine's result as the API answers it: an error, a challenge, or tokens with a new refresh token.</summary>
-    private async Task<AuthFlowResponse> RespondAsync(UserPool pool, SignInResult result, string tokenSource, CancellationToken cancellationToken)
+    private async Task<AuthFlowResponse> RespondAsync(
+        UserPool pool, SignInResult result, string tokenSource, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? clientMetadata = null)
     {
         switch (result)
         {
@@ -192,7 +200,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
                 TokenGrant grant;
                 lock (directory.Gate)
                 {
-                    grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client), tokenSource);
+                    grant = TokenGrant.Of(pool, user, client, signIn, pool.IssueRefreshToken(signIn, client), tokenSource) with { ClientMetadata = clientMetadata };
                 }
 
                 // Signed outside the lock, after the PreTokenGeneration trigger.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
 using CognitoAuth.Emulator.Tokens;
+using CognitoAuth.Emulator.Triggers;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -38,6 +39,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             .EachOneOf("autoVerifiedAttributes", request.AutoVerifiedAttributes, VerifiedAttributeValues)
             .OneOf("userPoolTier", request.UserPoolTier, TierValues)
             .ThrowIfInvalid();
+        UserPoolTriggers.EnsureSupported(PoolLambdaConfig.From(request.LambdaConfig));
         if (request.UsernameAttributes is { Count: > 0 } && request.AliasAttributes is { Count: > 0 })
         {
             throw CognitoErrors.InvalidParameter("Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
@@ -121,6 +123,7 @@ internal sealed class PoolAdministration(PoolDirectory directory, string region)
             .MaxLength("poolName", request.PoolName, 128)
             .OneOf("userPoolTier", request.UserPoolTier, TierValues)
             .ThrowIfInvalid();
+        UserPoolTriggers.EnsureSupported(PoolLambdaConfig.From(request.LambdaConfig));
         lock (directory.Gate)
         {
             var pool = directory.Pool(request.UserPoolId!);

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
+using CognitoAuth.Emulator.Triggers.Events;
 
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
@@ -15,7 +17,14 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
     private static readonly string[] MessageActions = ["RESEND", "SUPPRESS"];
     private static readonly string[] DeliveryMediums = ["SMS", "EMAIL"];
 
-    public AdminCreateUserResponse AdminCreateUser(AdminCreateUserRequest request)
+    /// <summary>
+    /// AdminCreateUser, with the pool's triggers outside the lock: PreSignUp (<c>PreSignUp_AdminCreateUser</c>, with
+    /// <c>ValidationData</c> and <c>ClientMetadata</c>; its <c>autoVerifyEmail</c>/<c>autoVerifyPhone</c> mark the attributes
+    /// verified, while the user stays FORCE_CHANGE_PASSWORD whatever <c>autoConfirmUser</c> says) for a new user, then
+    /// CustomMessage (<c>CustomMessage_AdminCreateUser</c>, with <c>{username}</c> and <c>{####}</c>) for the invitation.
+    /// A failure of either creates nobody and sends nothing.
+    /// </summary>
+    public async Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, CancellationToken cancellationToken)
     {
         new RequestValidator()
             .Required("userPoolId", request.UserPoolId)
@@ -26,46 +35,96 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
             .EachOneOf("desiredDeliveryMediums", request.DesiredDeliveryMediums, DeliveryMediums)
             .ThrowIfInvalid();
 
+        UserPoolTriggers? triggers;
         lock (directory.Gate)
         {
-            var pool = directory.Pool(request.UserPoolId!);
-            var attributes = (request.UserAttributes ?? [])
-                .Where(a => a.Name is not null && !(pool.EmailIsUsername && a.Name == "email"))
-                .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))
-                .ToList();
-            UserAttributes.EnsureWritable(pool, attributes.Select(a => a.Key));
-            if (request.TemporaryPassword is { } given)
-            {
-                pool.EnsurePasswordConforms(given);
-            }
+            var pool = CheckCreate(request, out _, out _);
+            triggers = pool.Triggers(clientId: null);
+        }
 
-            var password = request.TemporaryPassword ?? RandomIds.TemporaryPassword();
-            PoolUser user;
-            if (request.MessageAction == "RESEND")
-            {
-                // RESEND re-issues the temporary password of an existing user who has not signed in yet.
-                user = pool.User(request.Username!);
-                if (user.Status != UserStatus.ForceChangePassword)
-                {
-                    throw new CognitoServiceException("UnsupportedUserStateException", "Resend not possible. User status is not FORCE_CHANGE_PASSWORD.");
-                }
+        var resend = request.MessageAction == "RESEND";
+        var answer = !resend && triggers?.Has(PreSignUpTrigger.Name) == true
+            ? await triggers.PreSignUpAsync(PreSignUpTrigger.AdminCreateUser, request.Username!,
+                [.. (request.UserAttributes ?? []).Where(a => a.Name is not null).Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))],
+                SelfService.ValidationData(request.ValidationData), request.ClientMetadata, cancellationToken).ConfigureAwait(false)
+            : null;
 
-                pool.SetPassword(user, password, permanent: false);
-            }
-            else
+        // The invitation is worded (CustomMessage_AdminCreateUser) before anything is created, for the user about to be.
+        var password = request.TemporaryPassword ?? RandomIds.TemporaryPassword();
+        OutgoingMessage? message = null;
+        string? sub = null;
+        lock (directory.Gate)
+        {
+            var pool = CheckCreate(request, out var existing, out var attributes);
+            var (username, preview) = (existing?.Username, existing?.SnapshotAttributes());
+            if (existing is null)
             {
-                EnsureNewUsername(pool, request.Username!, attributes);
-                user = pool.CreateUser(request.Username!, attributes, password, UserStatus.ForceChangePassword);
+                var (newUsername, newSub, newAttributes) = pool.NewUser(request.Username!, attributes);
+                (username, sub) = (newUsername, newSub);
+                preview = [.. newAttributes, .. (answer?.VerifiedAttributes(newAttributes) ?? []).Select(name => new KeyValuePair<string, string>(name, "true"))];
             }
 
             if (request.MessageAction != "SUPPRESS")
             {
-                CodeDelivery.Send(pool, user, InboxMessageKind.TemporaryPassword, password);
+                message = CodeDelivery.Prepare(pool, username!, preview!, InboxMessageKind.TemporaryPassword, CustomMessageTrigger.AdminCreateUser, null, request.ClientMetadata);
+            }
+        }
+
+        message = await CodeDelivery.CustomizeAsync(message, cancellationToken).ConfigureAwait(false);
+        lock (directory.Gate)
+        {
+            // Checked again: the username may have been taken (or the user changed) while the triggers ran.
+            var pool = CheckCreate(request, out var user, out var attributes);
+            if (user is not null)
+            {
+                // RESEND re-issues the temporary password of an existing user who has not signed in yet.
+                pool.SetPassword(user, password, permanent: false);
+            }
+            else
+            {
+                user = pool.CreateUser(request.Username!, attributes, password, UserStatus.ForceChangePassword, sub);
+                foreach (var verified in answer?.VerifiedAttributes(user.SnapshotAttributes()) ?? [])
+                {
+                    pool.SetAttribute(user, verified, "true");
+                }
             }
 
+            CodeDelivery.Deliver(pool, message, password);
             directory.Touch();
             return new AdminCreateUserResponse { User = ToUserType(user) };
         }
+    }
+
+    /// <summary>
+    /// AdminCreateUser's checks, under the lock: the pool, the attributes to create the user with, and for <c>RESEND</c> the
+    /// existing user (who must still be FORCE_CHANGE_PASSWORD); for a new user, that the username is free.
+    /// </summary>
+    private UserPool CheckCreate(AdminCreateUserRequest request, out PoolUser? existing, out List<KeyValuePair<string, string>> attributes)
+    {
+        var pool = directory.Pool(request.UserPoolId!);
+        attributes = [.. (request.UserAttributes ?? [])
+            .Where(a => a.Name is not null && !(pool.EmailIsUsername && a.Name == "email"))
+            .Select(a => new KeyValuePair<string, string>(a.Name!, a.Value ?? string.Empty))];
+        UserAttributes.EnsureWritable(pool, attributes.Select(a => a.Key));
+        if (request.TemporaryPassword is { } given)
+        {
+            pool.EnsurePasswordConforms(given);
+        }
+
+        if (request.MessageAction == "RESEND")
+        {
+            existing = pool.User(request.Username!);
+            if (existing.Status != UserStatus.ForceChangePassword)
+            {
+                throw new CognitoServiceException("UnsupportedUserStateException", "Resend not possible. User status is not FORCE_CHANGE_PASSWORD.");
+            }
+
+            return pool;
+        }
+
+        existing = null;
+        EnsureNewUsername(pool, request.Username!, attributes);
+        return pool;
     }
 
     public EmptyResponse AdminSetUserPassword(AdminSetUserPasswordRequest request)
@@ -125,31 +184,70 @@ internal sealed partial class UserAdministration(PoolDirectory directory)
 
     public EmptyResponse AdminDeleteUser(AdminUserRequest request) => Change(request, (pool, user) => pool.DeleteUser(user));
 
-    public EmptyResponse AdminConfirmSignUp(AdminUserRequest request) => Change(request, (pool, user) =>
+    /// <summary>AdminConfirmSignUp; then PostConfirmation (<c>PostConfirmation_ConfirmSignUp</c>) outside the lock.</summary>
+    public async Task<EmptyResponse> AdminConfirmSignUpAsync(AdminUserRequest request, CancellationToken cancellationToken)
     {
-        if (user.Status != UserStatus.Unconfirmed)
+        Validate(request);
+        Func<CancellationToken, Task>? postConfirmation;
+        lock (directory.Gate)
         {
-            throw CognitoErrors.CannotConfirm(user.Status);
+            var pool = directory.Pool(request.UserPoolId!);
+            var user = pool.User(request.Username!);
+            if (user.Status != UserStatus.Unconfirmed)
+            {
+                throw CognitoErrors.CannotConfirm(user.Status);
+            }
+
+            user.Status = UserStatus.Confirmed;
+            user.ConfirmationCode = null;
+            user.LastModifiedAt = pool.Now;
+            directory.Touch();
+            postConfirmation = SelfService.PostConfirmation(pool, null, user, PostConfirmationTrigger.ConfirmSignUp, request.ClientMetadata);
         }
 
-        user.Status = UserStatus.Confirmed;
-        user.ConfirmationCode = null;
-        user.LastModifiedAt = pool.Now;
-    });
-
-    /// <summary>Puts the user into RESET_REQUIRED and sends a reset code: sign-in then fails until ConfirmForgotPassword.</summary>
-    public EmptyResponse AdminResetUserPassword(AdminUserRequest request) => Change(request, (pool, user) =>
-    {
-        if (!user.EmailVerified && user.Attribute("phone_number_verified") != "true")
+        if (postConfirmation is not null)
         {
-            throw CognitoErrors.NoVerifiedContact();
+            await postConfirmation(cancellationToken).ConfigureAwait(false);
         }
 
-        user.Status = UserStatus.ResetRequired;
-        user.PasswordResetCode = VerificationCode.New(pool.Now, VerificationCode.PasswordResetValidity);
-        user.LastModifiedAt = pool.Now;
-        CodeDelivery.Send(pool, user, InboxMessageKind.PasswordReset, user.PasswordResetCode.Code);
-    });
+        return EmptyResponse.Instance;
+    }
+
+    /// <summary>
+    /// Puts the user into RESET_REQUIRED and sends a reset code (worded by CustomMessage, <c>CustomMessage_ForgotPassword</c>,
+    /// outside the lock): sign-in then fails until ConfirmForgotPassword. A failed trigger changes nothing.
+    /// </summary>
+    public async Task<EmptyResponse> AdminResetUserPasswordAsync(AdminUserRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        OutgoingMessage? message;
+        lock (directory.Gate)
+        {
+            var (pool, user) = ResettableUser(request);
+            message = CodeDelivery.Prepare(pool, user.Username, user.SnapshotAttributes(), InboxMessageKind.PasswordReset, CustomMessageTrigger.ForgotPassword,
+                null, request.ClientMetadata);
+        }
+
+        message = await CodeDelivery.CustomizeAsync(message, cancellationToken).ConfigureAwait(false);
+        lock (directory.Gate)
+        {
+            var (pool, user) = ResettableUser(request);
+            user.Status = UserStatus.ResetRequired;
+            user.PasswordResetCode = VerificationCode.New(pool.Now, VerificationCode.PasswordResetValidity);
+            user.LastModifiedAt = pool.Now;
+            CodeDelivery.Deliver(pool, message, user.PasswordResetCode.Code);
+            directory.Touch();
+        }
+
+        return EmptyResponse.Instance;
+    }
+
+    private (UserPool Pool, PoolUser User) ResettableUser(AdminUserRequest request)
+    {
+        var pool = directory.Pool(request.UserPoolId!);
+        var user = pool.User(request.Username!);
+        return !user.EmailVerified && user.Attribute("phone_number_verified") != "true" ? throw CognitoErrors.NoVerifiedContact() : (pool, user);
+    }
 
     /// <summary>Revokes every refresh token of the user; its access tokens then fail at Cognito (not at an API's JWT authorizer).</summary>
     public EmptyResponse AdminUserGlobalSignOut(AdminUserRequest request) => Change(request, (pool, user) => pool.RevokeRefreshTokens(user));

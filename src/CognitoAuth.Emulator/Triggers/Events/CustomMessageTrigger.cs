@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CognitoAuth.Emulator.Cognito;
 
 namespace CognitoAuth.Emulator.Triggers.Events;
 
@@ -51,15 +52,26 @@ internal static class CustomMessageTrigger
 /// <summary>The messages a custom message function wrote, with the placeholders still in them.</summary>
 internal sealed record CustomMessageAnswer(string? SmsMessage, string? EmailMessage, string? EmailSubject)
 {
-    /// <summary>The e-mail's subject and body to send: the function's where it wrote one, else the defaults, with the code, username and link filled in.</summary>
-    public (string Subject, string Body) Email(string defaultSubject, string defaultBody, string code, string userName) =>
-        (Fill(EmailSubject ?? defaultSubject, code, userName), Fill(EmailMessage ?? defaultBody, code, userName));
+    /// <summary>
+    /// The subject and text to send by <paramref name="medium"/> (<c>EMAIL</c> or <c>SMS</c>): the function's where it wrote
+    /// one, else the pool's (<paramref name="defaultSubject"/>, <paramref name="defaultBody"/>), placeholders still in.
+    /// </summary>
+    /// <exception cref="CognitoServiceException"><c>InvalidParameterException</c>, as Cognito answers, when the function's
+    /// text has no <c>{####}</c>: the code (or temporary password) would not reach the user. Cognito checks the e-mail body
+    /// against the pattern botocore gives <c>EmailVerificationMessageType</c>, the SMS against <c>SmsVerificationMessageType</c>'s.</exception>
+    public (string Subject, string Body) Apply(string medium, string defaultSubject, string defaultBody)
+    {
+        var email = medium != "SMS";
+        var written = email ? EmailMessage : SmsMessage;
+        if (written is not null && !written.Contains(CustomMessageTrigger.CodeParameter, StringComparison.Ordinal))
+        {
+            var (member, pattern) = email
+                ? ("emailBody", @"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*")
+                : ("smsMessage", @".*\{####\}.*");
+            throw CognitoErrors.InvalidParameter(
+                $"1 validation error detected: Value '{written}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern}");
+        }
 
-    /// <summary>The SMS text to send, filled in likewise.</summary>
-    public string Sms(string defaultMessage, string code, string userName) => Fill(SmsMessage ?? defaultMessage, code, userName);
-
-    private static string Fill(string message, string code, string userName) => message
-        .Replace(CustomMessageTrigger.CodeParameter, code, StringComparison.Ordinal)
-        .Replace(CustomMessageTrigger.UsernameParameter, userName, StringComparison.Ordinal)
-        .Replace(CustomMessageTrigger.LinkParameter, code, StringComparison.Ordinal);
+        return (email ? EmailSubject ?? defaultSubject : defaultSubject, written ?? defaultBody);
+    }
 }

@@ -83,4 +83,8 @@ internal sealed record UserMigrationAnswer(
     bool EnableSmsMfa)
 {
     public bool Migrated => UserAttributes is not null;
+
+    /// <summary>The attributes the migrated user gets: the answer's, less those Cognito sets itself (<c>sub</c>, <c>username</c>, <c>cognito:*</c>).</summary>
+    public IEnumerable<KeyValuePair<string, string>> KeptAttributes =>
+        (UserAttributes ?? new Dictionary<string, string>()).Where(a => a.Key is not "sub" and not "username" && !a.Key.StartsWith("cognito:", StringComparison.Ordinal));
 }
