@@ -16,7 +16,7 @@ internal sealed class AwsCli : IDisposable
     public Task<AwsCliResult> RunAsync(CognitoEmulator emulator, IEnumerable<string> arguments, string? secretAccessKey = null) =>
         RunAsync(emulator.CognitoEndpoint, emulator.Region, emulator.Credentials.AccessKeyId, secretAccessKey ?? emulator.Credentials.SecretAccessKey, arguments);
 
-    /// <summary>Runs the CLI against an emulator in another process (bin/local), known by its outputs.</summary>
+    /// <summary>Runs the CLI against any Cognito endpoint (e.g. <c>bin/local</c>'s), with those credentials.</summary>
     public async Task<AwsCliResult> RunAsync(Uri endpoint, string region, string accessKeyId, string secretAccessKey, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(Path)
