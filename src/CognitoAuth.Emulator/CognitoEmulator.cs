@@ -289,7 +289,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         {
             try
             {
-                deployed = stack.Deploy(directory, CognitoOperation.All(directory, options.Region), cognitoEndpoint, apiUrl);
+                deployed = await stack.DeployAsync(directory, CognitoOperation.All(directory, options.Region), cognitoEndpoint, apiUrl, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -300,7 +300,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
         }
 
         // The pools' triggers run from here on (Contract 5): the reference trigger, the options' functions, a template's own.
-        directory.Lambdas = LambdaRunner.Create(options, loggerFactory.CreateLogger("CognitoAuth.Emulator.Triggers"), deployed?.TriggerFunctions);
+        directory.Lambdas = LambdaRunner.Create(options, loggerFactory.CreateLogger("CognitoAuth.Emulator.Triggers"), deployed?.TriggerFunctions, deployed?.FunctionNames);
 
         var (pool, seeded) = deployed is not null ? (deployed.PrimaryPoolId is { } primary ? directory.Pool(primary) : null, false)
             : restored is null
@@ -396,7 +396,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             cognitoRequests,
             new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
             logger);
-        var api = deployed is not null ? new HttpApiEndpoint(deployed.Apis, apiRequests, options.TimeProvider, logger) : HttpApiEndpoint.Reference(
+        var api = deployed is not null ? new HttpApiEndpoint(deployed.Apis, apiRequests, options.TimeProvider, logger, directory.Lambdas) : HttpApiEndpoint.Reference(
             ReferenceStack.Routes,
             new JwtAuthorizer(pool!.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
             function,

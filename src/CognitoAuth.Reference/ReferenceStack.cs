@@ -31,6 +31,9 @@ public static partial class ReferenceStack
         Mfa = MfaDefinition.Optional,
         SoftwareTokenMfa = true,
         SmsMfa = false,
+        CaseSensitiveSignIn = false,
+        VerificationEmailSubject = "Verify your new account",
+        VerificationMessage = "The verification code to your new account is {####}",
     };
 
     /// <summary>
@@ -181,6 +184,22 @@ public sealed record UserPoolDefinition(
     /// <summary>Whether SMS is an allowed second factor.</summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool SmsMfa { get; init; }
+
+    /// <summary>
+    /// Whether the username (and the email it is) must be typed with the same case it was created with
+    /// (<c>UsernameConfiguration.CaseSensitive</c>). AWS recommends case-insensitive pools; a pool created without the setting
+    /// is case sensitive.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>, as Cognito's; the reference pool is case insensitive.</value>
+    public bool CaseSensitiveSignIn { get; init; } = true;
+
+    /// <summary>The subject of the email that carries a verification code.</summary>
+    /// <value>The default value is CDK's, <c>Verify your new account</c>.</value>
+    public string VerificationEmailSubject { get; init; } = "Verify your new account";
+
+    /// <summary>The email and SMS text that carries a verification code (<c>{####}</c>).</summary>
+    /// <value>The default value is CDK's, <c>The verification code to your new account is {####}</c>.</value>
+    public string VerificationMessage { get; init; } = "The verification code to your new account is {####}";
 }
 
 /// <summary>The pool's MFA configuration, as Cognito names it (<c>MfaConfiguration</c>).</summary>

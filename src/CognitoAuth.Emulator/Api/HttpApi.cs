@@ -1,3 +1,4 @@
+using CognitoAuth.Emulator.Triggers;
 using CognitoAuth.Reference;
 
 namespace CognitoAuth.Emulator.Api;
@@ -54,6 +55,17 @@ internal sealed record ApiAuthorizer(string Id, string Name, JwtAuthorizer? Jwt,
 
 /// <summary>
 /// A Lambda proxy integration (payload format 2.0): the function by name, and its code when the emulator has it. A function
-/// without local code is only named; invoking it fails with 500 until a runner for it is configured.
+/// without local code runs where Contract 5's runner finds it by <see cref="FunctionArn"/> (<c>--lambda</c>, an in-process
+/// delegate, <c>--lambda-endpoint</c>); found nowhere, the request answers 500.
 /// </summary>
-internal sealed record ApiIntegration(string Id, string FunctionName, LambdaFunction? Function);
+internal sealed record ApiIntegration(string Id, string FunctionName, LambdaFunction? Function)
+{
+    /// <summary>API Gateway's default (and largest) integration timeout for HTTP APIs.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The function's ARN, for the runner; <see langword="null"/> when only local code can run it.</summary>
+    public LambdaArn? FunctionArn { get; init; }
+
+    /// <summary>How long API Gateway waits for the function (<c>TimeoutInMillis</c>).</summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+}

@@ -1,4 +1,5 @@
 using CognitoAuth.Emulator.Diagnostics;
+using CognitoAuth.Emulator.Triggers;
 using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ internal sealed class HttpApiEndpoint(
     IReadOnlyList<HttpApi> apis,
     RequestCounters counters,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    LambdaRunner? lambdas = null)
 {
     // API Gateway's payload limit for HTTP APIs.
     private const int MaxBodyBytes = 10 * 1024 * 1024;
@@ -86,33 +88,15 @@ internal sealed class HttpApiEndpoint(
         using var bodyBuffer = new MemoryStream();
         await request.Body.CopyToAsync(bodyBuffer, context.RequestAborted);
         var payload = HttpApiEvent.Build(context, route.RouteKey, verdict.Token, verdict.Scopes, api.Id, requestId, time.GetUtcNow(), bodyBuffer.ToArray(), pathParameters, stage, apis.Count == 1 ? null : "/" + api.Id);
-        if (integration.Function is not { } function)
+        if (await InvokeAsync(integration, payload, requestId, context.RequestAborted) is not var (output, handler))
         {
-            // Named by the template, with no code here (no aws:asset:path): nothing can run it yet.
-            Log.FunctionFailed(logger, integration.FunctionName, requestId, new InvalidOperationException($"The function {integration.FunctionName} has no local code."));
-            await WriteJsonAsync(context, StatusCodes.Status500InternalServerError, InternalServerError, requestId);
-            return;
-        }
-
-        byte[] output;
-        try
-        {
-            using var input = new MemoryStream(payload, writable: false);
-            await using var result = await function.InvokeAsync(input);
-            using var copy = new MemoryStream();
-            await result.CopyToAsync(copy, context.RequestAborted);
-            output = copy.ToArray();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.FunctionFailed(logger, function.Handler, requestId, ex);
             await WriteJsonAsync(context, StatusCodes.Status500InternalServerError, InternalServerError, requestId);
             return;
         }
 
         if (HttpApiResponse.TryMap(output, out var problem) is not { } response)
         {
-            Log.FunctionResponseInvalid(logger, function.Handler, problem!, requestId);
+            Log.FunctionResponseInvalid(logger, handler, problem!, requestId);
             await WriteJsonAsync(context, StatusCodes.Status500InternalServerError, InternalServerError, requestId);
             return;
         }
@@ -133,6 +117,57 @@ internal sealed class HttpApiEndpoint(
 
         await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
         Log.ApiRequest(logger, request.Method, request.Path.Value ?? "/", response.StatusCode, requestId);
+    }
+
+    /// <summary>
+    /// Runs the integration's function: its local code in-process, else through Contract 5's runner by its name (the template's
+    /// <c>FunctionName</c>, then its logical id). Returns its answer and what ran it, or <see langword="null"/> when it failed,
+    /// timed out or nothing runs it, which API Gateway answers with 500 and the log explains.
+    /// </summary>
+    private async Task<(byte[] Output, string Handler)?> InvokeAsync(ApiIntegration integration, byte[] payload, string requestId, CancellationToken aborted)
+    {
+        if (integration.Function is { } function)
+        {
+            try
+            {
+                using var input = new MemoryStream(payload, writable: false);
+                await using var result = await function.InvokeAsync(input);
+                using var copy = new MemoryStream();
+                await result.CopyToAsync(copy, aborted);
+                return (copy.ToArray(), function.Handler);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.FunctionFailed(logger, function.Handler, requestId, ex);
+                return null;
+            }
+        }
+
+        if (integration.FunctionArn is not { } arn || lambdas is null)
+        {
+            Log.ApiFunctionNotRun(logger, integration.FunctionName, "it has no local code and no runner is configured", requestId);
+            return null;
+        }
+
+        try
+        {
+            var (output, source) = await lambdas.InvokeIntegrationAsync(arn, payload, integration.Timeout, aborted);
+            return (output, $"{integration.FunctionName} ({source})");
+        }
+        catch (LambdaUnreachableException ex)
+        {
+            Log.ApiFunctionNotRun(logger, integration.FunctionName, ex.Error, requestId);
+        }
+        catch (LambdaFunctionException ex)
+        {
+            Log.ApiFunctionNotRun(logger, integration.FunctionName, $"it failed: {ex.Message}", requestId);
+        }
+        catch (TimeoutException)
+        {
+            Log.ApiFunctionNotRun(logger, integration.FunctionName, $"no answer within the integration's timeout ({integration.Timeout.TotalSeconds:0.###} s)", requestId);
+        }
+
+        return null;
     }
 
     private async Task WriteJsonAsync(HttpContext context, int statusCode, byte[] body, string requestId)

@@ -40,6 +40,10 @@ internal static partial class Log
         Message = "The function {Handler} failed (request {RequestId})")]
     public static partial void FunctionFailed(ILogger logger, string handler, string requestId, Exception exception);
 
+    [LoggerMessage(EventId = 27, EventName = "ApiFunctionNotRun", Level = LogLevel.Error,
+        Message = "The function {FunctionName} behind the API did not answer: {Reason}; API Gateway answers 500 (request {RequestId})")]
+    public static partial void ApiFunctionNotRun(ILogger logger, string functionName, string reason, string requestId);
+
     [LoggerMessage(EventId = 23, EventName = "FunctionResponseInvalid", Level = LogLevel.Error,
         Message = "The function {Handler} returned a response API Gateway cannot map: {Problem} (request {RequestId})")]
     public static partial void FunctionResponseInvalid(ILogger logger, string handler, string problem, string requestId);

@@ -111,7 +111,17 @@ internal static class PoolDefaults
             },
             UsernameAttributes = definition.SignInWithEmailAsUsername ? ["email"] : null,
             AutoVerifiedAttributes = ["email"],
-            UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = false },
+            UsernameConfiguration = new UsernameConfigurationType { CaseSensitive = definition.CaseSensitiveSignIn },
+            EmailVerificationSubject = definition.VerificationEmailSubject,
+            EmailVerificationMessage = definition.VerificationMessage,
+            SmsVerificationMessage = definition.VerificationMessage,
+            VerificationMessageTemplate = new VerificationMessageTemplateType
+            {
+                EmailSubject = definition.VerificationEmailSubject,
+                EmailMessage = definition.VerificationMessage,
+                SmsMessage = definition.VerificationMessage,
+                DefaultEmailOption = "CONFIRM_WITH_CODE",
+            },
             AdminCreateUserConfig = new AdminCreateUserConfigType { AllowAdminCreateUserOnly = !definition.SelfSignUpEnabled },
             MfaConfiguration = definition.Mfa switch { MfaDefinition.On => "ON", MfaDefinition.Optional => "OPTIONAL", _ => "OFF" },
             AccountRecoverySetting = definition.AccountRecoveryByEmailOnly

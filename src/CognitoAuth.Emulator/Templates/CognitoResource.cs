@@ -15,14 +15,14 @@ internal sealed class CognitoResource(
     IReadOnlyList<string> properties,
     Func<JsonObject, JsonNode, DeploymentContext, TemplateResource, DeployedResource> created,
     IReadOnlyDictionary<string, string>? renames = null,
-    Action<JsonObject, DeploymentContext, TemplateResource>? complete = null,
+    Func<JsonObject, DeploymentContext, TemplateResource, CancellationToken, Task>? complete = null,
     Action<JsonObject, TemplateResource>? defaults = null) : ResourceType
 {
     public override string Name => name;
 
     public override IReadOnlyList<string> Properties => properties;
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject given, DeployedResource? previous)
+    public override async Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject given, DeployedResource? previous, CancellationToken cancellationToken)
     {
         if (previous is not null)
         {
@@ -41,9 +41,14 @@ internal sealed class CognitoResource(
         }
 
         defaults?.Invoke(request, resource);
-        var answer = context.Invoke(operation, request, $"{resource.Location}.Properties");
+        var answer = await context.InvokeAsync(operation, request, $"{resource.Location}.Properties", cancellationToken).ConfigureAwait(false);
         var deployed = created(request, answer, context, resource);
-        complete?.Invoke(given, context, new TemplateResource(resource.LogicalId, resource.Type, new JsonObject { ["UserPoolId"] = deployed.Ref }, [], null, null));
+        if (complete is not null)
+        {
+            await complete(given, context, new TemplateResource(resource.LogicalId, resource.Type, new JsonObject { ["UserPoolId"] = deployed.Ref }, [], null, null), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         return deployed;
     }
 
@@ -67,7 +72,7 @@ internal sealed class CognitoResource(
                 ("UserPoolId", id)));
         },
         renames: new Dictionary<string, string> { ["UserPoolName"] = "PoolName" },
-        complete: (given, context, pool) =>
+        complete: async (given, context, pool, cancellationToken) =>
         {
             if (given["EnabledMfas"] is null)
             {
@@ -95,7 +100,7 @@ internal sealed class CognitoResource(
                 mfa["MfaConfiguration"] = configuration.DeepClone();
             }
 
-            context.Invoke("SetUserPoolMfaConfig", mfa, $"{pool.Location}.Properties.EnabledMfas");
+            await context.InvokeAsync("SetUserPoolMfaConfig", mfa, $"{pool.Location}.Properties.EnabledMfas", cancellationToken).ConfigureAwait(false);
         },
         defaults: (request, resource) =>
             // CloudFormation names a pool without a name after the resource.

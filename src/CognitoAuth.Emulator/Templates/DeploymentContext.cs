@@ -4,6 +4,7 @@ using CognitoAuth.Emulator.Api;
 using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.Triggers;
 using CognitoAuth.Reference;
 
 namespace CognitoAuth.Emulator.Templates;
@@ -17,6 +18,7 @@ internal sealed class DeploymentContext(
 {
     private readonly List<string> _createdPools = [];
     private readonly Dictionary<string, LambdaFunction?> _functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TemplateFunctionName> _functionNames = new(StringComparer.Ordinal);
 
     public PseudoParameters Pseudo => pseudo;
 
@@ -31,11 +33,21 @@ internal sealed class DeploymentContext(
 
     public IReadOnlyDictionary<string, LambdaFunction?> Functions => _functions;
 
+    /// <summary>The template's functions without local code, by their names: what Contract 5's runner also knows them by.</summary>
+    public IReadOnlyDictionary<string, TemplateFunctionName> FunctionNames => _functionNames;
+
     public void Note(string note) => Notes.Add(note);
 
     public void CreatedPool(string id) => _createdPools.Add(id);
 
-    public void AddFunction(string name, LambdaFunction? function) => _functions[name] = function;
+    public void AddFunction(string name, LambdaFunction? function, string logicalId, bool nameGenerated)
+    {
+        _functions[name] = function;
+        if (function is null)
+        {
+            _functionNames[name] = new TemplateFunctionName(logicalId, nameGenerated);
+        }
+    }
 
     public LambdaFunction? Function(string name)
     {
@@ -44,13 +56,13 @@ internal sealed class DeploymentContext(
             return function;
         }
 
-        Note($"the function {name} is not in the template; it must be run by --lambda/--lambda-endpoint.");
+        Note($"the function {name} is not in the template; it runs only through --lambda/--lambda-endpoint.");
         _functions[name] = null;
         return null;
     }
 
     /// <summary>Runs one of the emulator's operations on a request built from template properties, as the wire would.</summary>
-    public JsonNode Invoke(string operation, JsonObject request, string location)
+    public async Task<JsonNode> InvokeAsync(string operation, JsonObject request, string location, CancellationToken cancellationToken)
     {
         var definition = operations[operation];
         var ignored = new List<string>();
@@ -58,9 +70,7 @@ internal sealed class DeploymentContext(
         Notes.AddRange(ignored.Select(i => $"{i}: not emulated, ignored."));
         try
         {
-            // The deployment runs once at start, before the emulator serves; the operations it calls (pools, clients, users,
-            // groups) run no trigger that could block, so waiting here is safe.
-            var output = definition.Invoke(Encoding.UTF8.GetBytes(body.ToJsonString()), CancellationToken.None).GetAwaiter().GetResult();
+            var output = await definition.Invoke(Encoding.UTF8.GetBytes(body.ToJsonString()), cancellationToken).ConfigureAwait(false);
             return JsonNode.Parse(output)!;
         }
         catch (CognitoServiceException ex)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CognitoAuth.Emulator.Api;
+using CognitoAuth.Emulator.Triggers;
 
 namespace CognitoAuth.Emulator.Templates;
 
@@ -11,7 +12,7 @@ internal sealed class HttpApiResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["Name", "ProtocolType", "Description", "Tags", "Version"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         foreach (var refused in (string[])["Body", "BodyS3Location", "Target", "RouteKey", "CredentialsArn"])
         {
@@ -29,9 +30,9 @@ internal sealed class HttpApiResource : ResourceType
         var id = previous?.Ref ?? RandomIds.ApiId();
         var api = new HttpApi(id, Text(properties, "Name") ?? resource.LogicalId);
         context.Apis.Add(api);
-        return new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(
             ("ApiEndpoint", DeploymentContext.AwsApiEndpoint(id, context.Pseudo.Region)),
-            ("ApiId", id)));
+            ("ApiId", id))));
     }
 
     internal static HttpApi Api(DeploymentContext context, JsonObject properties, TemplateResource resource)
@@ -52,7 +53,7 @@ internal sealed class HttpApiAuthorizerResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["ApiId", "AuthorizerType", "IdentitySource", "JwtConfiguration", "Name"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         var api = HttpApiResource.Api(context, properties, resource);
         var where = $"{resource.Location}.Properties";
@@ -72,7 +73,7 @@ internal sealed class HttpApiAuthorizerResource : ResourceType
         var audiences = Strings(configuration, "Audience", resource);
         var id = HttpApiResource.ChildId(previous, 6);
         api.Authorizers[id] = context.Authorizer(id, Text(properties, "Name") ?? resource.LogicalId, issuer, audiences, header, $"{where}.JwtConfiguration.Issuer");
-        return new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(("AuthorizerId", id)));
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(("AuthorizerId", id))));
     }
 }
 
@@ -83,7 +84,7 @@ internal sealed class HttpApiRouteResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["ApiId", "RouteKey", "AuthorizationType", "AuthorizerId", "AuthorizationScopes", "Target", "OperationName"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         var api = HttpApiResource.Api(context, properties, resource);
         var where = $"{resource.Location}.Properties";
@@ -120,7 +121,7 @@ internal sealed class HttpApiRouteResource : ResourceType
             throw TemplateException.At($"{where}.RouteKey", ex.Message);
         }
 
-        return new DeployedResource(resource.LogicalId, resource.Type, id, Attributes());
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, id, Attributes()));
     }
 }
 
@@ -131,7 +132,7 @@ internal sealed class HttpApiIntegrationResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["ApiId", "IntegrationType", "IntegrationUri", "PayloadFormatVersion", "IntegrationMethod", "Description", "TimeoutInMillis"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         var api = HttpApiResource.Api(context, properties, resource);
         var where = $"{resource.Location}.Properties";
@@ -148,9 +149,19 @@ internal sealed class HttpApiIntegrationResource : ResourceType
         var uri = Required(properties, "IntegrationUri", resource);
         var name = LambdaFunctionResource.NameOf(uri)
             ?? throw TemplateException.At($"{where}.IntegrationUri", $"'{uri}' is not a Lambda function's ARN.");
+        var timeout = properties["TimeoutInMillis"] switch
+        {
+            null => ApiIntegration.DefaultTimeout,
+            JsonValue value when value.TryGetValue<int>(out var milliseconds) && milliseconds is >= 50 and <= 30_000 => TimeSpan.FromMilliseconds(milliseconds),
+            { } other => throw TemplateException.At($"{where}.TimeoutInMillis", $"must be a number of milliseconds from 50 to 30000, not {other.ToJsonString()}."),
+        };
         var id = HttpApiResource.ChildId(previous, 7);
-        api.Integrations[id] = new ApiIntegration(id, name, context.Function(name));
-        return new DeployedResource(resource.LogicalId, resource.Type, id, Attributes());
+        api.Integrations[id] = new ApiIntegration(id, name, context.Function(name))
+        {
+            FunctionArn = new LambdaArn(PseudoParameters.Partition, context.Pseudo.Region, context.Pseudo.AccountId, name, null),
+            Timeout = timeout,
+        };
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, id, Attributes()));
     }
 }
 
@@ -161,12 +172,12 @@ internal sealed class HttpApiStageResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["ApiId", "StageName", "AutoDeploy", "DeploymentId", "Description", "AccessLogSettings", "DefaultRouteSettings", "Tags"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         var api = HttpApiResource.Api(context, properties, resource);
         var stage = Required(properties, "StageName", resource);
         api.Stages.Add(stage);
-        return new DeployedResource(resource.LogicalId, resource.Type, stage, Attributes());
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, stage, Attributes()));
     }
 }
 
@@ -177,10 +188,10 @@ internal sealed class HttpApiDeploymentResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["ApiId", "Description", "StageName"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         _ = HttpApiResource.Api(context, properties, resource);
         var id = HttpApiResource.ChildId(previous, 6);
-        return new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(("DeploymentId", id)));
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, id, Attributes(("DeploymentId", id))));
     }
 }

@@ -19,19 +19,20 @@ internal sealed class LambdaFunctionResource : ResourceType
     public override IReadOnlyList<string> Properties { get; } =
         ["Handler", "Runtime", "Code", "FunctionName", "Description", "MemorySize", "Timeout", "Role", "Architectures", "LoggingConfig", "Tags"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous)
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken)
     {
         var where = $"{resource.Location}.Properties";
 
         // As CloudFormation names a function without a name: {stack}-{logical id}-{random}, at most 64 characters.
-        var name = Text(properties, "FunctionName") ?? previous?.Ref ?? Generated(context.Pseudo.StackName, resource.LogicalId);
+        var given = Text(properties, "FunctionName");
+        var name = given ?? previous?.Ref ?? Generated(context.Pseudo.StackName, resource.LogicalId);
         var runtime = Text(properties, "Runtime");
         LambdaFunction? function = null;
         if (resource.MetadataString(AssetPathKey) is { } assetPath)
         {
             if (runtime is null || !runtime.StartsWith("dotnet", StringComparison.Ordinal))
             {
-                context.Note($"{resource.Location}: runtime {runtime ?? "(none)"} does not run in-process; the function {name} runs only through --lambda-endpoint.");
+                context.Note($"{resource.Location}: runtime {runtime ?? "(none)"} does not run in-process; the function {name} runs through --lambda/--lambda-endpoint as {given ?? resource.LogicalId}.");
             }
             else
             {
@@ -54,12 +55,12 @@ internal sealed class LambdaFunctionResource : ResourceType
         }
         else
         {
-            context.Note($"{resource.Location}: no local code (Metadata {AssetPathKey}); the function {name} must be run by --lambda/--lambda-endpoint.");
+            context.Note($"{resource.Location}: no local code (Metadata {AssetPathKey}); the function {name} runs through --lambda/--lambda-endpoint as {given ?? resource.LogicalId}.");
         }
 
-        context.AddFunction(name, function);
-        return new DeployedResource(resource.LogicalId, resource.Type, name, Attributes(
-            ("Arn", $"arn:{PseudoParameters.Partition}:lambda:{context.Pseudo.Region}:{context.Pseudo.AccountId}:function:{name}")));
+        context.AddFunction(name, function, resource.LogicalId, nameGenerated: given is null);
+        return Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, name, Attributes(
+            ("Arn", $"arn:{PseudoParameters.Partition}:lambda:{context.Pseudo.Region}:{context.Pseudo.AccountId}:function:{name}"))));
     }
 
     /// <summary>The function an ARN names: a function's ARN (with or without a qualifier), or API Gateway's Lambda invocation URI.</summary>
@@ -98,6 +99,6 @@ internal sealed class LambdaPermissionResource : ResourceType
 
     public override IReadOnlyList<string> Properties { get; } = ["Action", "FunctionName", "Principal", "SourceArn", "SourceAccount"];
 
-    public override DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous) =>
-        new(resource.LogicalId, resource.Type, previous?.Ref ?? $"{context.Pseudo.StackName}-{resource.LogicalId}", Attributes());
+    public override Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken) =>
+        Task.FromResult(new DeployedResource(resource.LogicalId, resource.Type, previous?.Ref ?? $"{context.Pseudo.StackName}-{resource.LogicalId}", Attributes()));
 }

@@ -17,7 +17,7 @@ internal abstract class ResourceType
     /// Creates the resource, or with <paramref name="previous"/> (a restart over a data directory) takes it up again under the
     /// same ids.
     /// </summary>
-    public abstract DeployedResource Deploy(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous);
+    public abstract Task<DeployedResource> DeployAsync(DeploymentContext context, TemplateResource resource, JsonObject properties, DeployedResource? previous, CancellationToken cancellationToken);
 
     /// <summary>Every resource type the emulator deploys, by name.</summary>
     public static IReadOnlyDictionary<string, ResourceType> All { get; } = new ResourceType[]

@@ -14,7 +14,7 @@ namespace CognitoAuth.Emulator.Templates;
 /// <summary>
 /// Contract 6: a CloudFormation template deployed into the emulator at start, in place of the built-in reference stack.
 /// <see cref="Prepare"/> reads and checks the template before anything binds (syntax, parameters, every reference, the
-/// creation order); <see cref="Deploy"/> creates the resources in that order through the emulator's own operations,
+/// creation order); <see cref="DeployAsync"/> creates the resources in that order through the emulator's own operations,
 /// resolves the outputs, and on any error takes back what it created, so a template error leaves nothing deployed.
 /// </summary>
 internal sealed class StackDeployment
@@ -82,7 +82,8 @@ internal sealed class StackDeployment
     /// Creates the stack's resources (or, over a data directory that holds this very stack, takes them up again under the same
     /// ids) and resolves its outputs with local URLs.
     /// </summary>
-    public DeployedStack Deploy(PoolDirectory directory, IReadOnlyDictionary<string, CognitoOperation> operations, Uri cognitoEndpoint, Uri apiRoot)
+    public async Task<DeployedStack> DeployAsync(
+        PoolDirectory directory, IReadOnlyDictionary<string, CognitoOperation> operations, Uri cognitoEndpoint, Uri apiRoot, CancellationToken cancellationToken)
     {
         var previous = Previous;
         if (previous is not null && (previous.StackName != StackName || previous.Fingerprint != _fingerprint))
@@ -104,7 +105,7 @@ internal sealed class StackDeployment
                 {
                     var properties = (JsonObject)_resolver.Resolve(resource.Properties, resource.Location + ".Properties")!;
                     context.Notes.AddRange(type.Unhonoured(resource, properties).Select(p => $"{p}: not emulated, ignored."));
-                    created = type.Deploy(context, resource, properties, before);
+                    created = await type.DeployAsync(context, resource, properties, before, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -125,7 +126,7 @@ internal sealed class StackDeployment
             var outputs = Outputs(directory, context, cognitoEndpoint, apiRoot);
             string? primaryPool = deployed.FirstOrDefault(d => d.Type == CognitoResource.UserPool.Name)?.Ref;
             return new DeployedStack(
-                StackName, context.Apis, apiUrls, outputs, NotEmulatedTypes, context.Notes, context.Functions, primaryPool,
+                StackName, context.Apis, apiUrls, outputs, NotEmulatedTypes, context.Notes, context.Functions, context.FunctionNames, primaryPool,
                 new StackState(StackName, _fingerprint, _resolver.Pseudo.StackId, deployed));
         }
         catch
@@ -227,13 +228,14 @@ internal sealed record DeployedStack(
     IReadOnlyList<string> NotEmulatedTypes,
     IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, LambdaFunction?> Functions,
+    IReadOnlyDictionary<string, TemplateFunctionName> FunctionNames,
     string? PrimaryPoolId,
     StackState State)
 {
     /// <summary>
     /// The stack's functions that have local code, for Contract 5's runner: a pool trigger whose ARN names one of them
     /// (<c>Fn::GetAtt Function.Arn</c> in its <c>LambdaConfig</c>) runs it in-process. The others run through
-    /// <c>--lambda</c>/<c>--lambda-endpoint</c> by name.
+    /// <c>--lambda</c>/<c>--lambda-endpoint</c> by name (<see cref="FunctionNames"/>: their <c>FunctionName</c> or logical id).
     /// </summary>
     public IReadOnlyDictionary<string, ITriggerFunction> TriggerFunctions =>
         Functions.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => (ITriggerFunction)new InProcessTriggerFunction(f.Value!), StringComparer.Ordinal);

@@ -22,19 +22,23 @@ internal sealed class LambdaRunner : IDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, ITriggerFunction> _functions;
+    private readonly Dictionary<string, TemplateFunctionName> _templateNames;
     private readonly ITriggerFunction? _endpoint;
     private readonly HttpClient? _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public LambdaRunner(IReadOnlyDictionary<string, ITriggerFunction> functions, ITriggerFunction? endpoint, TimeProvider time, ILogger? logger = null)
-        : this(functions, endpoint, time, logger, http: null)
+        : this(functions, endpoint, time, logger, http: null, templateNames: null)
     {
     }
 
-    private LambdaRunner(IReadOnlyDictionary<string, ITriggerFunction> functions, ITriggerFunction? endpoint, TimeProvider time, ILogger? logger, HttpClient? http)
+    private LambdaRunner(
+        IReadOnlyDictionary<string, ITriggerFunction> functions, ITriggerFunction? endpoint, TimeProvider time, ILogger? logger, HttpClient? http,
+        IReadOnlyDictionary<string, TemplateFunctionName>? templateNames)
     {
         _functions = new(functions, StringComparer.Ordinal);
+        _templateNames = new(templateNames ?? new Dictionary<string, TemplateFunctionName>(), StringComparer.Ordinal);
         _endpoint = endpoint;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
@@ -46,9 +50,13 @@ internal sealed class LambdaRunner : IDisposable
     /// options' handlers and delegates (which may replace it), and the Invoke API at <see cref="CognitoEmulatorOptions.LambdaEndpoint"/>.
     /// <paramref name="deployed"/> adds functions a template deployed (Contract 6: a function with local code, by its
     /// <c>FunctionName</c> and logical id, e.g. <c>new InProcessTriggerFunction(LambdaFunction.Load(handler, codeFolder))</c>);
-    /// the options' handlers and delegates still come before them.
+    /// the options' handlers and delegates still come before them. <paramref name="templateNames"/> are the template's functions
+    /// without local code (Contract 6: run by <c>--lambda</c>/<c>--lambda-endpoint</c> by their <c>FunctionName</c> or logical id),
+    /// by the name the stack gave them.
     /// </summary>
-    public static LambdaRunner Create(CognitoEmulatorOptions options, ILogger? logger = null, IReadOnlyDictionary<string, ITriggerFunction>? deployed = null)
+    public static LambdaRunner Create(
+        CognitoEmulatorOptions options, ILogger? logger = null, IReadOnlyDictionary<string, ITriggerFunction>? deployed = null,
+        IReadOnlyDictionary<string, TemplateFunctionName>? templateNames = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var functions = new Dictionary<string, ITriggerFunction>(StringComparer.Ordinal)
@@ -83,7 +91,7 @@ internal sealed class LambdaRunner : IDisposable
             endpoint = new InvokeApiTriggerFunction(http, url, options.AccessKeyId, options.SecretAccessKey, options.TimeProvider);
         }
 
-        return new LambdaRunner(functions, endpoint, options.TimeProvider, logger, http);
+        return new LambdaRunner(functions, endpoint, options.TimeProvider, logger, http, templateNames);
     }
 
     /// <summary>Told of every run, as it ends (the local page's request log); <see langword="null"/> for nobody.</summary>
@@ -91,7 +99,7 @@ internal sealed class LambdaRunner : IDisposable
 
     /// <summary>Whether a function of this ARN would be found (in-process, or because an Invoke API endpoint is set).</summary>
     public bool CanInvoke(string functionArn) =>
-        LambdaArn.TryParse(functionArn, out var arn) && (_functions.ContainsKey(arn.FunctionName) || _endpoint is not null);
+        LambdaArn.TryParse(functionArn, out var arn) && Find(arn) is not null;
 
     /// <summary>
     /// Invokes the function of <paramref name="functionArn"/> with <paramref name="evt"/> and returns its answer, the event
@@ -135,7 +143,7 @@ internal sealed class LambdaRunner : IDisposable
 
     private async Task<JsonObject> InvokeCoreAsync(string trigger, string functionArn, JsonObject evt, Run run, CancellationToken cancellationToken)
     {
-        if (!LambdaArn.TryParse(functionArn, out var arn) || Find(arn) is not { } function)
+        if (!LambdaArn.TryParse(functionArn, out var asked) || Find(asked) is not var (function, arn))
         {
             run.Outcome = TriggerOutcome.NotFound;
             Log.TriggerFunctionNotFound(_logger, trigger, functionArn);
@@ -190,9 +198,62 @@ internal sealed class LambdaRunner : IDisposable
         return answered;
     }
 
+    /// <summary>
+    /// Invokes the function behind an HTTP API's Lambda proxy integration with the payload-2.0 event and returns its answer's
+    /// bytes, unread, waiting at most <paramref name="timeout"/> (the integration's <c>TimeoutInMillis</c>).
+    /// </summary>
+    /// <exception cref="LambdaUnreachableException">Nothing runs the function (its message names it and how to run it), or it
+    /// could not be invoked.</exception>
+    /// <exception cref="LambdaFunctionException">The function failed.</exception>
+    /// <exception cref="TimeoutException">No answer within <paramref name="timeout"/>.</exception>
+    public async Task<(byte[] Answer, string Source)> InvokeIntegrationAsync(LambdaArn functionArn, byte[] evt, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(functionArn);
+        if (Find(functionArn) is not var (function, arn))
+        {
+            var logicalId = _templateNames.GetValueOrDefault(functionArn.FunctionName)?.LogicalId;
+            throw new LambdaUnreachableException(
+                $"nothing runs the function {functionArn.FunctionName}{(logicalId is null ? string.Empty : $" (logical id {logicalId})")}: it has no local code, " +
+                $"no --lambda {logicalId ?? functionArn.FunctionName}=PATH::Namespace.Type::Method or in-process delegate by either name, and no --lambda-endpoint");
+        }
+
+        using var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return (await function.InvokeAsync(arn, evt, invocation.Token).WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false), function.Source);
+        }
+        catch (TimeoutException)
+        {
+            await invocation.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public void Dispose() => _http?.Dispose();
 
-    private ITriggerFunction? Find(LambdaArn arn) => _functions.GetValueOrDefault(arn.FunctionName) ?? _endpoint;
+    /// <summary>
+    /// Where a function runs and the ARN to run it under: by its name among the in-process functions; a template's function
+    /// without local code also by its logical id; else at the Invoke API, under the template's <c>FunctionName</c> or, when
+    /// CloudFormation made the name up (<c>{stack}-{logical id}-{suffix}</c>, known to no one outside), its logical id, as
+    /// <c>sam local start-lambda</c> names a template's functions.
+    /// </summary>
+    private (ITriggerFunction Function, LambdaArn Arn)? Find(LambdaArn arn)
+    {
+        if (_functions.TryGetValue(arn.FunctionName, out var named))
+        {
+            return (named, arn);
+        }
+
+        if (_templateNames.GetValueOrDefault(arn.FunctionName) is not { } template)
+        {
+            return _endpoint is null ? null : (_endpoint, arn);
+        }
+
+        var byLogicalId = arn with { FunctionName = template.LogicalId };
+        return _functions.TryGetValue(template.LogicalId, out var byId) ? (byId, byLogicalId)
+            : _endpoint is null ? null
+            : (_endpoint, template.NameGenerated ? byLogicalId : arn);
+    }
 
     /// <summary>What one run found and how far it got, for the <see cref="Observer"/>.</summary>
     private sealed class Run
@@ -202,3 +263,9 @@ internal sealed class LambdaRunner : IDisposable
         public TriggerOutcome Outcome { get; set; } = TriggerOutcome.Failed;
     }
 }
+
+/// <summary>
+/// A template's function without local code, by the name the stack gave it: its logical id, and whether CloudFormation made
+/// the name up (no <c>FunctionName</c> in the template).
+/// </summary>
+internal sealed record TemplateFunctionName(string LogicalId, bool NameGenerated);

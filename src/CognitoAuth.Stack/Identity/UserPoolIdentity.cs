@@ -24,6 +24,14 @@ internal sealed class UserPoolIdentity : Construct
             UserPoolName = pool.Name,
             SignInAliases = new SignInAliases { Email = pool.SignInWithEmailAsUsername, Username = !pool.SignInWithEmailAsUsername },
             SelfSignUpEnabled = pool.SelfSignUpEnabled,
+            SignInCaseSensitive = pool.CaseSensitiveSignIn,
+            UserVerification = new UserVerificationConfig
+            {
+                EmailSubject = pool.VerificationEmailSubject,
+                EmailBody = pool.VerificationMessage,
+                EmailStyle = VerificationEmailStyle.CODE,
+                SmsMessage = pool.VerificationMessage,
+            },
             PasswordPolicy = new PasswordPolicy
             {
                 MinLength = policy.MinimumLength,

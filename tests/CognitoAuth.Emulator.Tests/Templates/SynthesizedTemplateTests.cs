@@ -148,6 +148,96 @@ public sealed class SynthesizedTemplateTests(SynthesizedTemplate synthesized) : 
         Assert.Equal(HttpStatusCode.OK, scoped.Status);
     }
 
+    /// <summary>
+    /// The built-in reference stack (CognitoAuth.Reference, built by hand in the emulator) and the CDK template (CognitoAuth.Reference
+    /// through the CDK constructs) are two descriptions of one stack: what each deploys must be the same, so neither can drift.
+    /// </summary>
+    [Fact]
+    public async Task BuiltInReferenceStack_DeploysWhatTheSynthesizedTemplateDeploys()
+    {
+        await using var builtIn = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { SeedTestUser = false, Region = ReferenceStack.DefaultRegion });
+        await using var deployed = await CognitoEmulator.StartAsync(new CognitoEmulatorOptions { TemplatePath = synthesized.TemplatePath, Region = ReferenceStack.DefaultRegion });
+
+        var expected = await DescribeAsync(deployed);
+        var actual = await DescribeAsync(builtIn);
+
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        var drifts = expected.Where(p => !JsonNode.DeepEquals(p.Value, actual[p.Key])).Select(p => $"{p.Key}: the template deploys\n{p.Value}\nthe built-in stack\n{actual[p.Key]}").ToList();
+        Assert.True(drifts.Count == 0, string.Join("\n", drifts));
+        Assert.Equal(await RouteAnswersAsync(deployed), await RouteAnswersAsync(builtIn));
+    }
+
+    /// <summary>The pool, its clients (by name), resource servers and groups as the API describes them, less ids, dates and names of made-up things.</summary>
+    private static async Task<Dictionary<string, JsonNode?>> DescribeAsync(CognitoEmulator emulator)
+    {
+        using var cognito = new CognitoTestClient(emulator);
+        var poolId = emulator.Outputs.Values[StackOutputs.UserPoolId];
+        var pool = JsonNode.Parse((await cognito.CallAsync("DescribeUserPool", new { UserPoolId = poolId })).Text)!["UserPool"]!.AsObject();
+        foreach (var made in (string[])["Id", "Arn", "CreationDate", "LastModifiedDate", "Domain", "EstimatedNumberOfUsers"])
+        {
+            pool.Remove(made);
+        }
+
+        // The trigger's function: CloudFormation's made-up name in one, the reference name in the other; both run the reference handler.
+        pool["LambdaConfig"]!["PreTokenGenerationConfig"]!.AsObject().Remove("LambdaArn");
+        pool["LambdaConfig"]!.AsObject().Remove("PreTokenGeneration");
+        var description = new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { ["pool"] = pool };
+        foreach (var clientId in (string[])[emulator.Outputs.Values[StackOutputs.UserPoolClientId], emulator.Outputs.Values[StackOutputs.MachineClientId]])
+        {
+            var client = JsonNode.Parse((await cognito.CallAsync("DescribeUserPoolClient", new { UserPoolId = poolId, ClientId = clientId })).Text)!["UserPoolClient"]!.AsObject();
+            foreach (var made in (string[])["ClientId", "ClientSecret", "UserPoolId", "CreationDate", "LastModifiedDate"])
+            {
+                client.Remove(made);
+            }
+
+            // CDK writes the refresh token's 30 days as 43200 minutes; what matters is how long each token lives.
+            var units = client["TokenValidityUnits"]!.AsObject();
+            foreach (var token in (string[])["AccessToken", "IdToken", "RefreshToken"])
+            {
+                var amount = client[token.Replace("Token", "TokenValidity", StringComparison.Ordinal)]!.GetValue<int>();
+                client[token + "Lifetime"] = (units[token]!.GetValue<string>() switch
+                {
+                    "seconds" => TimeSpan.FromSeconds(amount),
+                    "minutes" => TimeSpan.FromMinutes(amount),
+                    "hours" => TimeSpan.FromHours(amount),
+                    _ => TimeSpan.FromDays(amount),
+                }).ToString();
+                client.Remove(token.Replace("Token", "TokenValidity", StringComparison.Ordinal));
+            }
+
+            client.Remove("TokenValidityUnits");
+            description["client " + client["ClientName"]] = client;
+        }
+
+        var servers = JsonNode.Parse((await cognito.CallAsync("ListResourceServers", new { UserPoolId = poolId, MaxResults = 50 })).Text)!["ResourceServers"]!.AsArray();
+        description["resource servers"] = new JsonArray(servers.Select(r => { var server = r!.DeepClone().AsObject(); server.Remove("UserPoolId"); return server; }).ToArray<JsonNode?>());
+        var groups = JsonNode.Parse((await cognito.CallAsync("ListGroups", new { UserPoolId = poolId })).Text)!["Groups"]!.AsArray();
+        description["groups"] = new JsonArray(groups.Select(g => new JsonObject
+        {
+            ["GroupName"] = g!["GroupName"]!.DeepClone(),
+            ["Description"] = g["Description"]?.DeepClone(),
+            ["Precedence"] = g["Precedence"]?.DeepClone(),
+        }).ToArray<JsonNode?>());
+        return description;
+    }
+
+    /// <summary>What each route answers without a token, with the user's token and with the machine's: the API's routes, authorizer and scopes.</summary>
+    private static async Task<List<string>> RouteAnswersAsync(CognitoEmulator emulator)
+    {
+        var user = await WalkthroughAsync(emulator);
+        var machine = await MachineTokenAsync(emulator);
+        var answers = new List<string>();
+        foreach (var route in (string[])["hello", "me", "scoped/hello", "nowhere"])
+        {
+            foreach (var (who, token) in new[] { ("nobody", string.Empty), ("user", user), ("machine", machine) })
+            {
+                answers.Add($"{who} GET /{route}: {(int)(await GetAsync(emulator.Outputs.Values[StackOutputs.ApiUrl] + route, token)).Status}");
+            }
+        }
+
+        return answers;
+    }
+
     /// <summary>admin-create-user, sign in with the temporary password, NEW_PASSWORD_REQUIRED, the new password: an access token.</summary>
     private static async Task<string> WalkthroughAsync(CognitoEmulator emulator)
     {
@@ -206,7 +296,12 @@ public sealed class SynthesizedTemplateTests(SynthesizedTemplate synthesized) : 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(string url, string token)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var response = await http.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

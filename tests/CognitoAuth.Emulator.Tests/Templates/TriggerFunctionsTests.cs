@@ -12,7 +12,7 @@ public sealed class TriggerFunctionsTests : IDisposable
     private readonly TemplateFolder _folder = new();
 
     [Fact]
-    public void Deploy_FunctionsWithAndWithoutLocalCode_OnlyTheLocalOnesAreTriggerFunctions_ByTheirCloudFormationNames()
+    public async Task Deploy_FunctionsWithAndWithoutLocalCode_OnlyTheLocalOnesAreTriggerFunctions_ByTheirCloudFormationNames()
     {
         var asset = Directory.CreateDirectory(Path.Combine(_folder.Path, "asset.fn")).FullName;
         var assembly = typeof(CognitoAuth.Function.ApiFunction).Assembly.Location;
@@ -38,8 +38,8 @@ public sealed class TriggerFunctionsTests : IDisposable
         issuers.Bind(endpoint);
         var directory = new PoolDirectory(TimeProvider.System, TimeSpan.FromMinutes(3), issuers, new EmulatorInbox());
 
-        var deployed = StackDeployment.Prepare(path, new Dictionary<string, string>(), null, "eu-west-1", null)
-            .Deploy(directory, CognitoOperation.All(directory, "eu-west-1"), endpoint, new Uri("http://127.0.0.1:10/"));
+        var deployed = await StackDeployment.Prepare(path, new Dictionary<string, string>(), null, "eu-west-1", null)
+            .DeployAsync(directory, CognitoOperation.All(directory, "eu-west-1"), endpoint, new Uri("http://127.0.0.1:10/"), CancellationToken.None);
 
         var name = Assert.Single(deployed.TriggerFunctions.Keys);
         Assert.StartsWith("fns-Local-", name, StringComparison.Ordinal);

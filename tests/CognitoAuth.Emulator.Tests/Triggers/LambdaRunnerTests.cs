@@ -277,6 +277,29 @@ public sealed class LambdaRunnerTests
     }
 
     [Fact]
+    public async Task Create_TemplateFunctionWithoutCode_IsFoundByItsLogicalId_AndTheEndpointGetsTheNameOutsidersKnow()
+    {
+        // Contract 6: a template's function without local code runs by its FunctionName or logical id. CloudFormation's
+        // made-up name ({stack}-{logical id}-{suffix}) is what the pool's LambdaConfig holds, but nobody outside knows it.
+        var names = new Dictionary<string, TemplateFunctionName>
+        {
+            ["stack-Gate-ABC123"] = new("Gate", NameGenerated: true),
+            ["named-fn"] = new("Named", NameGenerated: false),
+            ["stack-Rules-XYZ789"] = new("Rules", NameGenerated: true),
+        };
+        await using var server = await InvokeApiServer.StartAsync(r => new InvokeApiAnswer(200, r.Body));
+        var options = new CognitoEmulatorOptions { LambdaEndpoint = server.Url };
+        options.LambdaFunctions["Gate"] = (evt, _) => { evt["by"] = "logical id"; return Task.FromResult<JsonNode?>(evt); };
+        using var runner = LambdaRunner.Create(options, templateNames: names);
+
+        Assert.Equal("logical id", (await runner.InvokeAsync("PreSignUp", Arn("stack-Gate-ABC123"), Event()))["by"]!.GetValue<string>());
+        await runner.InvokeAsync("PreSignUp", Arn("named-fn"), Event());
+        await runner.InvokeAsync("PreSignUp", Arn("stack-Rules-XYZ789"), Event());
+
+        Assert.Equal(["named-fn", "Rules"], server.Requests.Select(r => r.FunctionName));
+    }
+
+    [Fact]
     public async Task Observer_IsToldOfEveryRunAndHowItEnded_ReadingTheAnswerIncluded()
     {
         List<TriggerInvocation> runs = [];
