@@ -34,6 +34,7 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
         var domains = new DomainAdministration(directory);
         var self = new SelfService(directory);
         var groups = new GroupAdministration(directory);
+        var devices = new Devices(directory);
         var json = CognitoJsonContext.Default;
         CognitoOperation[] operations =
         [
@@ -98,6 +99,17 @@ internal sealed record CognitoOperation(string Name, bool RequiresSignature, Typ
             Define("AssociateSoftwareToken", signed: false, json.AssociateSoftwareTokenRequest, json.AssociateSoftwareTokenResponse, softwareTokens.AssociateSoftwareToken),
             Define("VerifySoftwareToken", signed: false, json.VerifySoftwareTokenRequest, json.VerifySoftwareTokenResponse, softwareTokens.VerifySoftwareToken),
             Define("SetUserMFAPreference", signed: false, json.SetUserMFAPreferenceRequest, json.EmptyResponse, softwareTokens.SetUserMFAPreference),
+
+            // Remembered devices.
+            Define("ConfirmDevice", signed: false, json.ConfirmDeviceRequest, json.ConfirmDeviceResponse, devices.ConfirmDevice),
+            Define("GetDevice", signed: false, json.GetDeviceRequest, json.GetDeviceResponse, devices.GetDevice),
+            Define("ListDevices", signed: false, json.ListDevicesRequest, json.ListDevicesResponse, devices.ListDevices),
+            Define("ForgetDevice", signed: false, json.ForgetDeviceRequest, json.EmptyResponse, devices.ForgetDevice),
+            Define("UpdateDeviceStatus", signed: false, json.UpdateDeviceStatusRequest, json.EmptyResponse, devices.UpdateDeviceStatus),
+            Define("AdminGetDevice", signed: true, json.AdminDeviceRequest, json.GetDeviceResponse, devices.AdminGetDevice),
+            Define("AdminListDevices", signed: true, json.AdminListDevicesRequest, json.ListDevicesResponse, devices.AdminListDevices),
+            Define("AdminForgetDevice", signed: true, json.AdminDeviceRequest, json.EmptyResponse, devices.AdminForgetDevice),
+            Define("AdminUpdateDeviceStatus", signed: true, json.AdminUpdateDeviceStatusRequest, json.EmptyResponse, devices.AdminUpdateDeviceStatus),
 
             // Self-service.
             Define("SignUp", signed: false, json.SignUpRequest, json.SignUpResponse, self.SignUpAsync),

@@ -157,7 +157,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine
             // A new sign-in: the one the browser had in progress ends.
             engine.Abandon(pool, pendingId);
             var username = form["username"].ToString().Trim();
-            var started = await engine.PasswordAsync(pool, client, username, form["password"].ToString(), secretHash: null, SignInChannel.ManagedLogin, cancellationToken);
+            var started = await engine.PasswordAsync(pool, client, username, form["password"].ToString(), secretHash: null, deviceKey: null, SignInChannel.ManagedLogin, cancellationToken);
             return Present(parsed, started, username, answered: null);
         }
 
@@ -176,7 +176,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine
             ["USERNAME"] = open.Username,
             [page.Response] = page.Field == "code" ? form[page.Field].ToString().Trim() : form[page.Field].ToString(),
         };
-        var answered = await engine.AnswerAsync(pool, client, open.Name, pendingId, responses, SignInChannel.ManagedLogin, cancellationToken);
+        var answered = await engine.AnswerAsync(pool, client, open.Name, pendingId, responses, SignInChannel.ManagedLogin, clientMetadata: null, cancellationToken);
         return Present(parsed, answered, username: null, answered: pendingId);
     }
 

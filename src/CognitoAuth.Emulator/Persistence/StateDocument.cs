@@ -75,6 +75,35 @@ internal sealed class PoolState
     public System.Text.Json.JsonElement? EmailMfaConfiguration { get; set; }
 
     public System.Text.Json.JsonElement? WebAuthnConfiguration { get; set; }
+
+    /// <summary>The users' confirmed devices (keys handed out and never confirmed are not kept).</summary>
+    public List<DeviceState> Devices { get; set; } = [];
+}
+
+internal sealed class DeviceState
+{
+    public string? Key { get; set; }
+
+    public string? GroupKey { get; set; }
+
+    public string? Username { get; set; }
+
+    public long Sequence { get; set; }
+
+    public string? Name { get; set; }
+
+    public bool Remembered { get; set; }
+
+    /// <summary>The device's SRP salt as its client sent it; with <see cref="Verifier"/>, never the device's secret.</summary>
+    public byte[]? Salt { get; set; }
+
+    public byte[]? Verifier { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastModifiedAt { get; set; }
+
+    public DateTimeOffset LastAuthenticatedAt { get; set; }
 }
 
 internal sealed class ClientState
@@ -165,4 +194,7 @@ internal sealed class RefreshTokenState
 
     /// <summary>When rotation replaced the token; tokens of one sign-in (one <see cref="OriginJti"/>) are one family.</summary>
     public DateTimeOffset? RotatedAt { get; set; }
+
+    /// <summary>The device the sign-in handed out or proved (its refresh tokens are that device's).</summary>
+    public string? DeviceKey { get; set; }
 }

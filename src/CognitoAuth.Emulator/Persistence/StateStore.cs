@@ -267,6 +267,12 @@ internal sealed class StateStore : IDisposable
         SmsMfaConfiguration = pool.MfaSettings.Sms,
         EmailMfaConfiguration = pool.MfaSettings.Email,
         WebAuthnConfiguration = pool.MfaSettings.WebAuthn,
+        Devices = [.. pool.Devices.Confirmed.Select(d => new DeviceState
+        {
+            Key = d.Key, GroupKey = d.GroupKey, Username = d.Username, Sequence = d.Sequence, Name = d.Name, Remembered = d.Remembered,
+            Salt = d.Verifier!.Salt, Verifier = d.Verifier.VerifierBytes,
+            CreatedAt = d.CreatedAt, LastModifiedAt = d.LastModifiedAt, LastAuthenticatedAt = d.LastAuthenticatedAt,
+        })],
         RefreshTokens = [.. pool.RefreshTokens.Select(r => new RefreshTokenState
         {
             Fingerprint = r.Key,
@@ -280,6 +286,7 @@ internal sealed class StateStore : IDisposable
             ExpiresAt = r.Value.ExpiresAt,
             Revoked = r.Value.Revoked,
             RotatedAt = r.Value.RotatedAt,
+            DeviceKey = r.Value.SignIn.DeviceKey,
         })],
     };
 
@@ -380,10 +387,22 @@ internal sealed class StateStore : IDisposable
             pool.Restore(user);
         }
 
+        foreach (var d in state.Devices)
+        {
+            pool.Devices.Restore(new DeviceRecord(d.Key!, d.GroupKey!, d.Username!, d.CreatedAt, d.Sequence)
+            {
+                Verifier = PasswordVerifier.FromDeviceParts(d.GroupKey!, d.Key!, d.Salt, d.Verifier) ?? throw new FormatException($"device {d.Key} has no usable verifier"),
+                Name = d.Name,
+                Remembered = d.Remembered,
+                LastModifiedAt = d.LastModifiedAt,
+                LastAuthenticatedAt = d.LastAuthenticatedAt,
+            });
+        }
+
         foreach (var r in state.RefreshTokens)
         {
             // Records of one sign-in (a rotated family) share its family again, and so its revocation.
-            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!, r.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+            var family = pool.Family(new SignInEvent(r.Username!, r.Sub!, r.ClientId!, r.AuthTime, r.OriginJti!, r.EventId!, r.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries)) { DeviceKey = r.DeviceKey });
             family.Revoked |= r.Revoked;
             pool.RestoreRefreshToken(r.Fingerprint!, new RefreshTokenRecord { Family = family, ExpiresAt = r.ExpiresAt, RotatedAt = r.RotatedAt });
         }

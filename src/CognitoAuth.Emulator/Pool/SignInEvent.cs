@@ -9,6 +9,12 @@ namespace CognitoAuth.Emulator.Pool;
 /// </summary>
 internal sealed record SignInEvent(string Username, string Sub, string ClientId, DateTimeOffset AuthTime, string OriginJti, string EventId, IReadOnlyList<string>? Scopes = null)
 {
+    /// <summary>
+    /// The device the sign-in handed out or proved, in a pool that remembers devices: its refresh tokens then work only with
+    /// that <c>DEVICE_KEY</c>, and only while the device is confirmed (as on AWS, where a forgotten device's refresh tokens stop).
+    /// </summary>
+    public string? DeviceKey { get; init; }
+
     public static SignInEvent New(PoolUser user, string clientId, DateTimeOffset authTime, IReadOnlyList<string>? scopes = null) =>
         new(user.Username, user.Sub, clientId, authTime, Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), scopes);
 

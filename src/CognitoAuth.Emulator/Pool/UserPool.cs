@@ -44,6 +44,8 @@ internal sealed class UserPool
         Config = config;
         _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
         LambdaConfig = PoolLambdaConfig.From(config.LambdaConfig);
+        DeviceRemembering = DeviceRemembering.From(config.DeviceConfiguration);
+        Devices = new DeviceRegistry(id[..Math.Max(0, id.IndexOf('_', StringComparison.Ordinal))]);
         _users = new Dictionary<string, PoolUser>(config.UsernameConfiguration?.CaseSensitive == false ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         _tokens = new Lazy<TokenIssuer>(() => new TokenIssuer(Key, Directory.Issuers.For(Id), Id, Directory.IssuedTokens, Directory.Time));
     }
@@ -123,7 +125,14 @@ internal sealed class UserPool
         Config = config;
         _passwordPolicy = PoolDefaults.PasswordPolicyOf(config);
         LambdaConfig = PoolLambdaConfig.From(config.LambdaConfig);
+        DeviceRemembering = DeviceRemembering.From(config.DeviceConfiguration);
     }
+
+    /// <summary>The pool's <c>DeviceConfiguration</c>, or <see langword="null"/> when it remembers no devices.</summary>
+    public DeviceRemembering? DeviceRemembering { get; private set; }
+
+    /// <summary>The users' devices (<c>NewDeviceMetadata</c> handed out, ConfirmDevice, the device operations).</summary>
+    public DeviceRegistry Devices { get; }
 
     /// <summary>Which function the pool runs for which trigger, read from <see cref="Config"/>'s <c>LambdaConfig</c>.</summary>
     public PoolLambdaConfig LambdaConfig { get; private set; }
@@ -258,6 +267,7 @@ internal sealed class UserPool
         }
 
         RevokeRefreshTokens(user);
+        Devices.ForgetAllOf(user.Username);
         EndSessionsOf(user.Username);
         Directory.ManagedLogin.EndEverythingOf(Id, user.Username);
     }

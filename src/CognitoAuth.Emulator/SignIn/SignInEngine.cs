@@ -29,11 +29,17 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new NewPasswordChallenge(),
         new SoftwareTokenMfaChallenge(),
         new MfaSetupChallenge(),
+        new CustomChallenge(),
+        new DeviceSrpAuthChallenge(),
+        new DevicePasswordVerifierChallenge(),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form).</summary>
+    /// <summary>
+    /// The first factor by password (<c>ADMIN_USER_PASSWORD_AUTH</c>, <c>USER_PASSWORD_AUTH</c>, the managed login's form);
+    /// <paramref name="deviceKey"/> is the API's <c>DEVICE_KEY</c> (<see cref="DeviceSteps"/>).
+    /// </summary>
     public async Task<SignInResult> PasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel, CancellationToken cancellationToken)
     {
         PoolUser? user;
         lock (directory.Gate)
@@ -94,6 +100,12 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                     : SignInSteps.AfterPassword(pool, user, client);
         }
 
+        // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
+        if (channel == SignInChannel.Api)
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: true);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,7 +114,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// <c>SECRET_BLOCK</c>, and <c>USERNAME</c> and <c>USER_ID_FOR_SRP</c>, both Cognito's real username). The server's
     /// 3072-bit powers run outside the lock.
     /// </summary>
-    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, CancellationToken cancellationToken)
+    public async Task<SignInResult> StartSrpAsync(UserPool pool, AppClient client, string username, string srpA, string? secretHash, string? deviceKey, CancellationToken cancellationToken)
     {
         PoolUser? user;
         PasswordVerifier? stored;
@@ -137,6 +149,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return new SignInResult.Refused(rejection == SrpARejection.ZeroModN ? SignInErrors.SrpAZero : SignInErrors.SrpAMalformed);
         }
 
+        return PasswordVerifierChallenge(pool, client, challenge, stored, deviceKey, customAuth: null);
+    }
+
+    /// <summary>
+    /// Opens the <c>PASSWORD_VERIFIER</c> challenge of an SRP exchange (of <c>USER_SRP_AUTH</c>, or of <c>CUSTOM_AUTH</c> begun
+    /// with <c>SRP_A</c>, whose progress the session carries on).
+    /// </summary>
+    private SignInResult.Challenged PasswordVerifierChallenge(
+        UserPool pool, AppClient client, SrpServerChallenge challenge, PasswordVerifier? stored, string? deviceKey, CustomAuthProgress? customAuth)
+    {
         string session;
         lock (directory.Gate)
         {
@@ -149,6 +171,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 Srp = challenge,
                 Verifier = stored,
                 UnknownUser = stored is null,
+                CustomAuth = customAuth,
+                DeviceKey = deviceKey,
             });
         }
 
@@ -172,10 +196,11 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// </summary>
     public async Task<SignInResult> AnswerAsync(
         UserPool pool, AppClient client, string challengeName, string? session, IReadOnlyDictionary<string, string> responses, SignInChannel channel,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         IChallenge? challenge;
         ChallengeContext context;
+        string? deviceKey;
         lock (directory.Gate)
         {
             var pending = session is not null ? pool.FindSession(session)
@@ -231,10 +256,22 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(SignInErrors.UserDisabled);
             }
 
-            context = new ChallengeContext(directory, pool, client, user, pending, responses);
+            // Devices: a DEVICE_KEY that is no device of the user is refused before the answer spends the session.
+            deviceKey = responses.GetValueOrDefault(DeviceSteps.DeviceKeyParameter) ?? pending.DeviceKey;
+            if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName) && DeviceSteps.Refusal(pool, user, deviceKey) is { } noDevice)
+            {
+                return new SignInResult.Refused(noDevice);
+            }
+
+            context = new ChallengeContext(directory, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);
+        if (channel == SignInChannel.Api && !DeviceSteps.IsDeviceChallenge(challengeName))
+        {
+            result = DeviceSteps.After(pool, result, deviceKey, passwordJustProven: challengeName is ChallengeNames.PasswordVerifier or ChallengeNames.NewPasswordRequired);
+        }
+
         return await FinishAsync(pool, result, cancellationToken).ConfigureAwait(false);
     }
 
@@ -369,7 +406,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             attributes = authenticated.User.SnapshotAttributes();
         }
 
-        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: false, clientMetadata: null, cancellationToken))
+        return await TriggerErrors.RefusalOfAsync(() => triggers.PostAuthenticationAsync(authenticated.User.Username, attributes, newDeviceUsed: authenticated.NewDevice is not null, clientMetadata: null, cancellationToken))
             .ConfigureAwait(false);
     }
 }

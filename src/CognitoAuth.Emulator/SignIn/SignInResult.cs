@@ -30,5 +30,9 @@ internal abstract record SignInResult
     /// <param name="User">Who signed in.</param>
     /// <param name="Client">Through which app client.</param>
     /// <param name="SignIn">The sign-in event every token of it shares (<c>auth_time</c>, <c>origin_jti</c>, <c>event_id</c>).</param>
-    public sealed record Authenticated(PoolUser User, AppClient Client, SignInEvent SignIn) : SignInResult;
+    public sealed record Authenticated(PoolUser User, AppClient Client, SignInEvent SignIn) : SignInResult
+    {
+        /// <summary>The device key handed out with the tokens (<c>NewDeviceMetadata</c>), in a pool that remembers devices.</summary>
+        public DeviceRecord? NewDevice { get; init; }
+    }
 }

@@ -110,6 +110,30 @@ public sealed class ModelConformanceTests
         await Check("DeleteUserPoolDomain", new { UserPoolId = other, Domain = "model-domain" });
         await Check("DeleteUserPool", new { UserPoolId = other });
 
+        // Remembered devices, in a pool that remembers them: NewDeviceMetadata, the device operations, the device challenges.
+        var devicePool = (await Check("CreateUserPool", new { PoolName = "model-devices", MfaConfiguration = "OFF", DeviceConfiguration = new { ChallengeRequiredOnNewDevice = true, DeviceOnlyRememberedOnUserPrompt = true } })).Get("UserPool", "Id");
+        var deviceClient = (await client.CallAsync("CreateUserPoolClient", new { UserPoolId = devicePool, ClientName = "model-devices", ExplicitAuthFlows = new[] { "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH" } })).Get("UserPoolClient", "ClientId");
+        (await client.CallAsync("AdminCreateUser", new { UserPoolId = devicePool, Username = "carol", MessageAction = "SUPPRESS" })).AssertOk();
+        (await client.CallAsync("AdminSetUserPassword", new { UserPoolId = devicePool, Username = "carol", Password = "CarolPass1!", Permanent = true })).AssertOk();
+        var carolPassword = new Dictionary<string, string> { ["USERNAME"] = "carol", ["PASSWORD"] = "CarolPass1!" };
+        var carol = await Check("InitiateAuth", new { ClientId = deviceClient, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = carolPassword });
+        var device = TestDevice.From(carol);
+        var carolToken = carol.Get("AuthenticationResult", "AccessToken");
+        await Check("ConfirmDevice", new { AccessToken = carolToken, DeviceKey = device.DeviceKey, DeviceSecretVerifierConfig = device.VerifierConfig, DeviceName = "model-device" });
+        await Check("UpdateDeviceStatus", new { AccessToken = carolToken, DeviceKey = device.DeviceKey, DeviceRememberedStatus = "remembered" });
+        await Check("GetDevice", new { AccessToken = carolToken, DeviceKey = device.DeviceKey });
+        await Check("ListDevices", new { AccessToken = carolToken, Limit = 10 });
+        await Check("AdminUpdateDeviceStatus", new { UserPoolId = devicePool, Username = "carol", DeviceKey = device.DeviceKey, DeviceRememberedStatus = "remembered" });
+        await Check("AdminGetDevice", new { UserPoolId = devicePool, Username = "carol", DeviceKey = device.DeviceKey });
+        await Check("AdminListDevices", new { UserPoolId = devicePool, Username = "carol", Limit = 10 });
+        var deviceChallenge = await Check("InitiateAuth", new { ClientId = deviceClient, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = new Dictionary<string, string>(carolPassword) { ["DEVICE_KEY"] = device.DeviceKey } });
+        var deviceVerifier = await Check("RespondToAuthChallenge", new { ClientId = deviceClient, ChallengeName = "DEVICE_SRP_AUTH", Session = deviceChallenge.Get("Session"), ChallengeResponses = device.SrpAuthAnswer("carol") });
+        await Check("RespondToAuthChallenge", new { ClientId = deviceClient, ChallengeName = "DEVICE_PASSWORD_VERIFIER", Session = deviceVerifier.Get("Session"), ChallengeResponses = device.VerifierAnswer("carol", CognitoTestClient.Parameters(deviceVerifier), DateTimeOffset.UtcNow) });
+        await Check("ForgetDevice", new { AccessToken = carolToken, DeviceKey = device.DeviceKey });
+        var second = TestDevice.From(await client.CallAsync("InitiateAuth", new { ClientId = deviceClient, AuthFlow = "USER_PASSWORD_AUTH", AuthParameters = carolPassword }));
+        (await client.CallAsync("ConfirmDevice", new { AccessToken = carolToken, DeviceKey = second.DeviceKey, DeviceSecretVerifierConfig = second.VerifierConfig })).AssertOk();
+        await Check("AdminForgetDevice", new { UserPoolId = devicePool, Username = "carol", DeviceKey = second.DeviceKey });
+
         Assert.Equal(DispatchTable.OperationNames, checkedOperations.Order(StringComparer.Ordinal));
     }
 
@@ -198,6 +222,15 @@ public sealed class ModelConformanceTests
             ("GetUser", new { AccessToken = "not-a-jwt" }),
             ("UpdateUserAttributes", new { AccessToken = "not-a-jwt", UserAttributes = new[] { new { Name = "name", Value = "x" } } }),
             ("DeleteUser", new { AccessToken = "not-a-jwt" }),
+            ("ConfirmDevice", new { AccessToken = "not-a-jwt", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),
+            ("GetDevice", new { AccessToken = "not-a-jwt", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),
+            ("ListDevices", new { AccessToken = "not-a-jwt" }),
+            ("ForgetDevice", new { AccessToken = "not-a-jwt", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),
+            ("UpdateDeviceStatus", new { AccessToken = "not-a-jwt", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000", DeviceRememberedStatus = "remembered" }),
+            ("AdminGetDevice", new { UserPoolId = pool, Username = "testuser@example.com", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),
+            ("AdminListDevices", new { UserPoolId = pool, Username = "nobody@example.com" }),
+            ("AdminForgetDevice", new { UserPoolId = pool, Username = "testuser@example.com", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000" }),
+            ("AdminUpdateDeviceStatus", new { UserPoolId = pool, Username = "testuser@example.com", DeviceKey = "eu-west-1_00000000-0000-0000-0000-000000000000", DeviceRememberedStatus = "always" }),
         ];
 
         var covered = failures.Select(f => f.Operation).ToHashSet(StringComparer.Ordinal);

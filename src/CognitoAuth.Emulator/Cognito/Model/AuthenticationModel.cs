@@ -70,12 +70,15 @@ internal sealed class AuthenticationResultType
     public string? RefreshToken { get; set; }
 
     public string? IdToken { get; set; }
+
+    /// <summary>A new device's key and group key, in a pool that remembers devices (a sign-in that named no device).</summary>
+    public NewDeviceMetadataType? NewDeviceMetadata { get; set; }
 }
 
 /// <summary>
 /// GetTokensFromRefreshToken: unsigned; a client with a secret sends the raw <c>ClientSecret</c> (not a SECRET_HASH).
-/// <c>DeviceKey</c> and <c>ClientMetadata</c> are accepted and not acted on (the emulator remembers no devices and runs
-/// no Lambda triggers).
+/// <c>DeviceKey</c> must name the device a refresh token was bound to (a pool that remembers devices); <c>ClientMetadata</c>
+/// is accepted and not acted on.
 /// </summary>
 internal sealed class GetTokensFromRefreshTokenRequest
 {

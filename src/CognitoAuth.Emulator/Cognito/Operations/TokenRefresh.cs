@@ -37,7 +37,7 @@ internal sealed class TokenRefresh(PoolDirectory directory)
                 }
             }
 
-            var (record, user) = Redeem(pool, client, request.RefreshToken!, checkClient: null);
+            var (record, user) = Redeem(pool, client, request.RefreshToken!, checkClient: null, request.DeviceKey);
             var rotation = client.RefreshTokenRotation;
             if (record.IsSpent(rotation, pool.Now))
             {
@@ -51,8 +51,8 @@ internal sealed class TokenRefresh(PoolDirectory directory)
     }
 
     /// <summary>The refresh checks (<see cref="RefreshTokenRedemption"/>) with their refusal as the API's error; call under the gate.</summary>
-    public static (RefreshTokenRecord Record, PoolUser User) Redeem(UserPool pool, AppClient client, string token, Func<PoolUser, CognitoError?>? checkClient) =>
-        RefreshTokenRedemption.Redeem(pool, client, token, checkClient, out var record, out var user) is { } refusal
+    public static (RefreshTokenRecord Record, PoolUser User) Redeem(UserPool pool, AppClient client, string token, Func<PoolUser, CognitoError?>? checkClient, string? deviceKey) =>
+        RefreshTokenRedemption.Redeem(pool, client, token, checkClient, out var record, out var user, deviceKey) is { } refusal
             ? throw CognitoErrors.From(refusal)
             : (record, user);
 }

@@ -86,6 +86,24 @@ internal sealed class PasswordVerifier
     }
 
     /// <summary>
+    /// A device's verifier as its client made it (ConfirmDevice's <c>DeviceSecretVerifierConfig</c>): x over the device group
+    /// key, the device key and the device's secret, so <see cref="PoolName"/> is the group key and <see cref="UserIdForSrp"/>
+    /// the device key, as the device's proof signs them. The salt is kept as the client sent it (clients send it padded, so
+    /// its first byte may be 0x00: it goes back in hex, and clients read it as the same integer). <see langword="null"/> when
+    /// the parts cannot be a verifier.
+    /// </summary>
+    public static PasswordVerifier? FromDeviceParts(string deviceGroupKey, string deviceKey, byte[]? salt, byte[]? verifier)
+    {
+        if (salt is not { Length: > 0 and <= 1024 } || verifier is not { Length: > 0 and <= 1024 } || string.IsNullOrEmpty(deviceGroupKey) || string.IsNullOrEmpty(deviceKey))
+        {
+            return null;
+        }
+
+        var v = new BigInteger(verifier, isUnsigned: true, isBigEndian: true);
+        return v.IsZero || v >= SrpMath.N ? null : new PasswordVerifier(deviceGroupKey, deviceKey, [.. salt], v);
+    }
+
+    /// <summary>
     /// Whether <paramref name="password"/> is the one this verifier was made from: x again with the stored salt, then g^x
     /// compared with v in constant time (or x's digest with the last match's). Call under the pool's gate.
     /// </summary>
