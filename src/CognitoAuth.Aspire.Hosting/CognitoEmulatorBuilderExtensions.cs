@@ -69,35 +69,29 @@ public static class CognitoEmulatorBuilderExtensions
     /// <param name="path">The directory (created when missing); relative to the AppHost's directory.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithDataDirectory(this IResourceBuilder<CognitoEmulatorResource> builder, string path)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        builder.Resource.Options.DataDirectory = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
-        return builder;
-    }
+        => Configure(builder, options =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(path);
+            options.DataDirectory = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
+        });
 
     /// <summary>Sets the region the pool and the API pretend to be in (and so the pool id's prefix).</summary>
     /// <param name="builder">The emulator's builder.</param>
     /// <param name="region">The region, e.g. <c>us-east-1</c>.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithRegion(this IResourceBuilder<CognitoEmulatorResource> builder, string region)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        builder.Resource.Options.Region = region;
-        return builder;
-    }
+        => Configure(builder, options =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(region);
+            options.Region = region;
+        });
 
     /// <summary>Sets the tokens' issuer format: the emulator's own URL, or Cognito's (<c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>).</summary>
     /// <param name="builder">The emulator's builder.</param>
     /// <param name="issuer">The issuer format.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithIssuer(this IResourceBuilder<CognitoEmulatorResource> builder, EmulatorIssuer issuer)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Resource.Options.Issuer = issuer;
-        return builder;
-    }
+        => Configure(builder, options => options.Issuer = issuer);
 
     /// <summary>
     /// Deploys a CloudFormation template (JSON or YAML, e.g. CDK's synthesized <c>cdk.out/MyStack.template.json</c>) into the
@@ -109,17 +103,15 @@ public static class CognitoEmulatorBuilderExtensions
     /// <param name="parameters">Values of the template's parameters (<c>--parameter KEY=VALUE</c>); the others take their defaults.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithTemplate(this IResourceBuilder<CognitoEmulatorResource> builder, string path, IReadOnlyDictionary<string, string>? parameters = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        builder.Resource.Options.TemplatePath = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
-        foreach (var (key, value) in parameters ?? new Dictionary<string, string>())
+        => Configure(builder, options =>
         {
-            builder.Resource.Options.TemplateParameters[key] = value;
-        }
-
-        return builder;
-    }
+            ArgumentException.ThrowIfNullOrWhiteSpace(path);
+            options.TemplatePath = Path.GetFullPath(path, builder.ApplicationBuilder.AppHostDirectory);
+            foreach (var (key, value) in parameters ?? new Dictionary<string, string>())
+            {
+                options.TemplateParameters[key] = value;
+            }
+        });
 
     /// <summary>
     /// Runs the pools' Lambda triggers that are not registered in-process through AWS Lambda's Invoke API at
@@ -129,12 +121,11 @@ public static class CognitoEmulatorBuilderExtensions
     /// <param name="endpoint">The Invoke API's base URL, ending with <c>/</c>.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithLambdaEndpoint(this IResourceBuilder<CognitoEmulatorResource> builder, Uri endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(endpoint);
-        builder.Resource.Options.LambdaEndpoint = endpoint;
-        return builder;
-    }
+        => Configure(builder, options =>
+        {
+            ArgumentNullException.ThrowIfNull(endpoint);
+            options.LambdaEndpoint = endpoint;
+        });
 
     /// <summary>
     /// Changes any other setting of the emulator before it starts (fixed pool and client ids, token lifetimes, more app
@@ -144,12 +135,11 @@ public static class CognitoEmulatorBuilderExtensions
     /// <param name="configure">Changes the options.</param>
     /// <returns>The emulator's builder.</returns>
     public static IResourceBuilder<CognitoEmulatorResource> WithEmulatorOptions(this IResourceBuilder<CognitoEmulatorResource> builder, Action<CognitoEmulatorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        configure(builder.Resource.Options);
-        return builder;
-    }
+        => Configure(builder, options =>
+        {
+            ArgumentNullException.ThrowIfNull(configure);
+            configure(options);
+        });
 
     /// <summary>
     /// Gives a resource the configuration of CognitoAuth.Client for the emulator's reference stack, as environment
@@ -187,6 +177,14 @@ public static class CognitoEmulatorBuilderExtensions
                     context.EnvironmentVariables[key] = value;
                 }
             });
+    }
+
+    /// <summary>Each <c>With…</c> is one change to the options the emulator starts with, checked before it is made.</summary>
+    private static IResourceBuilder<CognitoEmulatorResource> Configure(IResourceBuilder<CognitoEmulatorResource> builder, Action<CognitoEmulatorOptions> change)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        change(builder.Resource.Options);
+        return builder;
     }
 
     /// <summary>The environment a resource gets from <see cref="WithReference{TDestination}"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using CognitoAuth.Emulator.Api;
 using CognitoAuth.Emulator.Cognito;
 using CognitoAuth.Emulator.Cognito.Model;
@@ -10,18 +9,10 @@ using CognitoAuth.Emulator.Local;
 using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Persistence;
 using CognitoAuth.Emulator.Pool;
-using CognitoAuth.Emulator.SignIn;
-using CognitoAuth.Emulator.Signing;
 using CognitoAuth.Emulator.Templates;
 using CognitoAuth.Emulator.Tokens;
 using CognitoAuth.Emulator.Triggers;
 using CognitoAuth.Reference;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,7 +31,7 @@ namespace CognitoAuth.Emulator;
 /// </example>
 public sealed class CognitoEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly EmulatorHost _host;
     private readonly PoolDirectory _directory;
     private readonly UserPool? _pool;
     private readonly UserAdministration _administration;
@@ -51,7 +42,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
     private int _disposed;
 
     private CognitoEmulator(
-        WebApplication app,
+        EmulatorHost host,
         PoolDirectory directory,
         UserPool? pool,
         StateStore? store,
@@ -62,12 +53,9 @@ public sealed class CognitoEmulator : IAsyncDisposable
         IReadOnlyList<EmulatorAppClient> additionalClients,
         EmulatorAppClient? machineClient,
         EmulatorCredentials credentials,
-        RequestCounters cognitoRequests,
-        RequestCounters apiRequests,
-        CognitoFaults faults,
         EmulatorOutputs? outputs = null)
     {
-        _app = app;
+        _host = host;
         _directory = directory;
         _pool = pool;
         _administration = new UserAdministration(directory);
@@ -80,9 +68,6 @@ public sealed class CognitoEmulator : IAsyncDisposable
         AdditionalClients = additionalClients;
         _machineClient = machineClient;
         Credentials = credentials;
-        CognitoRequests = cognitoRequests;
-        ApiRequests = apiRequests;
-        Faults = faults;
         TokenEndpoint = new Uri(cognitoEndpoint, OAuth.TokenEndpoint.Path.TrimStart('/'));
         AuthorizationEndpoint = new Uri(cognitoEndpoint, ManagedLoginEndpoint.AuthorizePath.TrimStart('/'));
         LocalPageUrl = new Uri(cognitoEndpoint, LocalPage.PathPrefix.TrimStart('/'));
@@ -175,16 +160,16 @@ public sealed class CognitoEmulator : IAsyncDisposable
     /// <c>oauth2/authorize</c>, <c>login</c>, <c>logout</c>, <c>error</c>, <c>oauth2/userInfo</c> and <c>oauth2/revoke</c> for the
     /// pool domain's endpoints).
     /// </summary>
-    public RequestCounters CognitoRequests { get; }
+    public RequestCounters CognitoRequests => _host.CognitoRequests;
 
     /// <summary>Gets the count of API requests by route key (e.g. <c>GET /hello</c>), counted before authorization.</summary>
-    public RequestCounters ApiRequests { get; }
+    public RequestCounters ApiRequests => _host.ApiRequests;
 
     /// <summary>
     /// Gets the faults queued for the Cognito endpoint: throttling, 5xx, slow or hanging answers, dropped connections,
     /// truncated or malformed bodies, applied one per request of the named operation. Empty unless a test queues some.
     /// </summary>
-    public CognitoFaults Faults { get; }
+    public CognitoFaults Faults => _host.Faults;
 
     /// <summary>Starts an emulator on loopback and returns once both ports accept requests.</summary>
     /// <param name="options">The settings; <see langword="null"/> for the defaults (free ports, seeded test user).</param>
@@ -234,53 +219,21 @@ public sealed class CognitoEmulator : IAsyncDisposable
             throw;
         }
 
-        var cognitoRequests = new RequestCounters();
-        var apiRequests = new RequestCounters();
-        var faults = new CognitoFaults();
-
-        // Kestrel learns its ports only when it binds (port 0), and the issuer contains the Cognito port, so the two
-        // endpoints are built after the start; until then (microseconds, before anyone knows the ports) requests get 503.
-        ListenOptions? cognitoListener = null;
-        ListenOptions? apiListener = null;
-        RequestDelegate? dispatch = null;
-
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Services.AddSingleton<IHostLifetime, QuietHostLifetime>();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.CognitoPort, listen => cognitoListener = listen);
-            kestrel.Listen(IPAddress.Loopback, options.ApiPort, listen => apiListener = listen);
-        });
-        var app = builder.Build();
-        app.Run(context =>
-        {
-            if (Volatile.Read(ref dispatch) is { } ready)
-            {
-                return ready(context);
-            }
-
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return Task.CompletedTask;
-        });
-
+        // How it is hosted (Hosting/EmulatorHost, the composition root): bound here, serving once the stack below is in place.
+        var host = EmulatorHost.Create(options, directory, loggerFactory);
         try
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
             newPoolKey?.Dispose();
             store?.Dispose();
             throw;
         }
 
-        var cognitoPort = ((IPEndPoint)cognitoListener!.EndPoint).Port;
-        var apiPort = ((IPEndPoint)apiListener!.EndPoint).Port;
-        var cognitoEndpoint = new Uri($"http://127.0.0.1:{cognitoPort}/");
-        var apiUrl = new Uri($"http://127.0.0.1:{apiPort}/");
+        var cognitoEndpoint = host.CognitoEndpoint;
+        var apiUrl = host.ApiUrl;
         issuers.Bind(cognitoEndpoint);
 
         var references = restored ?? new EmulatorState();
@@ -293,7 +246,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             }
             catch
             {
-                await app.DisposeAsync().ConfigureAwait(false);
+                await host.DisposeAsync().ConfigureAwait(false);
                 store?.Dispose();
                 throw;
             }
@@ -376,52 +329,17 @@ public sealed class CognitoEmulator : IAsyncDisposable
         }
 
         Action? commit = store is null ? null : () => store.Commit(directory, references);
-        var requestLog = new RequestLog(options.TimeProvider);
-        if (directory.Lambdas is { } lambdas)
-        {
-            lambdas.Observer = requestLog.Observe;
-        }
-
-        var engine = new SignInEngine(directory);
-        var cognito = new CognitoEndpoint(
-            CognitoOperation.All(directory, engine, options.Region),
-            new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey, options.Region, options.SignatureTimeProvider),
-            directory,
-            new TokenEndpoint(directory, commit, logger),
-            new ManagedLoginEndpoint(directory, engine, commit),
-            new UserInfoEndpoint(directory),
-            new RevocationEndpoint(directory, commit),
-            new LocalPage(directory, requestLog, apiUrl, new LocalActions(directory, commit)),
-            commit,
-            cognitoRequests,
-            new FaultInjector(faults, options.TimeProvider, app.Lifetime.ApplicationStopping, logger),
-            logger);
-        var api = deployed is not null ? new HttpApiEndpoint(deployed.Apis, apiRequests, options.TimeProvider, logger, directory.Lambdas) : HttpApiEndpoint.Reference(
+        var apis = deployed is not null ? deployed.Apis : [HttpApi.Reference(
             ReferenceStack.Routes,
             new JwtAuthorizer(pool!.Tokens.Issuer, audiences, [pool.Key], options.TimeProvider),
             function,
-            RandomIds.ApiId(),
-            apiRequests,
-            options.TimeProvider,
-            logger);
-        Volatile.Write(ref dispatch, async context =>
-        {
-            var toCognito = context.Connection.LocalPort == cognitoPort;
-            requestLog.Begin();
-            try
-            {
-                await (toCognito ? cognito.HandleAsync(context) : api.HandleAsync(context));
-            }
-            finally
-            {
-                requestLog.Record(context, api: !toCognito);
-            }
-        });
+            RandomIds.ApiId())];
+        host.Serve(new ServedStack(apis, commit));
 
         var emulator = new CognitoEmulator(
-            app, directory, pool, store, references, cognitoEndpoint, deployed?.ApiUrls.Count == 1 ? deployed.ApiUrls.Values.Single() : apiUrl, options.Region, additionalClients,
+            host, directory, pool, store, references, cognitoEndpoint, deployed?.ApiUrls.Count == 1 ? deployed.ApiUrls.Values.Single() : apiUrl, options.Region, additionalClients,
             machine is null ? null : new EmulatorAppClient(machine.Name, machine.ClientId, machine.ClientSecret),
-            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey), cognitoRequests, apiRequests, faults,
+            new EmulatorCredentials(options.AccessKeyId, options.SecretAccessKey),
             deployed is null ? null : new EmulatorOutputs(deployed.StackName, options.Region, deployed.Outputs, cognitoEndpoint));
         if (seeded && options.SeedTestUser)
         {
@@ -506,12 +424,7 @@ public sealed class CognitoEmulator : IAsyncDisposable
             return;
         }
 
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
         _store?.Dispose();
         _directory.Lambdas?.Dispose();
         lock (_directory.Gate)

@@ -1,6 +1,5 @@
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Triggers;
-using CognitoAuth.Reference;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -29,11 +28,6 @@ internal sealed class HttpApiEndpoint(
     private static readonly byte[] Forbidden = """{"message":"Forbidden"}"""u8.ToArray();
     private static readonly byte[] InternalServerError = """{"message":"Internal Server Error"}"""u8.ToArray();
     private static readonly byte[] RequestTooLarge = """{"message":"Request Entity Too Large"}"""u8.ToArray();
-
-    /// <summary>The reference stack's front: its routes behind one authorizer and one function.</summary>
-    public static HttpApiEndpoint Reference(
-        IReadOnlyList<RouteDefinition> routes, JwtAuthorizer authorizer, LambdaFunction function, string apiId, RequestCounters counters, TimeProvider time, ILogger logger) =>
-        new([HttpApi.Reference(routes, authorizer, function, apiId)], counters, time, logger);
 
     /// <summary>The path under which an API is served, relative to the front's root: empty for a lone API, else <c>{apiId}/</c>.</summary>
     public static string BasePath(IReadOnlyList<HttpApi> apis, HttpApi api) => apis.Count == 1 ? string.Empty : api.Id + "/";

@@ -3,33 +3,26 @@ using CognitoAuth.Emulator.Cognito.Model;
 using CognitoAuth.Emulator.Diagnostics;
 using CognitoAuth.Emulator.Faults;
 using CognitoAuth.Emulator.Hosting;
-using CognitoAuth.Emulator.Local;
-using CognitoAuth.Emulator.OAuth;
 using CognitoAuth.Emulator.Pool;
+using CognitoAuth.Emulator.SignIn;
 using CognitoAuth.Emulator.Signing;
-using CognitoAuth.Emulator.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CognitoAuth.Emulator.Cognito;
 
 /// <summary>
-/// The Cognito endpoint over HTTP: AWS's JSON 1.1 protocol (<c>POST /</c>, <c>X-Amz-Target</c>,
-/// <c>application/x-amz-json-1.1</c>), SigV4 on signed operations, each pool's well-known documents, the token endpoint,
-/// the inbox, and CORS for browsers. Every answer carries <c>x-amzn-RequestId</c>; every failure is an AWS-style error
-/// body, never a stack trace. Faults queued in <see cref="CognitoFaults"/> apply to well-formed requests of their
-/// operation. After an operation that changed the state, the data directory (when there is one) is written before the
-/// answer goes out.
+/// AWS's JSON 1.1 protocol over HTTP (<c>POST /</c>, <c>X-Amz-Target</c>, <c>application/x-amz-json-1.1</c>): finds the
+/// operation in the table (<see cref="CognitoOperation.All(PoolDirectory, SignInEngine, string)"/>), checks SigV4 on
+/// signed operations, applies a fault queued in <see cref="CognitoFaults"/> for it, runs it, and answers its JSON or an
+/// AWS-style error body (never a stack trace). Any other request the Cognito listener's routes do not take comes here too,
+/// and is refused as AWS refuses it. After an operation that changed the state, the data directory (when there is one) is
+/// written before the answer goes out. The request id is the listener's (<c>HttpContext.TraceIdentifier</c>).
 /// </summary>
 internal sealed class CognitoEndpoint(
     IReadOnlyDictionary<string, CognitoOperation> operations,
     SigV4Verifier verifier,
     PoolDirectory directory,
-    TokenEndpoint tokenEndpoint,
-    ManagedLoginEndpoint managedLogin,
-    UserInfoEndpoint userInfo,
-    RevocationEndpoint revocation,
-    LocalPage localPage,
     Action? commit,
     RequestCounters counters,
     FaultInjector faults,
@@ -37,78 +30,11 @@ internal sealed class CognitoEndpoint(
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
     private const string JsonContentType = "application/x-amz-json-1.1";
-    private const string JwksSuffix = "/.well-known/jwks.json";
-    private const string DiscoverySuffix = "/.well-known/openid-configuration";
 
     public async Task HandleAsync(HttpContext context)
     {
-        var requestId = Guid.NewGuid().ToString();
-        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        var requestId = context.TraceIdentifier;
         var request = context.Request;
-        if (CorsPolicy.Covers(request.Path.Value ?? "/"))
-        {
-            CorsPolicy.Apply(context);
-            if (CorsPolicy.TryAnswerPreflight(context))
-            {
-                return;
-            }
-        }
-
-        if (HttpMethods.IsGet(request.Method) && WellKnown(request.Path.Value ?? string.Empty) is { } document)
-        {
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.Body.WriteAsync(document, context.RequestAborted);
-            return;
-        }
-
-        var path = request.Path.Value ?? "/";
-        if (path == TokenEndpoint.Path)
-        {
-            counters.Increment("oauth2/token");
-            await tokenEndpoint.HandleAsync(context, requestId);
-            return;
-        }
-
-        if (ManagedLoginEndpoint.Serves(path))
-        {
-            counters.Increment(path[1..]);
-            await managedLogin.HandleAsync(context, path);
-            return;
-        }
-
-        if (path == UserInfoEndpoint.Path)
-        {
-            counters.Increment("oauth2/userInfo");
-            await userInfo.HandleAsync(context);
-            return;
-        }
-
-        if (path == RevocationEndpoint.Path)
-        {
-            counters.Increment("oauth2/revoke");
-            await revocation.HandleAsync(context);
-            return;
-        }
-
-        if (LocalPage.Serves(path))
-        {
-            await localPage.HandleAsync(context, path);
-            return;
-        }
-
-        if (path == "/_local")
-        {
-            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = LocalPage.PathPrefix;
-            return;
-        }
-
-        if (request.Path.Value == InboxEndpoint.Path)
-        {
-            await InboxEndpoint.HandleAsync(context, directory.Inbox);
-            return;
-        }
-
         var operationName = "(unknown)";
         try
         {
@@ -175,29 +101,6 @@ internal sealed class CognitoEndpoint(
         {
             Log.CognitoInternalError(logger, operationName, requestId, ex);
             await WriteErrorAsync(context, ProtocolErrors.InternalError());
-        }
-    }
-
-    private byte[]? WellKnown(string path)
-    {
-        var jwks = path.EndsWith(JwksSuffix, StringComparison.Ordinal);
-        if (!jwks && !path.EndsWith(DiscoverySuffix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var poolId = path[1..^(jwks ? JwksSuffix.Length : DiscoverySuffix.Length)];
-        lock (directory.Gate)
-        {
-            if (directory.FindPool(poolId) is not { } pool)
-            {
-                return null;
-            }
-
-            var issuers = directory.Issuers;
-            return jwks
-                ? WellKnownDocuments.Jwks(pool.Key)
-                : WellKnownDocuments.OpenIdConfiguration(pool.Tokens.Issuer, issuers.JwksUri(pool.Id), pool.Domain is null ? null : issuers.Endpoint + "/");
         }
     }
 

@@ -16,8 +16,9 @@ internal static class CorsPolicy
     private const string LocalPath = "/_local";
 
     /// <summary>Whether <paramref name="path"/> answers browsers of any origin: everything but <c>/_local</c> and below.</summary>
+    /// <remarks>Case-insensitive, as the routes are: <c>/_LOCAL/inbox</c> reaches the inbox, and must not carry CORS either.</remarks>
     public static bool Covers(string path) =>
-        !(path == LocalPath || path.StartsWith(LocalPath + "/", StringComparison.Ordinal));
+        !(path.Equals(LocalPath, StringComparison.OrdinalIgnoreCase) || path.StartsWith(LocalPath + "/", StringComparison.OrdinalIgnoreCase));
 
     public static void Apply(HttpContext context)
     {

@@ -19,11 +19,12 @@ public sealed class HttpApiEndpointTests
     {
         using var key = new TestSigningKey();
         using var signingKey = SigningKey.Load(key.Path);
-        var endpoint = HttpApiEndpoint.Reference(
-            [new RouteDefinition("GET", "/hello")],
-            new JwtAuthorizer("issuer", new HashSet<string> { "client" }, [signingKey], TimeProvider.System),
-            LambdaFunction.Load($"CognitoAuth.Emulator.Tests::CognitoAuth.Emulator.Tests.Api.{functionType}::Handle"),
-            "api",
+        var endpoint = new HttpApiEndpoint(
+            [HttpApi.Reference(
+                [new RouteDefinition("GET", "/hello")],
+                new JwtAuthorizer("issuer", new HashSet<string> { "client" }, [signingKey], TimeProvider.System),
+                LambdaFunction.Load($"CognitoAuth.Emulator.Tests::CognitoAuth.Emulator.Tests.Api.{functionType}::Handle"),
+                "api")],
             new RequestCounters(),
             TimeProvider.System,
             NullLogger.Instance);

@@ -44,9 +44,12 @@ public sealed class CorsTests
     [Theory]
     [InlineData("_local/inbox")]
     [InlineData("_local/")]
+    [InlineData("_LOCAL/inbox")]
+    [InlineData("_Local/")]
     public async Task LocalPages_AnswerNoOtherOrigin(string localPath)
     {
         // The inbox holds temporary passwords and reset codes: a web page in the developer's browser must not read them.
+        // Routes match paths case-insensitively, so another spelling reaches the same pages and must be refused alike.
         await using var emulator = await CognitoEmulator.StartAsync();
         using var http = new HttpClient();
         using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.CognitoEndpoint, localPath));
