@@ -48,7 +48,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         UserPool pool, AppClient client, string username, string password, string? secretHash, string? deviceKey, SignInChannel channel,
         IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
-        var result = await CheckPasswordAsync(pool, client, username, password, secretHash, channel, cancellationToken).ConfigureAwait(false);
+        var result = await CheckPasswordAsync(pool, client, username, password, secretHash, channel, validationData, cancellationToken).ConfigureAwait(false);
 
         // Devices (remembered devices): a device the sign-in names, or a new one with the tokens.
         if (channel == SignInChannel.Api)
@@ -61,7 +61,8 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
 
     /// <summary>The password step itself, before the device and post-authentication places (a <c>USER_AUTH</c> factor's too).</summary>
     private async Task<SignInResult> CheckPasswordAsync(
-        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel, CancellationToken cancellationToken)
+        UserPool pool, AppClient client, string username, string password, string? secretHash, SignInChannel channel,
+        IReadOnlyDictionary<string, string>? validationData, CancellationToken cancellationToken)
     {
         PoolUser? user;
         lock (directory.Gate)
@@ -180,7 +181,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return preferred == ChallengeNames.Password && parameters.GetValueOrDefault("PASSWORD") is { } password
                 ? await PasswordAsync(
                     pool, client, username, password, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), SignInChannel.Api,
-                    cancellationToken).ConfigureAwait(false)
+                    validationData: null, cancellationToken).ConfigureAwait(false)
                 : UnknownUser(client);
         }
 
@@ -202,9 +203,9 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         switch (factor)
         {
             case ChallengeNames.Password when values.GetValueOrDefault("PASSWORD") is { } password:
-                return await CheckPasswordAsync(pool, client, username, password, secretHash, SignInChannel.Api, cancellationToken).ConfigureAwait(false);
+                return await CheckPasswordAsync(pool, client, username, password, secretHash, SignInChannel.Api, validationData: null, cancellationToken).ConfigureAwait(false);
             case ChallengeNames.PasswordSrp when values.GetValueOrDefault("SRP_A") is { } srpA:
-                return await StartSrpAsync(pool, client, username, srpA, secretHash, values.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), cancellationToken)
+                return await StartSrpAsync(pool, client, username, srpA, secretHash, values.GetValueOrDefault(DeviceSteps.DeviceKeyParameter), validationData: null, cancellationToken)
                     .ConfigureAwait(false);
             case ChallengeNames.Password or ChallengeNames.PasswordSrp:
                 lock (directory.Gate)
@@ -214,7 +215,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 }
         }
 
-        if (await PreAuthenticationAsync(pool, client, user, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
+        if (await PreAuthenticationAsync(pool, client, user, validationData: null, cancellationToken).ConfigureAwait(false) is { } refusedByTrigger)
         {
             return new SignInResult.Refused(refusedByTrigger);
         }
