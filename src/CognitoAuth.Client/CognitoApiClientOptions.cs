@@ -172,6 +172,15 @@ public sealed class CognitoApiClientOptions
     /// </value>
     public string? PreferredChallenge { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether to confirm and remember the device Cognito offers after a sign-in (<c>NewDeviceMetadata</c>, when the
+    /// pool tracks devices): the device's keys and a random device password are kept with the tokens (a shared store shares
+    /// them with the fleet), and later sign-ins prove the device with <c>DEVICE_SRP_AUTH</c>, so a pool that skips MFA on
+    /// remembered devices skips it. A device Cognito no longer knows is forgotten after one more full sign-in.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>: no device is confirmed, and sign-ins send no <c>DEVICE_KEY</c>.</value>
+    public bool RememberDevice { get; set; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoApiClientOptions {{ Region = {Region}, UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {Redaction.Mask(ClientSecret)}, " +
@@ -179,5 +188,5 @@ public sealed class CognitoApiClientOptions
         $"AuthFlow = {AuthFlow}, TokenType = {TokenType}, ApiBaseAddress = {ApiBaseAddress}, ServiceUrl = {ServiceUrl}, RefreshBefore = {RefreshBefore}, FailureBackoff = {FailureBackoff}, " +
         $"Scopes = {Scopes}, TokenEndpoint = {TokenEndpoint}, TokenEndpointAuthMethod = {TokenEndpointAuthMethod}, " +
         $"AuthorizationEndpoint = {AuthorizationEndpoint}, RedirectUri = {RedirectUri}, LogoutUri = {LogoutUri}, " +
-        $"CustomAuthWithSrp = {CustomAuthWithSrp}, PreferredChallenge = {PreferredChallenge} }}";
+        $"CustomAuthWithSrp = {CustomAuthWithSrp}, PreferredChallenge = {PreferredChallenge}, RememberDevice = {RememberDevice} }}";
 }

@@ -29,8 +29,14 @@ public sealed class CognitoTokenSet
     /// </summary>
     public string? Username { get; init; }
 
+    /// <summary>
+    /// Gets the device Cognito remembers for this user, when <see cref="CognitoApiClientOptions.RememberDevice"/> is on and the
+    /// pool tracks devices: later sign-ins prove it (<c>DEVICE_SRP_AUTH</c>) and refreshes name it (<c>DEVICE_KEY</c>).
+    /// </summary>
+    public CognitoDevice? Device { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"CognitoTokenSet {{ AccessToken = ***, IdToken = {Redaction.Mask(IdToken)}, RefreshToken = {Redaction.Mask(RefreshToken)}, " +
-        $"IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, Username = {Username} }}";
+        $"IssuedAt = {IssuedAt:O}, ExpiresAt = {ExpiresAt:O}, Username = {Username}, Device = {Device?.ToString() ?? "null"} }}";
 }

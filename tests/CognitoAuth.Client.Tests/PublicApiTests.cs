@@ -48,6 +48,7 @@ public sealed class PublicApiTests
                 "CognitoAuth.Client.CognitoAuthFlow",
                 "CognitoAuth.Client.CognitoAuthenticationException",
                 "CognitoAuth.Client.CognitoChallenge",
+                "CognitoAuth.Client.CognitoDevice",
                 "CognitoAuth.Client.CognitoErrorCodes",
                 "CognitoAuth.Client.CognitoException",
                 "CognitoAuth.Client.CognitoTokenEndpointAuthMethod",

@@ -11,6 +11,7 @@
 //     make the challenge the "srp" op answers).
 //   {"op":"timestamp", "times": [unix seconds]}  →  {"timestamps": [...]}: DateHelper.getNowString at each instant.
 //   {"op":"totp", "secret" (base32), "times": [unix seconds], "digits"?, "period"?}  →  {"codes": [...]}
+//   {"op":"deviceVerifier", …} and {"op":"deviceSrp", …}: remembered devices, see device.js.
 'use strict';
 
 const path = require('path');
@@ -20,6 +21,7 @@ const AuthenticationHelper = require(path.join(lib, 'AuthenticationHelper.js')).
 const BigInteger = require(path.join(lib, 'BigInteger.js')).default;
 const DateHelper = require(path.join(lib, 'DateHelper.js')).default;
 const OTPAuth = require(path.join(__dirname, 'node_modules', 'otpauth'));
+const device = require('./device.js');
 
 const drawSmallA = AuthenticationHelper.prototype.generateRandomSmallA;
 const readClock = DateHelper.prototype.getNowString;
@@ -119,7 +121,7 @@ async function main() {
   const results = [];
   for (const request of JSON.parse(input)) {
     try {
-      const op = { srp, srpA, timestamp, totp }[request.op];
+      const op = { srp, srpA, timestamp, totp, ...device }[request.op];
       results.push(op ? await op(request) : { error: `unknown op ${request.op}` });
     } catch (err) {
       results.push({ error: String((err && err.stack) || err) });

@@ -60,6 +60,12 @@ internal sealed class BenchCognito : ICognitoIdentityProvider
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task<ConfirmDeviceResponse> ConfirmDeviceAsync(CognitoEndpoint endpoint, ConfirmDeviceRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task UpdateDeviceStatusAsync(CognitoEndpoint endpoint, UpdateDeviceStatusRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     private async Task<AuthFlowResponse> IssueAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);

@@ -7,7 +7,7 @@ internal static class AuthenticationResults
 {
     /// <summary>The step <paramref name="response"/> stands for; <paramref name="sentAt"/> is when its request was sent.</summary>
     public static SignInStep Step(AuthFlowResponse response, DateTimeOffset sentAt) =>
-        response.AuthenticationResult is { } result ? SignInStep.Signed(ToTokenSet(result, sentAt))
+        response.AuthenticationResult is { } result ? SignInStep.Signed(ToTokenSet(result, sentAt), NewDeviceOf(result))
         : response.ChallengeName is { Length: > 0 } challenge ? SignInStep.Challenge(challenge, response.Session, response.ChallengeParameters, response.AvailableChallenges)
         : throw new CognitoAuthenticationException("Cognito answered with neither tokens nor a challenge.");
 
@@ -28,19 +28,32 @@ internal static class AuthenticationResults
         };
     }
 
-    /// <summary><paramref name="renewed"/>, keeping <paramref name="previous"/>'s refresh token and user name where Cognito sent none.</summary>
+    /// <summary>
+    /// <paramref name="renewed"/>, keeping <paramref name="previous"/>'s refresh token, user name and device where Cognito sent
+    /// none (a refresh returns no refresh token unless it rotates them, and never a device).
+    /// </summary>
     public static CognitoTokenSet Keeping(CognitoTokenSet renewed, CognitoTokenSet previous) =>
-        renewed.RefreshToken is not null && renewed.Username is not null
+        renewed.RefreshToken is not null && renewed.Username is not null && (renewed.Device is not null || previous.Device is null)
             ? renewed
-            : new CognitoTokenSet
-            {
-                AccessToken = renewed.AccessToken,
-                IdToken = renewed.IdToken,
-                RefreshToken = renewed.RefreshToken ?? previous.RefreshToken,
-                IssuedAt = renewed.IssuedAt,
-                ExpiresAt = renewed.ExpiresAt,
-                Username = renewed.Username ?? previous.Username,
-            };
+            : Copy(renewed, renewed.RefreshToken ?? previous.RefreshToken, renewed.Username ?? previous.Username, renewed.Device ?? previous.Device);
+
+    /// <summary><paramref name="tokens"/> with <paramref name="device"/> as the user's remembered device (none: <see langword="null"/>).</summary>
+    public static CognitoTokenSet WithDevice(CognitoTokenSet tokens, CognitoDevice? device) =>
+        ReferenceEquals(tokens.Device, device) ? tokens : Copy(tokens, tokens.RefreshToken, tokens.Username, device);
+
+    private static CognitoTokenSet Copy(CognitoTokenSet tokens, string? refreshToken, string? username, CognitoDevice? device) => new()
+    {
+        AccessToken = tokens.AccessToken,
+        IdToken = tokens.IdToken,
+        RefreshToken = refreshToken,
+        IssuedAt = tokens.IssuedAt,
+        ExpiresAt = tokens.ExpiresAt,
+        Username = username,
+        Device = device,
+    };
+
+    private static NewDevice? NewDeviceOf(AuthenticationResultType result) =>
+        result.NewDeviceMetadata is { DeviceKey: { Length: > 0 } key, DeviceGroupKey: { Length: > 0 } group } ? new NewDevice(key, group) : null;
 
     /// <summary>
     /// <c>ExpiresIn</c>, counted from when the request was sent. botocore marks it optional and some endpoints

@@ -24,6 +24,7 @@ internal sealed class CognitoAuthenticator
     private readonly Dictionary<string, IChallengeResponder> _responders;
     private readonly ICognitoChallengeHandler[] _handlers;
     private readonly ICognitoIdentityProvider _cognito;
+    private readonly DeviceConfirmation _devices;
     private readonly CognitoClientMetrics _metrics;
     private readonly ILogger<CognitoAuthenticator> _logger;
 
@@ -32,6 +33,7 @@ internal sealed class CognitoAuthenticator
         IEnumerable<IChallengeResponder> responders,
         IEnumerable<ICognitoChallengeHandler> handlers,
         ICognitoIdentityProvider cognito,
+        DeviceConfirmation devices,
         CognitoClientMetrics metrics,
         ILogger<CognitoAuthenticator> logger)
     {
@@ -39,12 +41,18 @@ internal sealed class CognitoAuthenticator
         _responders = responders.ToDictionary(r => r.ChallengeName, StringComparer.Ordinal);
         _handlers = [.. handlers];
         _cognito = cognito;
+        _devices = devices;
         _metrics = metrics;
         _logger = logger;
     }
 
-    /// <summary>Signs in with the client's flow, answering challenges; <paramref name="remember"/> receives what it learns about the user.</summary>
-    public async Task<CognitoTokenSet> SignInAsync(CognitoClientContext client, SignInMemory memory, Action<SignInMemory> remember, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs in with the client's flow, answering challenges; <paramref name="remember"/> receives what it learns about the user.
+    /// With <see cref="CognitoApiClientOptions.RememberDevice"/>, <paramref name="device"/> (the one kept with the user's last
+    /// tokens) is offered and proved, and the tokens carry the device to keep: that one, a new one Cognito offered, or none.
+    /// </summary>
+    public async Task<CognitoTokenSet> SignInAsync(
+        CognitoClientContext client, SignInMemory memory, Action<SignInMemory> remember, CognitoDevice? device, CancellationToken cancellationToken)
     {
         var flow = FlowOf(client);
         using var activity = CognitoClientActivitySource.Instance.StartActivity("CognitoAuth.SignIn");
@@ -52,7 +60,7 @@ internal sealed class CognitoAuthenticator
         Log.SigningIn(_logger, client.Name, flow.Name);
         try
         {
-            var tokens = await SignInWithPasswordsAsync(flow, client, memory, remember, cancellationToken).ConfigureAwait(false);
+            var tokens = await SignInWithDeviceAsync(flow, client, memory, remember, client.Options.RememberDevice ? device : null, cancellationToken).ConfigureAwait(false);
             _metrics.SignIn(flow.Name, succeeded: true);
             Log.SignedIn(_logger, client.Name, flow.Name, tokens.ExpiresAt);
             return tokens;
@@ -112,13 +120,35 @@ internal sealed class CognitoAuthenticator
     }
 
     /// <summary>
+    /// Signs in offering <paramref name="device"/>; when Cognito refuses the device (forgotten, or its proof rejected), signs in
+    /// once more without it: that sign-in's tokens carry a new device or none, so the refused one is forgotten.
+    /// </summary>
+    private async Task<CognitoTokenSet> SignInWithDeviceAsync(
+        ISignInFlow flow, CognitoClientContext client, SignInMemory memory, Action<SignInMemory> remember, CognitoDevice? device, CancellationToken cancellationToken)
+    {
+        if (device is not null)
+        {
+            try
+            {
+                return await SignInWithPasswordsAsync(flow, client, memory, remember, device, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DeviceRefusedException refused)
+            {
+                Log.RememberedDeviceRefused(_logger, client.Name, refused.Refusal.ErrorCode);
+            }
+        }
+
+        return await SignInWithPasswordsAsync(flow, client, memory, remember, device: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Signs in with the password to try first. When Cognito rejects it and a distinct <c>NewPassword</c> is configured, signs
     /// in once more with the other: after a restart the temporary password may already be replaced (or an admin reset it
     /// back), and a retried challenge answer whose first attempt got through finds its single-use session spent although
     /// the new password is set. If that fails too, the first rejection stands.
     /// </summary>
     private async Task<CognitoTokenSet> SignInWithPasswordsAsync(
-        ISignInFlow flow, CognitoClientContext client, SignInMemory memory, Action<SignInMemory> remember, CancellationToken cancellationToken)
+        ISignInFlow flow, CognitoClientContext client, SignInMemory memory, Action<SignInMemory> remember, CognitoDevice? device, CancellationToken cancellationToken)
     {
         var options = client.Options;
         var newPassword = !string.IsNullOrEmpty(options.NewPassword) && options.NewPassword != options.Password ? options.NewPassword : null;
@@ -126,14 +156,14 @@ internal sealed class CognitoAuthenticator
         var second = newPassword is null ? null : first == newPassword ? options.Password : newPassword;
         try
         {
-            return await AttemptAsync(flow, new SignInAttempt(client, first, memory, remember), newPassword, cancellationToken).ConfigureAwait(false);
+            return await AttemptAsync(flow, new SignInAttempt(client, first, memory, remember) { Device = device }, newPassword, cancellationToken).ConfigureAwait(false);
         }
         catch (CognitoException rejected) when (rejected.ErrorCode == CognitoErrorCodes.NotAuthorized && second is not null)
         {
             Log.TryingOtherPassword(_logger, client.Name);
             try
             {
-                return await AttemptAsync(flow, new SignInAttempt(client, second, memory, remember), newPassword, cancellationToken).ConfigureAwait(false);
+                return await AttemptAsync(flow, new SignInAttempt(client, second, memory, remember) { Device = device }, newPassword, cancellationToken).ConfigureAwait(false);
             }
             catch (CognitoException)
             {
@@ -146,13 +176,23 @@ internal sealed class CognitoAuthenticator
     /// <summary>One sign-in: start, then answer challenges until tokens arrive.</summary>
     private async Task<CognitoTokenSet> AttemptAsync(ISignInFlow flow, SignInAttempt attempt, string? newPassword, CancellationToken cancellationToken)
     {
-        var step = await flow.StartAsync(attempt, cancellationToken).ConfigureAwait(false);
+        SignInStep step;
+        try
+        {
+            step = await flow.StartAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CognitoException refused) when (attempt.Device is not null && refused.ErrorCode == CognitoErrorCodes.ResourceNotFound)
+        {
+            // "Device does not exist.": the remembered device was forgotten (by the user, an admin, or a reset pool).
+            throw new DeviceRefusedException(refused);
+        }
+
         for (var answers = 0; ; answers++)
         {
             if (step.Tokens is { } tokens)
             {
                 RememberPassword(attempt, newPassword);
-                return tokens;
+                return await WithDeviceAsync(attempt, step, tokens, cancellationToken).ConfigureAwait(false);
             }
 
             if (flow is not IChallengeFlow challengeFlow)
@@ -177,6 +217,10 @@ internal sealed class CognitoAuthenticator
             {
                 step = await challengeFlow.RespondAsync(attempt, challenge, await AnswerAsync(attempt, challenge, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
+            catch (CognitoException refused) when (attempt.Device is not null && IsDeviceRefusal(challenge, refused))
+            {
+                throw new DeviceRefusedException(refused);
+            }
             catch (CognitoException used) when (used.ErrorCode == ExpiredCode)
             {
                 // The one-time code was already used (e.g. by another process, or the enrolment's verification in this
@@ -188,6 +232,26 @@ internal sealed class CognitoAuthenticator
             RememberPassword(attempt, newPassword);
         }
     }
+
+    /// <summary>
+    /// The tokens with the device to keep: the one Cognito offered, once confirmed and remembered (when the options ask for it);
+    /// else the device this sign-in offered (Cognito took it); else none.
+    /// </summary>
+    private async Task<CognitoTokenSet> WithDeviceAsync(SignInAttempt attempt, SignInStep step, CognitoTokenSet tokens, CancellationToken cancellationToken)
+    {
+        var device = step.NewDevice is { } offered && attempt.Client.Options.RememberDevice
+            ? await _devices.ConfirmAsync(attempt.Client, tokens, offered, cancellationToken).ConfigureAwait(false)
+            : attempt.Device;
+        return AuthenticationResults.WithDevice(tokens, device);
+    }
+
+    /// <summary>
+    /// Whether Cognito refused the offered device rather than the user: "Device does not exist." (checked at the start, or at the
+    /// <c>PASSWORD_VERIFIER</c> answer that names the device), or any refusal of the device's own proof.
+    /// </summary>
+    private static bool IsDeviceRefusal(SignInStep challenge, CognitoException refused) =>
+        refused.ErrorCode == CognitoErrorCodes.ResourceNotFound
+        || (challenge.ChallengeName is ChallengeNameType.DeviceSrpAuth or ChallengeNameType.DevicePasswordVerifier && !refused.IsRetryable);
 
     /// <summary>
     /// The answer to <paramref name="step"/>'s challenge: <c>USERNAME</c>, <c>SECRET_HASH</c>, and what the app's handler adds —
@@ -256,6 +320,12 @@ internal sealed class CognitoAuthenticator
             $"Cognito asked for the unsupported challenge {challengeName}. This client answers {string.Join(", ", _responders.Keys.Order(StringComparer.Ordinal))}; " +
             "register an ICognitoChallengeHandler to answer others (an SMS or e-mail code, asked of a person), or turn them off for this user or app client.",
             challengeName);
+
+    /// <summary>Cognito refused the remembered device the sign-in offered: the sign-in starts over without it.</summary>
+    private sealed class DeviceRefusedException(CognitoException refusal) : Exception(refusal.Message, refusal)
+    {
+        public CognitoException Refusal { get; } = refusal;
+    }
 
     /// <summary>What a log says went wrong: Cognito's error code, the challenge, or the exception's type; never a message.</summary>
     internal static string ReasonOf(Exception exception) => exception switch

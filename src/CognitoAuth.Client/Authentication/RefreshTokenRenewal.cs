@@ -53,7 +53,7 @@ internal sealed class RefreshTokenRenewal(ICognitoIdentityProvider cognito, Time
     }
 
     /// <summary>
-    /// <c>REFRESH_TOKEN_AUTH</c>. <c>SECRET_HASH</c> uses Cognito's own user name (the trap in AWS's library: an alias such as an
+    /// <c>REFRESH_TOKEN_AUTH</c>, with <c>DEVICE_KEY</c> when the tokens belong to a remembered device. <c>SECRET_HASH</c> uses Cognito's own user name (the trap in AWS's library: an alias such as an
     /// e-mail address gives a hash Cognito rejects). The refresh token is kept: this flow returns none.
     /// </summary>
     private static async Task<CognitoTokenSet> RefreshTokenAuthAsync(IAuthChannel channel, CognitoClientContext client, CognitoTokenSet current, CancellationToken cancellationToken)
@@ -62,6 +62,12 @@ internal sealed class RefreshTokenRenewal(ICognitoIdentityProvider cognito, Time
         if (client.SecretHashFor(current.Username ?? client.Username) is { } secretHash)
         {
             parameters[AuthParameterNames.SecretHash] = secretHash;
+        }
+
+        // Tokens issued to a remembered device are refreshed by that device: Cognito refuses them without its key.
+        if (current.Device is { } device)
+        {
+            parameters[AuthParameterNames.DeviceKey] = device.DeviceKey;
         }
 
         var step = await channel.InitiateAsync(client, AuthFlowType.RefreshTokenAuth, parameters, cancellationToken).ConfigureAwait(false);
@@ -76,7 +82,13 @@ internal sealed class RefreshTokenRenewal(ICognitoIdentityProvider cognito, Time
         var sentAt = timeProvider.GetUtcNow();
         var response = await cognito.GetTokensFromRefreshTokenAsync(
             client.Endpoint,
-            new GetTokensFromRefreshTokenRequest { RefreshToken = current.RefreshToken!, ClientId = client.ClientId, ClientSecret = client.Options.ClientSecret },
+            new GetTokensFromRefreshTokenRequest
+            {
+                RefreshToken = current.RefreshToken!,
+                ClientId = client.ClientId,
+                ClientSecret = client.Options.ClientSecret,
+                DeviceKey = current.Device?.DeviceKey,
+            },
             cancellationToken).ConfigureAwait(false);
         var result = response.AuthenticationResult
             ?? throw new CognitoAuthenticationException("Cognito answered GetTokensFromRefreshToken without tokens.");

@@ -1,4 +1,5 @@
 using CognitoAuth.Client.Authentication.Srp;
+using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Client.Configuration;
 
 namespace CognitoAuth.Client.Authentication;
@@ -35,4 +36,33 @@ internal sealed class SignInAttempt(CognitoClientContext client, string? passwor
     /// <c>PASSWORD_VERIFIER</c> answer is computed from. Set by the flow that starts it; <see langword="null"/> otherwise.
     /// </summary>
     public SrpSignIn? Srp { get; set; }
+
+    /// <summary>
+    /// The remembered device this sign-in offers (<c>DEVICE_KEY</c>) and proves when Cognito asks (<c>DEVICE_SRP_AUTH</c>);
+    /// <see langword="null"/> without <see cref="CognitoApiClientOptions.RememberDevice"/> or a device kept with the tokens.
+    /// </summary>
+    public CognitoDevice? Device { get; init; }
+
+    /// <summary>The SRP ephemeral key of the device's proof: set by the <c>DEVICE_SRP_AUTH</c> answer, used by <c>DEVICE_PASSWORD_VERIFIER</c>'s.</summary>
+    public SrpSignIn? DeviceSrp { get; set; }
+
+    /// <summary>
+    /// The <c>AuthParameters</c> every flow starts a sign-in with: <c>USERNAME</c>, the sign-in's <c>SECRET_HASH</c> when the app
+    /// client has a secret, and <c>DEVICE_KEY</c> when the attempt offers a remembered device. The flow adds its own.
+    /// </summary>
+    public Dictionary<string, string> StartParameters()
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = Client.Username };
+        if (Client.SignInSecretHash is { } secretHash)
+        {
+            parameters[AuthParameterNames.SecretHash] = secretHash;
+        }
+
+        if (Device is { } device)
+        {
+            parameters[AuthParameterNames.DeviceKey] = device.DeviceKey;
+        }
+
+        return parameters;
+    }
 }

@@ -6,8 +6,9 @@ namespace CognitoAuth.Client.Authentication;
 /// </summary>
 internal sealed class SignInStep
 {
-    private SignInStep(CognitoTokenSet? tokens, string? challengeName, string? session, IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<string>? available = null)
+    private SignInStep(CognitoTokenSet? tokens, string? challengeName, string? session, IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<string>? available = null, NewDevice? newDevice = null)
     {
+        NewDevice = newDevice;
         AvailableChallenges = available ?? [];
         Tokens = tokens;
         ChallengeName = challengeName;
@@ -27,7 +28,10 @@ internal sealed class SignInStep
     /// <summary>With <c>SELECT_CHALLENGE</c>: the first factors Cognito offers (<c>PASSWORD</c>, <c>EMAIL_OTP</c>, …); else empty.</summary>
     public IReadOnlyList<string> AvailableChallenges { get; }
 
-    public static SignInStep Signed(CognitoTokenSet tokens) => new(tokens, null, null, null);
+    /// <summary>With tokens from a pool that tracks devices: the device Cognito offers to remember (<c>NewDeviceMetadata</c>).</summary>
+    public NewDevice? NewDevice { get; }
+
+    public static SignInStep Signed(CognitoTokenSet tokens, NewDevice? newDevice = null) => new(tokens, null, null, null, newDevice: newDevice);
 
     public static SignInStep Challenge(string challengeName, string? session, IReadOnlyDictionary<string, string>? parameters, IReadOnlyList<string>? available = null) =>
         new(null, challengeName, session, parameters, available);
@@ -35,3 +39,6 @@ internal sealed class SignInStep
     /// <inheritdoc />
     public override string ToString() => Tokens is null ? $"SignInStep {{ Challenge = {ChallengeName} }}" : "SignInStep { Tokens = *** }";
 }
+
+/// <summary><c>NewDeviceMetadata</c>: the keys of a device Cognito has just created for this sign-in, not yet confirmed.</summary>
+internal sealed record NewDevice(string DeviceKey, string DeviceGroupKey);

@@ -52,6 +52,12 @@ internal sealed class CognitoIdentityProviderClient(
     public Task SetUserMfaPreferenceAsync(CognitoEndpoint endpoint, SetUserMfaPreferenceRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "SetUserMFAPreference", signed: false, request, Json.SetUserMfaPreferenceRequest, Json.SetUserMfaPreferenceResponse, cancellationToken);
 
+    public Task<ConfirmDeviceResponse> ConfirmDeviceAsync(CognitoEndpoint endpoint, ConfirmDeviceRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "ConfirmDevice", signed: false, request, Json.ConfirmDeviceRequest, Json.ConfirmDeviceResponse, cancellationToken);
+
+    public Task UpdateDeviceStatusAsync(CognitoEndpoint endpoint, UpdateDeviceStatusRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync(endpoint, "UpdateDeviceStatus", signed: false, request, Json.UpdateDeviceStatusRequest, Json.UpdateDeviceStatusResponse, cancellationToken);
+
     public Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken) =>
         InvokeAsync(endpoint, "AdminCreateUser", signed: true, request, Json.AdminCreateUserRequest, Json.AdminCreateUserResponse, cancellationToken);
 

@@ -22,5 +22,9 @@ namespace CognitoAuth.Client.Cognito;
 [JsonSerializable(typeof(VerifySoftwareTokenResponse))]
 [JsonSerializable(typeof(SetUserMfaPreferenceRequest))]
 [JsonSerializable(typeof(SetUserMfaPreferenceResponse))]
+[JsonSerializable(typeof(ConfirmDeviceRequest))]
+[JsonSerializable(typeof(ConfirmDeviceResponse))]
+[JsonSerializable(typeof(UpdateDeviceStatusRequest))]
+[JsonSerializable(typeof(UpdateDeviceStatusResponse))]
 [JsonSerializable(typeof(CognitoErrorResponse))]
 internal sealed partial class CognitoJsonContext : JsonSerializerContext;

@@ -26,5 +26,9 @@ internal interface ICognitoIdentityProvider
 
     Task SetUserMfaPreferenceAsync(CognitoEndpoint endpoint, SetUserMfaPreferenceRequest request, CancellationToken cancellationToken);
 
+    Task<ConfirmDeviceResponse> ConfirmDeviceAsync(CognitoEndpoint endpoint, ConfirmDeviceRequest request, CancellationToken cancellationToken);
+
+    Task UpdateDeviceStatusAsync(CognitoEndpoint endpoint, UpdateDeviceStatusRequest request, CancellationToken cancellationToken);
+
     Task<AdminCreateUserResponse> AdminCreateUserAsync(CognitoEndpoint endpoint, AdminCreateUserRequest request, CancellationToken cancellationToken);
 }

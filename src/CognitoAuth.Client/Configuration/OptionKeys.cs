@@ -18,9 +18,10 @@ internal static class OptionKeys
     public const string LogoutUri = nameof(CognitoApiClientOptions.LogoutUri);
     public const string CustomAuthWithSrp = nameof(CognitoApiClientOptions.CustomAuthWithSrp);
     public const string PreferredChallenge = nameof(CognitoApiClientOptions.PreferredChallenge);
+    public const string RememberDevice = nameof(CognitoApiClientOptions.RememberDevice);
 
     /// <summary>What a flow that signs a configured user in with a password (and answers its challenges) reads.</summary>
-    public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal) { Username, Password, NewPassword, TotpSecret, UserAttributes };
+    public static readonly IReadOnlySet<string> User = new HashSet<string>(StringComparer.Ordinal) { Username, Password, NewPassword, TotpSecret, UserAttributes, RememberDevice };
 
     /// <summary>
     /// The flow-specific keys, in the order their errors are reported, with whether each is set. <see cref="TokenEndpoint"/>
@@ -40,6 +41,7 @@ internal static class OptionKeys
         (LogoutUri, static o => o.LogoutUri is not null),
         (CustomAuthWithSrp, static o => o.CustomAuthWithSrp),
         (PreferredChallenge, static o => o.PreferredChallenge is not null),
+        (RememberDevice, static o => o.RememberDevice),
     ];
 
     /// <summary>The set <paramref name="keys"/> and <paramref name="more"/>.</summary>

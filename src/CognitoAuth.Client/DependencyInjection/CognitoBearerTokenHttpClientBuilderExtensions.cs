@@ -101,6 +101,9 @@ public static class CognitoBearerTokenHttpClientBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SoftwareTokenMfaResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, MfaSetupResponder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, SelectChallengeResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, DeviceSrpAuthResponder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChallengeResponder, DevicePasswordVerifierResponder>());
+        services.TryAddSingleton<DeviceConfirmation>();
         services.TryAddSingleton<CognitoAuthenticator>();
 
         services.TryAddSingleton<CognitoTokenManager>();

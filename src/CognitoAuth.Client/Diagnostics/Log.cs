@@ -68,6 +68,15 @@ internal static partial class Log
     [LoggerMessage(42, LogLevel.Information, "Client {ClientName}: Cognito says the {ChallengeName} code was used already; answering once more with a fresh one.", EventName = "CodeAlreadyUsed")]
     public static partial void CodeAlreadyUsed(ILogger logger, string clientName, string challengeName);
 
+    [LoggerMessage(43, LogLevel.Information, "Client {ClientName}: Cognito offered a new device; it is confirmed and remembered, and kept with the tokens.", EventName = "DeviceRemembered")]
+    public static partial void DeviceRemembered(ILogger logger, string clientName);
+
+    [LoggerMessage(44, LogLevel.Warning, "Client {ClientName}: the device Cognito offered could not be remembered ({ErrorCode}); the sign-in stands, and the next one is offered a new device.", EventName = "DeviceNotRemembered")]
+    public static partial void DeviceNotRemembered(ILogger logger, string clientName, string errorCode);
+
+    [LoggerMessage(45, LogLevel.Warning, "Client {ClientName}: Cognito refused the remembered device ({ErrorCode}); it is forgotten, and the user signs in again without it.", EventName = "RememberedDeviceRefused")]
+    public static partial void RememberedDeviceRefused(ILogger logger, string clientName, string errorCode);
+
     [LoggerMessage(33, LogLevel.Information, "Client {ClientName}: the user's options changed to another identity; the old identity's cached tokens are dropped.", EventName = "IdentityChanged")]
     public static partial void IdentityChanged(ILogger logger, string clientName);
 

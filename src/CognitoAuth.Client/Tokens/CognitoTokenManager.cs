@@ -254,10 +254,12 @@ internal sealed class CognitoTokenManager(
             }
         }
 
+        // The remembered device lives with the tokens, and outlives them: the stored set's, expired or not, else this process's.
         var slot = client.Slot;
+        var device = current?.Device ?? slot.Current?.Tokens.Device;
         try
         {
-            var tokens = await authenticator.SignInAsync(client.Context, slot.Memory, memory => slot.Memory = memory, cancellationToken).ConfigureAwait(false);
+            var tokens = await authenticator.SignInAsync(client.Context, slot.Memory, memory => slot.Memory = memory, device, cancellationToken).ConfigureAwait(false);
             slot.Pause = null;
             return tokens;
         }

@@ -176,7 +176,7 @@ internal sealed class ManagedLoginEndpoint(PoolDirectory directory, SignInEngine
             ["USERNAME"] = open.Username,
             [page.Response] = page.Field == "code" ? form[page.Field].ToString().Trim() : form[page.Field].ToString(),
         };
-        var answered = await engine.AnswerAsync(pool, client, open.Name, pendingId, responses, SignInChannel.ManagedLogin, cancellationToken);
+        var answered = await engine.AnswerAsync(pool, client, open.Name, pendingId, responses, SignInChannel.ManagedLogin, clientMetadata: null, cancellationToken);
         return Present(parsed, answered, username: null, answered: pendingId);
     }
 

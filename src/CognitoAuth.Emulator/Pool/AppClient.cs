@@ -110,6 +110,13 @@ internal sealed class AppClient
         ExplicitAuthFlows.Contains("ALLOW_USER_SRP_AUTH") || (UsesLegacyFlowNames && !ExplicitAuthFlows.Contains("CUSTOM_AUTH_FLOW_ONLY"));
 
     /// <summary>
+    /// Whether <c>CUSTOM_AUTH</c> (the pool's define/create/verify triggers) is allowed: <c>ALLOW_CUSTOM_AUTH</c> (one of
+    /// Cognito's default flows), or a client on the legacy flow names, which always allowed custom auth
+    /// (<c>CUSTOM_AUTH_FLOW_ONLY</c> narrows a client to it).
+    /// </summary>
+    public bool AllowsCustomAuth => ExplicitAuthFlows.Contains("ALLOW_CUSTOM_AUTH") || UsesLegacyFlowNames;
+
+    /// <summary>
     /// Whether the client's flows are the legacy names (<c>ADMIN_NO_SRP_AUTH</c>, <c>USER_PASSWORD_AUTH</c>,
     /// <c>CUSTOM_AUTH_FLOW_ONLY</c>), which name only what they add to the flows Cognito always allowed (SRP and refresh);
     /// Cognito refuses a mix of legacy and <c>ALLOW_</c> names, so no <c>ALLOW_</c> name means legacy.

@@ -33,6 +33,12 @@ internal sealed class ChallengeSession
     /// </summary>
     public bool UnknownUser { get; init; }
 
+    /// <summary>
+    /// A step of a <c>CUSTOM_AUTH</c> sign-in (a <c>CUSTOM_CHALLENGE</c>, or the <c>PASSWORD_VERIFIER</c> after <c>SRP_A</c>):
+    /// the steps so far and what the open custom challenge expects; <see langword="null"/> outside that flow.
+    /// </summary>
+    public CustomAuthProgress? CustomAuth { get; init; }
+
     /// <summary>The device the sign-in names (<c>DEVICE_KEY</c>), carried from step to step until the device proves itself.</summary>
     public string? DeviceKey { get; set; }
 

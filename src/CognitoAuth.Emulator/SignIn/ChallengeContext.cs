@@ -21,6 +21,9 @@ internal sealed class ChallengeContext(PoolDirectory directory, UserPool pool, A
     /// <summary>The answer's values (<c>ChallengeResponses</c>).</summary>
     public IReadOnlyDictionary<string, string> Responses { get; } = responses;
 
+    /// <summary>The answer's <c>ClientMetadata</c>, for the triggers the answer runs (the custom challenge's trio).</summary>
+    public IReadOnlyDictionary<string, string>? ClientMetadata { get; init; }
+
     /// <summary>A value of the answer, or <see langword="null"/>.</summary>
     public string? Response(string name) => Responses.GetValueOrDefault(name);
 

@@ -7,4 +7,5 @@ internal static class ChallengeNames
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
     public const string MfaSetup = "MFA_SETUP";
+    public const string CustomChallenge = "CUSTOM_CHALLENGE";
 }

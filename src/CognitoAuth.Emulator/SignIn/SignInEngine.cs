@@ -29,6 +29,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
         new NewPasswordChallenge(),
         new SoftwareTokenMfaChallenge(),
         new MfaSetupChallenge(),
+        new CustomChallenge(),
         new DeviceSrpAuthChallenge(),
         new DevicePasswordVerifierChallenge(),
     }.ToFrozenDictionary(c => c.Name, StringComparer.Ordinal);
@@ -148,6 +149,16 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
             return new SignInResult.Refused(rejection == SrpARejection.ZeroModN ? SignInErrors.SrpAZero : SignInErrors.SrpAMalformed);
         }
 
+        return PasswordVerifierChallenge(pool, client, challenge, stored, deviceKey, customAuth: null);
+    }
+
+    /// <summary>
+    /// Opens the <c>PASSWORD_VERIFIER</c> challenge of an SRP exchange (of <c>USER_SRP_AUTH</c>, or of <c>CUSTOM_AUTH</c> begun
+    /// with <c>SRP_A</c>, whose progress the session carries on).
+    /// </summary>
+    private SignInResult.Challenged PasswordVerifierChallenge(
+        UserPool pool, AppClient client, SrpServerChallenge challenge, PasswordVerifier? stored, string? deviceKey, CustomAuthProgress? customAuth)
+    {
         string session;
         lock (directory.Gate)
         {
@@ -160,6 +171,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 Srp = challenge,
                 Verifier = stored,
                 UnknownUser = stored is null,
+                CustomAuth = customAuth,
                 DeviceKey = deviceKey,
             });
         }
@@ -184,7 +196,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
     /// </summary>
     public async Task<SignInResult> AnswerAsync(
         UserPool pool, AppClient client, string challengeName, string? session, IReadOnlyDictionary<string, string> responses, SignInChannel channel,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         IChallenge? challenge;
         ChallengeContext context;
@@ -251,7 +263,7 @@ internal sealed partial class SignInEngine(PoolDirectory directory)
                 return new SignInResult.Refused(noDevice);
             }
 
-            context = new ChallengeContext(directory, pool, client, user, pending, responses);
+            context = new ChallengeContext(directory, pool, client, user, pending, responses) { ClientMetadata = clientMetadata };
         }
 
         var result = await challenge.AnswerAsync(context, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public sealed class EncryptedTokenStoreTests
         IssuedAt = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero),
         ExpiresAt = new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero),
         Username = "0f3c-uuid",
+        Device = new CognitoDevice { DeviceKey = "ap-northeast-1_device-key-value", DeviceGroupKey = "-device-group", DevicePassword = "device-password-value" },
     };
 
     private readonly MemoryDistributedCache _cache = new(Options.Create(new MemoryDistributedCacheOptions()));
@@ -41,6 +42,9 @@ public sealed class EncryptedTokenStoreTests
         Assert.Equal(Tokens.IssuedAt, read.IssuedAt);
         Assert.Equal(Tokens.ExpiresAt, read.ExpiresAt);
         Assert.Equal(Tokens.Username, read.Username);
+        Assert.Equal(Tokens.Device!.DeviceKey, read.Device!.DeviceKey); // a fleet shares the remembered device
+        Assert.Equal(Tokens.Device.DeviceGroupKey, read.Device.DeviceGroupKey);
+        Assert.Equal(Tokens.Device.DevicePassword, read.Device.DevicePassword);
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public sealed class EncryptedTokenStoreTests
 
         Assert.StartsWith("p:", name, StringComparison.Ordinal);
         Assert.DoesNotContain("alice", name, StringComparison.Ordinal);
-        foreach (var secret in new[] { "access-token-value", "id-token-value", "refresh-token-value", "alice", "0f3c-uuid" })
+        foreach (var secret in new[] { "access-token-value", "id-token-value", "refresh-token-value", "alice", "0f3c-uuid", "device-password-value", "device-key-value" })
         {
             Assert.DoesNotContain(secret, value, StringComparison.Ordinal);
         }

@@ -36,12 +36,12 @@ public sealed class ChallengeSeamTests
     public async Task SignIn_NoResponderKnowsTheChallenge_UnsupportedChallengeNamingWhatIsAnswered()
     {
         using var harness = new ClientHarness();
-        harness.Cognito.Challenge = "DEVICE_SRP_AUTH";
+        harness.Cognito.Challenge = "SELECT_MFA_TYPE";
 
         var error = await Assert.ThrowsAsync<CognitoAuthenticationException>(() => harness.Tokens.GetTokensAsync(Name));
 
-        Assert.Equal("DEVICE_SRP_AUTH", error.ChallengeName);
-        Assert.Contains("unsupported challenge DEVICE_SRP_AUTH", error.Message, StringComparison.Ordinal);
+        Assert.Equal("SELECT_MFA_TYPE", error.ChallengeName);
+        Assert.Contains("unsupported challenge SELECT_MFA_TYPE", error.Message, StringComparison.Ordinal);
         Assert.Contains("NEW_PASSWORD_REQUIRED", error.Message, StringComparison.Ordinal);
     }
 

@@ -20,9 +20,12 @@ internal sealed class ClientHarness : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public ClientHarness(Action<CognitoApiClientOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <param name="configure">The options, after <see cref="Defaults"/>.</param>
+    /// <param name="services">More services (a store, a lock, a challenge handler).</param>
+    /// <param name="cognito">Another harness's Cognito: two processes of one application against one pool.</param>
+    public ClientHarness(Action<CognitoApiClientOptions>? configure = null, Action<IServiceCollection>? services = null, FakeCognito? cognito = null)
     {
-        Cognito = new FakeCognito(Time);
+        Cognito = cognito ?? new FakeCognito(Time);
         Cognito.Secrets.Add("TempPass123!", "temporary password");
         var collection = new ServiceCollection();
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CognitoAuth.Client.Authentication.Srp;
 using CognitoAuth.Client.Cognito;
 using CognitoAuth.Client.Cognito.Model;
 using CognitoAuth.Testing;
@@ -124,6 +125,35 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     /// <summary>Rejects every challenge answer as Cognito does once the session has expired.</summary>
     public bool RejectChallengeAnswers { get; set; }
 
+    /// <summary>
+    /// Device tracking on the pool: each full sign-in that proves no remembered device comes with <c>NewDeviceMetadata</c>;
+    /// a sign-in that offers a known device (<c>DEVICE_KEY</c>) proves it (<c>DEVICE_SRP_AUTH</c>, verified here with the
+    /// server side of SRP), and a remembered one skips the TOTP step; refresh tokens are bound to their device.
+    /// </summary>
+    public bool TrackDevices { get; set; }
+
+    /// <summary><c>DeviceOnlyRememberedOnUserPrompt</c>: <c>ConfirmDevice</c> answers <c>UserConfirmationNecessary</c>, and only <c>UpdateDeviceStatus</c> remembers.</summary>
+    public bool DeviceConfirmationNecessary { get; set; } = true;
+
+    /// <summary>The devices Cognito knows for the user, by device key.</summary>
+    public Dictionary<string, FakeDevice> Devices { get; } = [];
+
+    /// <summary>The device proved in the sign-in under way, and the one offered (<c>DEVICE_KEY</c>).</summary>
+    private string? _offeredDevice;
+    private bool _deviceProved;
+    private readonly Dictionary<string, (string DeviceKey, string Group)> _newDevices = [];
+    private readonly Dictionary<string, string> _refreshTokenDevices = [];
+    private readonly Dictionary<string, DeviceProof> _deviceProofs = [];
+
+    /// <summary>Forgets a device, as <c>ForgetDevice</c> or <c>AdminForgetDevice</c> does.</summary>
+    public void ForgetDevice(string deviceKey)
+    {
+        lock (_lock)
+        {
+            Devices.Remove(deviceKey);
+        }
+    }
+
     public int Count(string operation) => Calls.Count(c => c.Operation == operation);
 
     public int SignIns => Calls.Count(c => AuthFlowOf(c.Request) is AuthFlowType.AdminUserPasswordAuth or AuthFlowType.UserPasswordAuth);
@@ -218,6 +248,8 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                 _retiredRefreshTokens.Add(request.RefreshToken);
             }
         }
+
+        CheckRefreshDevice(request.RefreshToken, request.DeviceKey);
 
         return new GetTokensFromRefreshTokenResponse { AuthenticationResult = Issue(Tokens(withRefreshToken: RotateRefreshTokens)).AuthenticationResult };
     }
@@ -337,6 +369,8 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                 }
             }
 
+            CheckRefreshDevice(refreshToken, parameters.GetValueOrDefault(AuthParameterNames.DeviceKey));
+
             if (RotateRefreshTokens)
             {
                 // A rotating client has ALLOW_REFRESH_TOKEN_AUTH off: Cognito refuses the flow.
@@ -346,6 +380,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             return Tokens(withRefreshToken: false);
         }
 
+        OfferDevice(parameters.GetValueOrDefault(AuthParameterNames.DeviceKey));
         if (authFlow == AuthFlowType.UserSrpAuth && passwordFlow == AuthFlowType.UserPasswordAuth)
         {
             return SrpChallenge(parameters);
@@ -405,6 +440,17 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
 
     private AuthFlowResponse AfterNewPassword()
     {
+        if (_offeredDevice is not null && !_deviceProved)
+        {
+            return new AuthFlowResponse { ChallengeName = "DEVICE_SRP_AUTH", Session = NewSession(), ChallengeParameters = new() { [AuthParameterNames.Username] = CognitoUsername } };
+        }
+
+        if (_deviceProved && Devices.TryGetValue(_offeredDevice!, out var proved) && proved.Remembered)
+        {
+            // The pool skips MFA on a remembered device.
+            return SignedIn();
+        }
+
         if (TotpKey is not null)
         {
             return new AuthFlowResponse { ChallengeName = ChallengeNameType.SoftwareTokenMfa, Session = NewSession(), ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
@@ -415,7 +461,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             return new AuthFlowResponse { ChallengeName = challenge, Session = "session-mfa", ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
         }
 
-        return Tokens(withRefreshToken: true);
+        return SignedIn();
     }
 
     private string NewSession()
@@ -502,7 +548,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                         AcceptedTotpSteps.Add(step);
                     }
 
-                    return Tokens(withRefreshToken: true);
+                    return SignedIn();
                 }
             }
 
@@ -659,7 +705,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             _pendingCodes.Remove(session!);
         }
 
-        return Tokens(withRefreshToken: true);
+        return SignedIn();
     }
 
     /// <summary><c>CUSTOM_AUTH</c>: the user, then the define trigger with an empty <c>session[]</c> (or <c>SRP_A</c> when the client proves its password first).</summary>
@@ -694,7 +740,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         var decision = pool.Define(history);
         if (decision.IssueTokens)
         {
-            return Tokens(withRefreshToken: true);
+            return SignedIn();
         }
 
         if (decision.FailAuthentication || decision.ChallengeName is null)
@@ -788,6 +834,20 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
             throw Error("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
 
+        if (challengeName is "DEVICE_SRP_AUTH" or "DEVICE_PASSWORD_VERIFIER")
+        {
+            lock (_lock)
+            {
+                if (session is null || !_sessions.Remove(session))
+                {
+                    throw Error("NotAuthorizedException", "Invalid session for the user.");
+                }
+            }
+
+            CheckSecretHash(responses, responses.GetValueOrDefault(AuthParameterNames.Username));
+            return challengeName == "DEVICE_SRP_AUTH" ? StartDeviceProof(responses) : CheckDeviceProof(session, responses);
+        }
+
         if (challengeName is ChallengeNameType.PasswordVerifier or ChallengeNameType.SoftwareTokenMfa)
         {
             lock (_lock)
@@ -822,7 +882,7 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
                 return new AuthFlowResponse { ChallengeName = expected, Session = "session-mfa", ChallengeParameters = new() { [AuthParameterNames.UserIdForSrp] = CognitoUsername } };
             }
 
-            return Tokens(withRefreshToken: true);
+            return SignedIn();
         }
 
         lock (_lock)
@@ -852,6 +912,182 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
         MustChangePassword = false;
         return AfterNewPassword();
     }
+
+    public async Task<ConfirmDeviceResponse> ConfirmDeviceAsync(CognitoEndpoint endpoint, ConfirmDeviceRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(ConfirmDeviceAsync), request, cancellationToken);
+        CheckAccessToken(request.AccessToken);
+        lock (_lock)
+        {
+            if (!_newDevices.Remove(request.DeviceKey, out var created))
+            {
+                throw Error("ResourceNotFoundException", "Device does not exist.");
+            }
+
+            var config = request.DeviceSecretVerifierConfig;
+            if (config?.PasswordVerifier is not { Length: > 0 } verifier || config.Salt is not { Length: > 0 } salt)
+            {
+                throw Error("InvalidParameterException", "Missing DeviceSecretVerifierConfig.");
+            }
+
+            Devices[request.DeviceKey] = new FakeDevice(created.Group, Convert.FromBase64String(salt), Convert.FromBase64String(verifier), Remembered: !DeviceConfirmationNecessary, request.DeviceName);
+        }
+
+        return new ConfirmDeviceResponse { UserConfirmationNecessary = DeviceConfirmationNecessary };
+    }
+
+    public async Task UpdateDeviceStatusAsync(CognitoEndpoint endpoint, UpdateDeviceStatusRequest request, CancellationToken cancellationToken)
+    {
+        await EnterAsync(nameof(UpdateDeviceStatusAsync), request, cancellationToken);
+        CheckAccessToken(request.AccessToken);
+        lock (_lock)
+        {
+            if (!Devices.TryGetValue(request.DeviceKey, out var device))
+            {
+                throw Error("ResourceNotFoundException", "Device does not exist.");
+            }
+
+            Devices[request.DeviceKey] = device with { Remembered = request.DeviceRememberedStatus == "remembered" };
+        }
+    }
+
+    /// <summary>A sign-in's <c>DEVICE_KEY</c>: an unknown device fails the sign-in at once, as Cognito does.</summary>
+    private void OfferDevice(string? deviceKey)
+    {
+        _offeredDevice = TrackDevices ? deviceKey : null;
+        _deviceProved = false;
+        if (_offeredDevice is not null && !Devices.ContainsKey(_offeredDevice))
+        {
+            throw Error("ResourceNotFoundException", "Device does not exist.");
+        }
+    }
+
+    /// <summary><c>DEVICE_SRP_AUTH</c>: the server's half of SRP for the device, B = k·v + g^b, and the device's salt.</summary>
+    private AuthFlowResponse StartDeviceProof(Dictionary<string, string> responses)
+    {
+        var deviceKey = responses.GetValueOrDefault(AuthParameterNames.DeviceKey);
+        if (deviceKey is null || deviceKey != _offeredDevice || !Devices.TryGetValue(deviceKey, out var device))
+        {
+            throw Error("ResourceNotFoundException", "Device does not exist.");
+        }
+
+        var n = SrpGroup.N;
+        var largeA = SrpInteger.ParseHex(responses.GetValueOrDefault(AuthParameterNames.SrpA), "SRP_A", "DEVICE_SRP_AUTH");
+        var b = SrpInteger.FromUnsigned(RandomNumberGenerator.GetBytes(32));
+        var largeB = ((SrpGroup.K * SrpInteger.FromUnsigned(device.Verifier)) + System.Numerics.BigInteger.ModPow(SrpGroup.G, b, n)) % n;
+        var secretBlock = RandomNumberGenerator.GetBytes(64);
+        var session = NewSession();
+        lock (_lock)
+        {
+            _deviceProofs[session] = new DeviceProof(deviceKey, largeA, b, largeB, secretBlock);
+        }
+
+        return new AuthFlowResponse
+        {
+            ChallengeName = "DEVICE_PASSWORD_VERIFIER",
+            Session = session,
+            ChallengeParameters = new()
+            {
+                [AuthParameterNames.Username] = CognitoUsername,
+                [AuthParameterNames.DeviceKey] = deviceKey,
+                ["SALT"] = Convert.ToHexString(device.Salt),
+                ["SRP_B"] = Convert.ToHexString(largeB.ToByteArray(isUnsigned: true, isBigEndian: true)),
+                ["SECRET_BLOCK"] = Convert.ToBase64String(secretBlock),
+            },
+        };
+    }
+
+    /// <summary>
+    /// <c>DEVICE_PASSWORD_VERIFIER</c>: S = (A·v^u)^b, K = HKDF(S, u), and the signature over group key, device key, secret block
+    /// and timestamp; a mismatch is refused as Cognito refuses a wrong password.
+    /// </summary>
+    private AuthFlowResponse CheckDeviceProof(string session, Dictionary<string, string> responses)
+    {
+        DeviceProof proof;
+        lock (_lock)
+        {
+            if (!_deviceProofs.Remove(session, out proof!))
+            {
+                throw Error("NotAuthorizedException", "Invalid session for the user.");
+            }
+        }
+
+        var device = Devices[proof.DeviceKey];
+        var n = SrpGroup.N;
+        var pad = (System.Numerics.BigInteger value) => value.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var u = SrpInteger.FromUnsigned(SHA256.HashData([.. pad(proof.A), .. pad(proof.B)]));
+        var v = SrpInteger.FromUnsigned(device.Verifier);
+        var s = System.Numerics.BigInteger.ModPow(proof.A * System.Numerics.BigInteger.ModPow(v, u, n) % n, proof.Secret, n);
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, pad(s), 16, pad(u), "Caldera Derived Key"u8.ToArray());
+        byte[] message = [.. Encoding.UTF8.GetBytes(device.Group), .. Encoding.UTF8.GetBytes(proof.DeviceKey), .. proof.SecretBlock, .. Encoding.UTF8.GetBytes(responses.GetValueOrDefault("TIMESTAMP") ?? "")];
+        if (responses.GetValueOrDefault(AuthParameterNames.DeviceKey) != proof.DeviceKey
+            || responses.GetValueOrDefault("PASSWORD_CLAIM_SECRET_BLOCK") != Convert.ToBase64String(proof.SecretBlock)
+            || responses.GetValueOrDefault("PASSWORD_CLAIM_SIGNATURE") != Convert.ToBase64String(HMACSHA256.HashData(key, message)))
+        {
+            throw Error("NotAuthorizedException", "Incorrect username or password.");
+        }
+
+        _deviceProved = true;
+        return AfterNewPassword();
+    }
+
+    /// <summary>A refresh token issued to a device is refreshed by that device only.</summary>
+    private void CheckRefreshDevice(string refreshToken, string? deviceKey)
+    {
+        lock (_lock)
+        {
+            if (_refreshTokenDevices.TryGetValue(refreshToken, out var bound) && (bound != deviceKey || !Devices.ContainsKey(bound)))
+            {
+                throw Error("NotAuthorizedException", "Invalid Refresh Token");
+            }
+        }
+    }
+
+    /// <summary>The tokens of a completed sign-in: with device tracking, bound to the proved device or to a new one Cognito offers.</summary>
+    private AuthFlowResponse SignedIn()
+    {
+        var response = Tokens(withRefreshToken: true);
+        if (!TrackDevices)
+        {
+            return response;
+        }
+
+        var result = response.AuthenticationResult!;
+        string deviceKey;
+        NewDeviceMetadataType? offered = null;
+        lock (_lock)
+        {
+            if (_deviceProved)
+            {
+                deviceKey = _offeredDevice!;
+            }
+            else
+            {
+                deviceKey = $"ap-northeast-1_{Guid.NewGuid()}";
+                offered = new NewDeviceMetadataType { DeviceKey = deviceKey, DeviceGroupKey = "-FakeGroup1" };
+                _newDevices[deviceKey] = (deviceKey, offered.DeviceGroupKey);
+            }
+
+            _refreshTokenDevices[result.RefreshToken!] = deviceKey;
+            _offeredDevice = null;
+            _deviceProved = false;
+        }
+
+        return new AuthFlowResponse
+        {
+            AuthenticationResult = new AuthenticationResultType
+            {
+                AccessToken = result.AccessToken,
+                IdToken = result.IdToken,
+                RefreshToken = result.RefreshToken,
+                ExpiresIn = result.ExpiresIn,
+                TokenType = result.TokenType,
+                NewDeviceMetadata = offered,
+            },
+        };
+    }
+
+    private sealed record DeviceProof(string DeviceKey, System.Numerics.BigInteger A, System.Numerics.BigInteger Secret, System.Numerics.BigInteger B, byte[] SecretBlock);
 
     private AuthFlowResponse Tokens(bool withRefreshToken)
     {
@@ -906,3 +1142,6 @@ internal sealed class FakeCognito(FakeTimeProvider time) : ICognitoIdentityProvi
     private static CognitoException Error(string code, string message) =>
         new(code, message, HttpStatusCode.BadRequest, "00000000-request", CognitoErrorCodes.IsRetryable(code));
 }
+
+/// <summary>A device Cognito knows: its group, the salt and verifier it was confirmed with, whether it is remembered.</summary>
+internal sealed record FakeDevice(string Group, byte[] Salt, byte[] Verifier, bool Remembered, string? Name);

@@ -88,6 +88,7 @@ public sealed class FileTokenStoreTests : IDisposable
             IssuedAt = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero),
             ExpiresAt = new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero),
             Username = "person",
+            Device = new CognitoDevice { DeviceKey = "ap-northeast-1_device", DeviceGroupKey = "-group", DevicePassword = "device-password" },
         };
 
         await store.SetAsync("one", tokens, CancellationToken.None);
@@ -97,6 +98,7 @@ public sealed class FileTokenStoreTests : IDisposable
 
         Assert.NotNull(read);
         Assert.Equal((tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, tokens.IssuedAt, tokens.ExpiresAt, tokens.Username), (read.AccessToken, read.IdToken, read.RefreshToken, read.IssuedAt, read.ExpiresAt, read.Username));
+        Assert.Equal(("ap-northeast-1_device", "-group", "device-password"), (read.Device!.DeviceKey, read.Device.DeviceGroupKey, read.Device.DevicePassword));
         Assert.Null(await store.GetAsync("two", CancellationToken.None));
         Assert.NotNull(await store.GetAsync("one", CancellationToken.None));
         Assert.Null(await Store(Path.Combine(_root.FullName, "never-written.json")).GetAsync("one", CancellationToken.None));

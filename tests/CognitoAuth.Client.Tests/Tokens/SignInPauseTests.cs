@@ -43,44 +43,31 @@ public sealed class SignInPauseTests
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "SignInPaused");
     }
 
-    [Fact]
-    public async Task Pause_Elapses_TriesAgainThenDoublesAfterTheNextFailure()
+    public static TheoryData<int?, int[]> PauseLengths => new()
     {
-        using var harness = WrongPassword();
-        await FailsAsync(harness);
+        { null, [5, 10, 20, 40, 80, 160, 300, 300] }, // the default FailureBackoff, 5 s, doubling up to five minutes
+        { 90, [90, 180, 300, 300] },
+        { 600, [600, 600] }, // a configured pause longer than five minutes is kept, not doubled
+    };
 
-        harness.Time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromTicks(1));
-        await FailsAsync(harness);
-        Assert.Equal(1, harness.Cognito.SignIns);
-
-        harness.Time.Advance(TimeSpan.FromTicks(1));
-        await FailsAsync(harness);
-        Assert.Equal(2, harness.Cognito.SignIns);
-
-        // The second failure pauses for 10 s.
-        harness.Time.Advance(TimeSpan.FromSeconds(9));
-        await FailsAsync(harness);
-        Assert.Equal(2, harness.Cognito.SignIns);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await FailsAsync(harness);
-        Assert.Equal(3, harness.Cognito.SignIns);
-    }
-
-    [Fact]
-    public async Task Pause_DoublesUpToFiveMinutes()
+    [Theory]
+    [MemberData(nameof(PauseLengths))]
+    public async Task Pause_HoldsEachLengthToTheTick_ThenTriesAgainAndDoubles(int? failureBackoffSeconds, int[] pauses)
     {
-        using var harness = WrongPassword();
+        using var harness = WrongPassword(failureBackoffSeconds);
         await FailsAsync(harness);
-        foreach (var pause in new[] { 5, 10, 20, 40, 80, 160, 300, 300 })
+
+        foreach (var seconds in pauses)
         {
-            harness.Time.Advance(TimeSpan.FromSeconds(pause));
+            var signIns = harness.Cognito.SignIns;
+            harness.Time.Advance(TimeSpan.FromSeconds(seconds) - TimeSpan.FromTicks(1));
             await FailsAsync(harness);
-        }
+            Assert.Equal(signIns, harness.Cognito.SignIns); // still paused: the same error, and no call
 
-        Assert.Equal(9, harness.Cognito.SignIns);
-        harness.Time.Advance(TimeSpan.FromSeconds(299));
-        await FailsAsync(harness);
-        Assert.Equal(9, harness.Cognito.SignIns);
+            harness.Time.Advance(TimeSpan.FromTicks(1));
+            await FailsAsync(harness);
+            Assert.Equal(signIns + 1, harness.Cognito.SignIns);
+        }
     }
 
     [Fact]
@@ -185,9 +172,15 @@ public sealed class SignInPauseTests
         Assert.Equal(1, harness.Cognito.SignIns);
     }
 
-    private static ClientHarness WrongPassword()
+    private static ClientHarness WrongPassword(int? failureBackoffSeconds = null)
     {
-        var harness = new ClientHarness();
+        var harness = new ClientHarness(o =>
+        {
+            if (failureBackoffSeconds is { } seconds)
+            {
+                o.FailureBackoff = TimeSpan.FromSeconds(seconds);
+            }
+        });
         harness.Cognito.Password = RealPassword; // the configured TempPass123! is wrong
         return harness;
     }

@@ -13,7 +13,11 @@ internal sealed class AwsCli : IDisposable
 
     private readonly string _emptyFile = System.IO.Path.GetTempFileName();
 
-    public async Task<AwsCliResult> RunAsync(CognitoEmulator emulator, IEnumerable<string> arguments, string? secretAccessKey = null)
+    public Task<AwsCliResult> RunAsync(CognitoEmulator emulator, IEnumerable<string> arguments, string? secretAccessKey = null) =>
+        RunAsync(emulator.CognitoEndpoint, emulator.Region, emulator.Credentials.AccessKeyId, secretAccessKey ?? emulator.Credentials.SecretAccessKey, arguments);
+
+    /// <summary>Runs the CLI against any Cognito endpoint (e.g. <c>bin/local</c>'s), with those credentials.</summary>
+    public async Task<AwsCliResult> RunAsync(Uri endpoint, string region, string accessKeyId, string secretAccessKey, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -27,17 +31,17 @@ internal sealed class AwsCli : IDisposable
         }
 
         start.ArgumentList.Add("--endpoint-url");
-        start.ArgumentList.Add(emulator.CognitoEndpoint.AbsoluteUri);
+        start.ArgumentList.Add(endpoint.AbsoluteUri);
         start.ArgumentList.Add("--region");
-        start.ArgumentList.Add(emulator.Region);
+        start.ArgumentList.Add(region);
 
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k.StartsWith("PYTHON", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }
 
-        start.Environment["AWS_ACCESS_KEY_ID"] = emulator.Credentials.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey ?? emulator.Credentials.SecretAccessKey;
+        start.Environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
         start.Environment["AWS_CONFIG_FILE"] = _emptyFile;
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = _emptyFile;
         start.Environment["AWS_PAGER"] = string.Empty;

@@ -47,8 +47,10 @@ internal sealed class ClientHost : IAsyncDisposable
 
     /// <summary>The seed's user against the emulator's reference app client; <paramref name="configure"/> adjusts it.</summary>
     /// <param name="emulatorLogs">The emulator's captured logs, checked for leaks too.</param>
+    /// <param name="services">Adds the app's own services (an <see cref="ICognitoChallengeHandler"/>, a token store shared with another host, …).</param>
     public static async Task<ClientHost> StartAsync(
-        CognitoEmulator emulator, Action<CognitoApiClientOptions>? configure = null, TimeProvider? clock = null, FakeLogCollector? emulatorLogs = null)
+        CognitoEmulator emulator, Action<CognitoApiClientOptions>? configure = null, TimeProvider? clock = null, FakeLogCollector? emulatorLogs = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
@@ -63,6 +65,7 @@ internal sealed class ClientHost : IAsyncDisposable
             options.UseEmulator(emulator);
             configure?.Invoke(options);
         });
+        services?.Invoke(builder.Services);
 
         // Innermost on the Cognito client: sees every attempt as it goes on the wire and comes back.
         var recorder = new SecretRecorder();

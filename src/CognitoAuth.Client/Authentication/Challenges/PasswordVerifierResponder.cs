@@ -22,6 +22,12 @@ internal sealed class PasswordVerifierResponder(TimeProvider timeProvider) : ICh
             responses[name] = value;
         }
 
+        // A remembered device is named here too (AWS's reference and its JavaScript client do): Cognito may check it only now.
+        if (attempt.Device is { } device)
+        {
+            responses[AuthParameterNames.DeviceKey] = device.DeviceKey;
+        }
+
         return ValueTask.CompletedTask;
     }
 }

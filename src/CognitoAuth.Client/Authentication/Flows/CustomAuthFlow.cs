@@ -50,11 +50,7 @@ internal sealed class CustomAuthFlow(PublicAuthChannel channel, RefreshTokenRene
 
     public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = attempt.Client.Username };
-        if (attempt.Client.SignInSecretHash is { } secretHash)
-        {
-            parameters[AuthParameterNames.SecretHash] = secretHash;
-        }
+        var parameters = attempt.StartParameters();
 
         if (attempt.Client.Options.CustomAuthWithSrp)
         {

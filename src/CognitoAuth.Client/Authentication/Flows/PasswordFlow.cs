@@ -23,15 +23,8 @@ internal abstract class PasswordFlow(IAuthChannel channel, RefreshTokenRenewal r
 
     public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [AuthParameterNames.Username] = attempt.Client.Username,
-            [AuthParameterNames.Password] = attempt.Password!,
-        };
-        if (attempt.Client.SignInSecretHash is { } secretHash)
-        {
-            parameters[AuthParameterNames.SecretHash] = secretHash;
-        }
+        var parameters = attempt.StartParameters();
+        parameters[AuthParameterNames.Password] = attempt.Password!;
 
         return channel.InitiateAsync(attempt.Client, cognitoAuthFlow, parameters, cancellationToken);
     }

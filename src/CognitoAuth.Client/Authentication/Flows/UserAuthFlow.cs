@@ -53,11 +53,7 @@ internal sealed class UserAuthFlow(PublicAuthChannel channel, RefreshTokenRenewa
 
     public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { [AuthParameterNames.Username] = attempt.Client.Username };
-        if (attempt.Client.SignInSecretHash is { } secretHash)
-        {
-            parameters[AuthParameterNames.SecretHash] = secretHash;
-        }
+        var parameters = attempt.StartParameters();
 
         if (attempt.Client.Options.PreferredChallenge is { } preferred)
         {

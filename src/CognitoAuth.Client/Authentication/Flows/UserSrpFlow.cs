@@ -29,15 +29,8 @@ internal sealed class UserSrpFlow(PublicAuthChannel channel, RefreshTokenRenewal
     public Task<SignInStep> StartAsync(SignInAttempt attempt, CancellationToken cancellationToken)
     {
         attempt.Srp = SrpSignIn.Start();
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [AuthParameterNames.Username] = attempt.Client.Username,
-            [AuthParameterNames.SrpA] = attempt.Srp.SrpA,
-        };
-        if (attempt.Client.SignInSecretHash is { } secretHash)
-        {
-            parameters[AuthParameterNames.SecretHash] = secretHash;
-        }
+        var parameters = attempt.StartParameters();
+        parameters[AuthParameterNames.SrpA] = attempt.Srp.SrpA;
 
         return channel.InitiateAsync(attempt.Client, AuthFlowType.UserSrpAuth, parameters, cancellationToken);
     }

@@ -8,12 +8,16 @@ namespace CognitoAuth.Client.Authentication.Srp;
 /// One <c>USER_SRP_AUTH</c> sign-in, client side (SRP-6a as Cognito does it, byte for byte with amazon-cognito-identity-js's
 /// <c>AuthenticationHelper</c>): <see cref="Start"/> picks the ephemeral secret <c>a</c> and gives <see cref="SrpA"/> for
 /// <c>InitiateAuth</c>; <see cref="AnswerPasswordVerifier"/> turns the <c>PASSWORD_VERIFIER</c> challenge into the proof.
-/// The password is used there and never kept. Use each instance for one sign-in only.
+/// A remembered device proves its password the same way (<c>DEVICE_SRP_AUTH</c>, <see cref="AnswerDevicePasswordVerifier"/>).
+/// The password is used there and never kept. Use each instance for one proof only.
 /// </summary>
 internal sealed class SrpSignIn
 {
     /// <summary>The challenge this object answers.</summary>
     public const string ChallengeName = "PASSWORD_VERIFIER";
+
+    /// <summary>The device's challenge this object answers too (<see cref="AnswerDevicePasswordVerifier"/>).</summary>
+    public const string DeviceChallengeName = "DEVICE_PASSWORD_VERIFIER";
 
     // 256 bits: RFC 5054 §2.5.4 asks for at least 256, and 256 is the private-key size NIST pairs with a 3072-bit group
     // (SP 800-56A, FFC parameter set (3072, 256): 128-bit strength). AWS's clients draw 1,024 bits, which adds nothing the
@@ -78,13 +82,46 @@ internal sealed class SrpSignIn
         ArgumentNullException.ThrowIfNull(challengeParameters);
         ArgumentNullException.ThrowIfNull(password);
         var poolName = PoolName(userPoolId);
-        var userId = Required(challengeParameters, "USER_ID_FOR_SRP");
-        var secretBlockText = Required(challengeParameters, "SECRET_BLOCK");
-        var salt = SrpInteger.ParseHex(Required(challengeParameters, "SALT"), "SALT", ChallengeName);
-        var largeB = SrpInteger.ParseHex(Required(challengeParameters, "SRP_B"), "SRP_B", ChallengeName);
-        var secretBlock = DecodeSecretBlock(secretBlockText);
+        var userId = Required(challengeParameters, "USER_ID_FOR_SRP", ChallengeName);
+        return Prove(ChallengeName, challengeParameters, poolName, userId, password, time);
+    }
 
-        var key = PasswordAuthenticationKey(poolName, userId, password, salt, largeB);
+    /// <summary>
+    /// The answer to Cognito's <c>DEVICE_PASSWORD_VERIFIER</c> challenge: the same proof with the device group key in place of
+    /// the pool's name, the device key in place of the user and the device password in place of the user's (as
+    /// amazon-cognito-identity-js's <c>getDeviceResponse</c> and Amazon.Extensions.CognitoAuthentication 3.1.1 compute it).
+    /// <see cref="PasswordClaim.Username"/> is the device key; the answer's <c>USERNAME</c> stays the user's.
+    /// </summary>
+    /// <param name="challengeParameters">The challenge's <c>SALT</c>, <c>SRP_B</c> and <c>SECRET_BLOCK</c>.</param>
+    /// <param name="device">The remembered device whose password this sign-in proves.</param>
+    /// <param name="time">Now: the <c>TIMESTAMP</c>.</param>
+    public PasswordClaim AnswerDevicePasswordVerifier(IReadOnlyDictionary<string, string> challengeParameters, CognitoDevice device, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(challengeParameters);
+        ArgumentNullException.ThrowIfNull(device);
+        return Prove(DeviceChallengeName, challengeParameters, device.DeviceGroupKey, device.DeviceKey, device.DevicePassword, time);
+    }
+
+    public override string ToString() => "SrpSignIn { *** }";
+
+    /// <summary>x = H(pad(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)): for a user, and for a device (group key, device key).</summary>
+    internal static BigInteger PrivateKey(string poolName, string userId, string password, BigInteger salt)
+    {
+        var identity = Encoding.UTF8.GetBytes(string.Concat(poolName, userId, ":", password));
+        var identityHash = SHA256.HashData(identity);
+        CryptographicOperations.ZeroMemory(identity);
+        return SrpInteger.FromUnsigned(SHA256.HashData([.. SrpInteger.Pad(salt), .. identityHash]));
+    }
+
+    /// <summary>signature = Base64(HMAC-SHA256(K, poolName ‖ userId ‖ SECRET_BLOCK ‖ TIMESTAMP)).</summary>
+    private PasswordClaim Prove(string challengeName, IReadOnlyDictionary<string, string> challengeParameters, string poolName, string userId, string password, DateTimeOffset time)
+    {
+        var secretBlockText = Required(challengeParameters, "SECRET_BLOCK", challengeName);
+        var salt = SrpInteger.ParseHex(Required(challengeParameters, "SALT", challengeName), "SALT", challengeName);
+        var largeB = SrpInteger.ParseHex(Required(challengeParameters, "SRP_B", challengeName), "SRP_B", challengeName);
+        var secretBlock = DecodeSecretBlock(secretBlockText, challengeName);
+
+        var key = PasswordAuthenticationKey(challengeName, poolName, userId, password, salt, largeB);
         var timestamp = CognitoTimestamp.Format(time);
         byte[] message = [.. Encoding.UTF8.GetBytes(poolName), .. Encoding.UTF8.GetBytes(userId), .. secretBlock, .. Encoding.UTF8.GetBytes(timestamp)];
         var signature = Convert.ToBase64String(HMACSHA256.HashData(key, message));
@@ -92,21 +129,19 @@ internal sealed class SrpSignIn
         return new PasswordClaim(userId, secretBlockText, timestamp, signature);
     }
 
-    public override string ToString() => "SrpSignIn { *** }";
-
     /// <summary>K = HKDF-SHA256(ikm: pad(S), salt: pad(u), info: "Caldera Derived Key", 16 bytes).</summary>
-    private byte[] PasswordAuthenticationKey(string poolName, string userId, string password, BigInteger salt, BigInteger largeB)
+    private byte[] PasswordAuthenticationKey(string challengeName, string poolName, string userId, string password, BigInteger salt, BigInteger largeB)
     {
         var n = SrpGroup.N;
         if ((largeB % n).IsZero)
         {
-            throw new CognitoAuthenticationException($"Cognito's {ChallengeName} challenge carried an SRP_B that is 0 modulo N; the sign-in cannot be completed safely.", ChallengeName);
+            throw new CognitoAuthenticationException($"Cognito's {challengeName} challenge carried an SRP_B that is 0 modulo N; the sign-in cannot be completed safely.", challengeName);
         }
 
         var u = SrpInteger.FromUnsigned(SHA256.HashData([.. SrpInteger.Pad(_largeA), .. SrpInteger.Pad(largeB)]));
         if (u.IsZero)
         {
-            throw new CognitoAuthenticationException($"Cognito's {ChallengeName} challenge gave u = H(A, B) = 0; the sign-in cannot be completed safely.", ChallengeName);
+            throw new CognitoAuthenticationException($"Cognito's {challengeName} challenge gave u = H(A, B) = 0; the sign-in cannot be completed safely.", challengeName);
         }
 
         var x = PrivateKey(poolName, userId, password, salt);
@@ -126,15 +161,6 @@ internal sealed class SrpSignIn
         return key;
     }
 
-    /// <summary>x = H(pad(salt) ‖ H(poolName ‖ userId ‖ ":" ‖ password)).</summary>
-    private static BigInteger PrivateKey(string poolName, string userId, string password, BigInteger salt)
-    {
-        var identity = Encoding.UTF8.GetBytes(string.Concat(poolName, userId, ":", password));
-        var identityHash = SHA256.HashData(identity);
-        CryptographicOperations.ZeroMemory(identity);
-        return SrpInteger.FromUnsigned(SHA256.HashData([.. SrpInteger.Pad(salt), .. identityHash]));
-    }
-
     private static string PoolName(string userPoolId)
     {
         var separator = userPoolId?.LastIndexOf('_') ?? -1;
@@ -143,12 +169,12 @@ internal sealed class SrpSignIn
             : throw new ArgumentException("The user pool id must have the form <region>_<id>.", nameof(userPoolId));
     }
 
-    private static string Required(IReadOnlyDictionary<string, string> parameters, string name) =>
+    private static string Required(IReadOnlyDictionary<string, string> parameters, string name, string challengeName) =>
         parameters.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value)
             ? value
-            : throw new CognitoAuthenticationException($"Cognito's {ChallengeName} challenge did not carry {name}.", ChallengeName);
+            : throw new CognitoAuthenticationException($"Cognito's {challengeName} challenge did not carry {name}.", challengeName);
 
-    private static byte[] DecodeSecretBlock(string secretBlock)
+    private static byte[] DecodeSecretBlock(string secretBlock, string challengeName)
     {
         try
         {
@@ -156,7 +182,7 @@ internal sealed class SrpSignIn
         }
         catch (FormatException)
         {
-            throw new CognitoAuthenticationException($"Cognito's {ChallengeName} challenge carried a SECRET_BLOCK that is not Base64.", ChallengeName);
+            throw new CognitoAuthenticationException($"Cognito's {challengeName} challenge carried a SECRET_BLOCK that is not Base64.", challengeName);
         }
     }
 }

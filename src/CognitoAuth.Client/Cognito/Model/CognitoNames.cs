@@ -28,6 +28,8 @@ internal static class ChallengeNameType
     public const string Password = "PASSWORD";
     public const string PasswordSrp = "PASSWORD_SRP";
     public const string SrpA = "SRP_A";
+    public const string DeviceSrpAuth = "DEVICE_SRP_AUTH";
+    public const string DevicePasswordVerifier = "DEVICE_PASSWORD_VERIFIER";
 }
 
 /// <summary>Keys of <c>AuthParameters</c>, <c>ChallengeParameters</c> and <c>ChallengeResponses</c>.</summary>
@@ -47,6 +49,7 @@ internal static class AuthParameterNames
     public const string EmailOtpCode = "EMAIL_OTP_CODE";
     public const string SmsOtpCode = "SMS_OTP_CODE";
     public const string SmsMfaCode = "SMS_MFA_CODE";
+    public const string DeviceKey = "DEVICE_KEY";
     public const string RequiredAttributes = "requiredAttributes";
     public const string UserAttributePrefix = "userAttributes.";
 }

@@ -7,7 +7,7 @@ using CognitoAuth.Emulator.Triggers.Events;
 namespace CognitoAuth.Emulator.Cognito.Operations;
 
 /// <summary>
-/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP and refresh-token flows), and
+/// The sign-in operations of the JSON API — InitiateAuth and AdminInitiateAuth (password, SRP, custom and refresh-token flows), and
 /// both RespondToAuthChallenge operations — as an adapter over the <see cref="SignInEngine"/>: it checks the request's
 /// shape, finds the pool and app client, applies what is the API's own (which <c>AuthFlow</c> each operation and client
 /// allows, the auth parameters by name), and turns the engine's result into an error, a challenge or tokens. Refresh
@@ -16,10 +16,11 @@ namespace CognitoAuth.Emulator.Cognito.Operations;
 internal sealed class Authentication(PoolDirectory directory, SignInEngine engine)
 {
     private const string UserSrpAuth = "USER_SRP_AUTH";
+    private const string CustomAuth = "CUSTOM_AUTH";
 
     // botocore's AuthFlowType and ChallengeNameType, the newest model's.
     private static readonly string[] AuthFlows =
-        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", "CUSTOM_AUTH", "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"];
+        [UserSrpAuth, "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN", CustomAuth, "ADMIN_NO_SRP_AUTH", "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "USER_AUTH"];
 
     private static readonly string[] ChallengeNameTypes =
     [
@@ -48,9 +49,11 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "USER_PASSWORD_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            CustomAuth => client.AllowsCustomAuth
+                ? await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken)
+                : throw CognitoErrors.AuthFlowNotEnabled(),
 
-            // CUSTOM_AUTH and USER_AUTH are not emulated yet: refused even where the client allows them (ALLOW_CUSTOM_AUTH is a
-            // default flow); the engine has no such first factor yet.
+            // USER_AUTH is not emulated yet: refused even where the client allows it.
             _ => throw CognitoErrors.AuthFlowNotEnabled(),
         };
     }
@@ -73,6 +76,7 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
             UserSrpAuth => await SrpAsync(pool, client, parameters, cancellationToken),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => await RefreshAsync(pool, client, parameters, cancellationToken),
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => throw CognitoErrors.InitiateAuthMethodNotSupported(),
+            CustomAuth when client.AllowsCustomAuth => await CustomAsync(pool, client, parameters, request.ClientMetadata, cancellationToken),
             var flow => throw CognitoErrors.FlowNotEnabled(flow!),
         };
     }
@@ -132,9 +136,24 @@ internal sealed class Authentication(PoolDirectory directory, SignInEngine engin
         return await RespondAsync(pool, await engine.StartSrpAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), parameters.GetValueOrDefault("DEVICE_KEY"), cancellationToken), PreTokenGenerationTrigger.Authentication, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>CUSTOM_AUTH</c>: <c>USERNAME</c>, and <c>SRP_A</c> when <c>CHALLENGE_NAME</c> is <c>SRP_A</c> (SRP first, then the custom
+    /// challenges); the pool's define/create/verify triggers decide the rest.
+    /// </summary>
+    private async Task<AuthFlowResponse> CustomAsync(
+        UserPool pool, AppClient client, Dictionary<string, string> parameters, Dictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    {
+        var username = Required(parameters, "USERNAME");
+        var srpA = parameters.GetValueOrDefault("CHALLENGE_NAME") == "SRP_A" ? Required(parameters, "SRP_A") : null;
+        return await RespondAsync(
+            pool, await engine.StartCustomAsync(pool, client, username, srpA, parameters.GetValueOrDefault("SECRET_HASH"), clientMetadata, cancellationToken),
+            PreTokenGenerationTrigger.Authentication, cancellationToken);
+    }
+
     private async Task<AuthFlowResponse> AnswerAsync(UserPool pool, AppClient client, RespondToAuthChallengeRequest request, CancellationToken cancellationToken) =>
         await RespondAsync(
-            pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, cancellationToken),
+            pool, await engine.AnswerAsync(pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], SignInChannel.Api, request.ClientMetadata,
+                cancellationToken),
             request.ChallengeName switch
             {
                 ChallengeNames.NewPasswordRequired => PreTokenGenerationTrigger.NewPasswordChallenge,
