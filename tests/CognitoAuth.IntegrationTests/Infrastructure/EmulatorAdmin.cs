@@ -1,16 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Amazon.Runtime;
-using Amazon.Runtime.Endpoints;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
 using CognitoAuth.Emulator;
+using CognitoAuth.Testing.Emulated;
 
 namespace CognitoAuth.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Cognito's JSON operations against an emulator, signed with its local credentials by AWSSDK.Core's SigV4 signer, as a
+/// Cognito's JSON operations against an emulator, signed with its local credentials by AWSSDK.Core's SigV4 signer (<see cref="SdkSigner"/>), as a
 /// team's setup script calls them: for the tests that change the reference pool or client before the app signs in.
 /// </summary>
 internal static class EmulatorAdmin
@@ -24,7 +21,7 @@ internal static class EmulatorAdmin
         using var message = new HttpRequestMessage(HttpMethod.Post, emulator.CognitoEndpoint) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
         message.Headers.TryAddWithoutValidation("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation);
-        Sign(emulator, message, body);
+        SdkSigner.Sign(message, body, SigningParameters.For(emulator));
         using var response = await Http.SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{operation}: {(int)response.StatusCode} {text}");
@@ -71,54 +68,5 @@ internal static class EmulatorAdmin
 
         change(update);
         await CallAsync(emulator, "UpdateUserPoolClient", update);
-    }
-
-    private static void Sign(CognitoEmulator emulator, HttpRequestMessage message, byte[] body)
-    {
-        var request = new DefaultRequest(new OperationRequest(), "CognitoIdentityProvider")
-        {
-            HttpMethod = message.Method.Method,
-            Endpoint = new Uri(message.RequestUri!.GetLeftPart(UriPartial.Authority)),
-            ResourcePath = message.RequestUri.AbsolutePath,
-            Content = body,
-            AuthenticationRegion = emulator.Region,
-            OverrideSigningServiceName = "cognito-idp",
-        };
-        request.Headers["Content-Type"] = message.Content!.Headers.ContentType!.ToString();
-        foreach (var (name, values) in message.Headers)
-        {
-            request.Headers[name] = string.Join(',', values);
-        }
-
-        var config = new SigningConfig { ServiceURL = request.Endpoint.ToString(), AuthenticationRegion = emulator.Region, AuthenticationServiceName = "cognito-idp" };
-        var result = new AWS4Signer().SignRequest(request, config, null, emulator.Credentials.AccessKeyId, emulator.Credentials.SecretAccessKey, DateTime.UtcNow);
-        message.Headers.TryAddWithoutValidation("Authorization", result.ForAuthorizationHeader);
-        foreach (var name in new[] { "X-Amz-Date", "X-Amz-Content-SHA256" })
-        {
-            if (request.Headers.TryGetValue(name, out var value))
-            {
-                message.Headers.Remove(name);
-                message.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-    }
-
-    private sealed class OperationRequest : AmazonWebServiceRequest;
-
-    private sealed class SigningConfig() : ClientConfig(new NoDefaults())
-    {
-        public override string RegionEndpointServiceName => "cognito-idp";
-
-        public override string ServiceVersion => "2016-04-18";
-
-        public override string UserAgent => "CognitoAuth.IntegrationTests";
-
-        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) => new(ServiceURL);
-    }
-
-    private sealed class NoDefaults : IDefaultConfigurationProvider
-    {
-        public IDefaultConfiguration GetDefaultConfiguration(Amazon.RegionEndpoint clientRegion, DefaultConfigurationMode? requestedConfigurationMode = null) =>
-            new DefaultConfiguration();
     }
 }

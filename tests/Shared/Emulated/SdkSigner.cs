@@ -2,12 +2,14 @@ using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using CognitoAuth.Emulator;
 
-namespace CognitoAuth.Emulator.Tests.Infrastructure;
+namespace CognitoAuth.Testing.Emulated;
 
 /// <summary>
 /// Signs requests with AWSSDK.Core's complete SigV4 signer (<see cref="AWS4Signer.SignRequest(IRequest, IClientConfig, Amazon.Runtime.Internal.Util.RequestMetrics, string, string, DateTime)"/>),
-/// independent of the emulator's canonicalization: a bug there cannot hide behind a shared one.
+/// independent of the emulator's canonicalization: a bug there cannot hide behind a shared one. The emulator's tests and the
+/// integration tests' admin calls share it.
 /// </summary>
 internal static class SdkSigner
 {
@@ -50,7 +52,7 @@ internal static class SdkSigner
 
         public override string ServiceVersion => "2016-04-18";
 
-        public override string UserAgent => "CognitoAuth.Emulator.Tests";
+        public override string UserAgent => "CognitoAuth.Tests";
 
         public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) => new(ServiceURL);
     }
