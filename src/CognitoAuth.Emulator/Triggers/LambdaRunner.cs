@@ -153,32 +153,27 @@ internal sealed class LambdaRunner : IDisposable
         run.Source = function.Source;
         var started = Stopwatch.GetTimestamp();
         byte[] answer;
-        using (var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        try
         {
-            try
-            {
-                answer = await function.InvokeAsync(arn, TriggerJson.ToBytes(evt), invocation.Token)
-                    .WaitAsync(Timeout, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                await invocation.CancelAsync().ConfigureAwait(false);
-                run.Outcome = TriggerOutcome.TimedOut;
-                Log.TriggerTimedOut(_logger, trigger, arn.FunctionName, function.Source);
-                throw TriggerErrors.TimedOut(trigger);
-            }
-            catch (LambdaFunctionException ex)
-            {
-                run.Outcome = TriggerOutcome.Failed;
-                Log.TriggerFailed(_logger, trigger, arn.FunctionName, function.Source);
-                throw TriggerErrors.FunctionFailed(trigger, ex.Message);
-            }
-            catch (LambdaUnreachableException ex)
-            {
-                run.Outcome = TriggerOutcome.Unreachable;
-                Log.TriggerUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
-                throw TriggerErrors.CouldNotInvoke(trigger, ex.Error);
-            }
+            answer = await InvokeWithinAsync(function, arn, TriggerJson.ToBytes(evt), Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            run.Outcome = TriggerOutcome.TimedOut;
+            Log.TriggerTimedOut(_logger, trigger, arn.FunctionName, function.Source);
+            throw TriggerErrors.TimedOut(trigger);
+        }
+        catch (LambdaFunctionException ex)
+        {
+            run.Outcome = TriggerOutcome.Failed;
+            Log.TriggerFailed(_logger, trigger, arn.FunctionName, function.Source);
+            throw TriggerErrors.FunctionFailed(trigger, ex.Message);
+        }
+        catch (LambdaUnreachableException ex)
+        {
+            run.Outcome = TriggerOutcome.Unreachable;
+            Log.TriggerUnreachable(_logger, trigger, arn.FunctionName, function.Source, ex.Error);
+            throw TriggerErrors.CouldNotInvoke(trigger, ex.Error);
         }
 
         run.Outcome = TriggerOutcome.InvalidAnswer;
@@ -217,10 +212,19 @@ internal sealed class LambdaRunner : IDisposable
                 $"no --lambda {logicalId ?? functionArn.FunctionName}=PATH::Namespace.Type::Method or in-process delegate by either name, and no --lambda-endpoint");
         }
 
+        return (await InvokeWithinAsync(function, arn, evt, timeout, cancellationToken).ConfigureAwait(false), function.Source);
+    }
+
+    /// <summary>
+    /// Invokes <paramref name="function"/>, waiting at most <paramref name="timeout"/>; on a timeout the invocation is cancelled
+    /// (an in-process handler or an HTTP call does not go on running unseen) and <see cref="TimeoutException"/> is thrown.
+    /// </summary>
+    private async Task<byte[]> InvokeWithinAsync(ITriggerFunction function, LambdaArn arn, byte[] evt, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         using var invocation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            return (await function.InvokeAsync(arn, evt, invocation.Token).WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false), function.Source);
+            return await function.InvokeAsync(arn, evt, invocation.Token).WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
