@@ -12,7 +12,8 @@ namespace CognitoAuth.Emulator.Tests.Infrastructure;
 /// </summary>
 internal sealed class TestSrpClient
 {
-    private static readonly BigInteger N = BigInteger.Parse(
+    /// <summary>RFC 5054's 3072-bit group modulus, Cognito's N (the device verifier in <see cref="TestDevice"/> uses it too).</summary>
+    internal static readonly BigInteger N = BigInteger.Parse(
         "00FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD" +
         "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED" +
         "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F" +
@@ -24,7 +25,7 @@ internal sealed class TestSrpClient
         NumberStyles.HexNumber,
         CultureInfo.InvariantCulture);
 
-    private static readonly BigInteger G = 2;
+    internal static readonly BigInteger G = 2;
 
     private readonly string _poolName;
     private readonly BigInteger _a;
@@ -68,7 +69,8 @@ internal sealed class TestSrpClient
     }
 
     // Cognito's integer encoding: minimal two's-complement big-endian, a 0x00 in front when the top bit is set.
-    private static byte[] Pad(BigInteger value) => value.ToByteArray(isUnsigned: false, isBigEndian: true);
+    /// <summary>The big-endian two's-complement bytes Cognito's SRP hashes (a leading 0 when the top bit is set).</summary>
+    internal static byte[] Pad(BigInteger value) => value.ToByteArray(isUnsigned: false, isBigEndian: true);
 
     private static BigInteger Hash(byte[] first, byte[] second) => new(SHA256.HashData([.. first, .. second]), isUnsigned: true, isBigEndian: true);
 
